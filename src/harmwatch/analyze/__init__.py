@@ -1,0 +1,3 @@
+"""analyze stage."""
+
+__all__: list[str] = []

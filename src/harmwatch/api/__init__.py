@@ -1,0 +1,3 @@
+"""api stage."""
+
+__all__: list[str] = []

@@ -1,0 +1,16 @@
+"""The ``harmwatch`` command: thin, it parses options, calls the stages and renders.
+
+Each command group lives in its own module and registers itself on the one ``app``.
+"""
+
+from __future__ import annotations
+
+from harmwatch.cli import _version  # noqa: F401  (registers commands)
+from harmwatch.cli._app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the ``harmwatch`` console script."""
+    app()

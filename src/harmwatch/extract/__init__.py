@@ -1,0 +1,3 @@
+"""extract stage."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""geo stage."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""ingest stage."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""link stage."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""publish stage."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""store stage."""
+
+__all__: list[str] = []

@@ -44,6 +44,7 @@ class Settings:
 
     db: str = DEFAULT_DB
     quiet: bool = False
+    data_dir: str = "harmwatch-data"
 
     @property
     def show_progress(self) -> bool:
@@ -71,8 +72,14 @@ def _global_options(
         help="Database URL: sqlite:///path.db (default harmwatch.db here) or postgresql://...",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+    data_dir: str = typer.Option(
+        "harmwatch-data",
+        "--data-dir",
+        envvar="HARMWATCH_DATA_DIR",
+        help="Folder for places and zones you add (gazetteer import, zones add).",
+    ),
 ) -> None:
-    ctx.obj = Settings(db=normalise_db_url(db), quiet=quiet)
+    ctx.obj = Settings(db=normalise_db_url(db), quiet=quiet, data_dir=data_dir)
 
 
 def normalise_db_url(db: str) -> str:

@@ -18,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/harmwatch demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
 test: $(STAMP) lint

@@ -5,7 +5,14 @@ Each command group lives in its own module and registers itself on the one ``app
 
 from __future__ import annotations
 
-from harmwatch.cli import _version  # noqa: F401  (registers commands)
+from harmwatch.cli import (
+    _db,  # noqa: F401  (registers commands)
+    _demo,  # noqa: F401  (registers commands)
+    _extract,  # noqa: F401  (registers commands)
+    _geo,  # noqa: F401  (registers commands)
+    _ingest,  # noqa: F401  (registers commands)
+    _version,  # noqa: F401  (registers commands)
+)
 from harmwatch.cli._app import app
 
 __all__ = ["app", "main"]

@@ -1,3 +1,14 @@
-"""store stage."""
+"""store stage: the only code that speaks SQL (SQLite by default, PostgreSQL through the same code).
 
-__all__: list[str] = []
+with Store.open("sqlite:///harmwatch.db") as store:
+    store.add_document(document, extraction)   # False if its sha256 is stored already
+    store.claims_for(document.sha256)
+"""
+
+from __future__ import annotations
+
+from harmwatch.store._audit import AuditEntry
+from harmwatch.store._engine import normalise_url
+from harmwatch.store._store import DEFAULT_ACTOR, EXTRACTOR_VERSION, Store
+
+__all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "AuditEntry", "Store", "normalise_url"]

@@ -1,0 +1,198 @@
+"""``harmwatch geocode``, ``harmwatch gazetteer import``, ``harmwatch zones add|list|check``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from harmwatch.cli._app import app, out_console, settings
+from harmwatch.errors import InputError
+from harmwatch.geo import Gazetteer, Match, Zones, import_places, store_zones
+
+gazetteer_app = typer.Typer(help="Add places to the gazetteer.", no_args_is_help=True)
+zones_app = typer.Typer(help="Named zones with the dates they were in force.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(zones_app, name="zones")
+
+_FIELDS = ("name", "id", "geonameid", "lat", "lon", "admin1", "admin2", "feature", "score")
+
+
+def _default_format(fmt: str | None) -> str:
+    if fmt is None:
+        return "jsonl" if not sys.stdout.isatty() else "table"
+    if fmt not in ("jsonl", "table"):
+        raise InputError(f"--format {fmt!r}: use jsonl or table")
+    return fmt
+
+
+def format_match(match: Match) -> dict[str, object]:
+    """One geocoding answer as the JSON line ``harmwatch geocode`` prints."""
+    if match.place is None:
+        return {
+            "query": match.query,
+            "found": False,
+            "candidates": [
+                {
+                    "name": c.place.name,
+                    "id": c.place.id,
+                    "admin1": c.place.admin1,
+                    "feature": c.place.feature,
+                    "score": c.score,
+                }
+                for c in match.candidates
+            ],
+        }
+    p = match.place
+    return {
+        "query": match.query,
+        "found": True,
+        "name": p.name,
+        "id": p.id,
+        "geonameid": p.geonameid,
+        "lat": p.lat,
+        "lon": p.lon,
+        "admin1": p.admin1,
+        "admin2": p.admin2,
+        "feature": p.feature,
+        "score": match.score,
+    }
+
+
+@app.command()
+def geocode(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(help="Place names, in any spelling or in Arabic.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="jsonl (default when piped) or table.")
+    ] = None,
+    context: Annotated[
+        list[str] | None,
+        typer.Option("--context", help="A governorate the names are in (repeatable), e.g. Idlib."),
+    ] = None,
+) -> None:
+    """Resolve place names to gazetteer entries (offline).
+
+    Example: harmwatch geocode "Maarrat al-Nouman" Latamneh --context Hama
+    """
+    fmt = _default_format(fmt)
+    context = context or []
+    data_dir = Path(settings(ctx).data_dir)
+    gazetteer = Gazetteer.load(extra_dir=data_dir)
+    unknown = [c for c in context if not gazetteer.knows_admin1(c)]
+    if unknown:
+        raise InputError(f"--context {unknown[0]!r} is not a governorate in the gazetteer")
+    matches = [gazetteer.geocode(name, context=context) for name in names]
+    if fmt == "jsonl":
+        for match in matches:
+            out_console.out(json.dumps(format_match(match), ensure_ascii=False), highlight=False)
+        return
+    table = Table("query", *_FIELDS)
+    for match in matches:
+        if match.place is not None:
+            row = format_match(match)
+            table.add_row(escape(match.query), *(escape(str(row[f])) for f in _FIELDS))
+    if table.row_count:
+        out_console.print(table)
+    for match in matches:
+        if match.place is None:
+            near = "; ".join(f"{c.place.name} ({c.place.admin1})" for c in match.candidates[:3])
+            hint = f"; nearest: {near}" if near else ""
+            out_console.print(f"{escape(match.query)!s}: not found{escape(hint)}")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="A GeoNames dump (e.g. YE.txt) or a CSV of places.")],
+) -> None:
+    """Add places to the gazetteer kept in the data folder (--data-dir).
+
+    A CSV needs name, lat, lon and may have admin1, admin2, feature, name_ar,
+    alternate_names (separated by |), population, country, id.
+
+    Example: harmwatch gazetteer import YE.txt
+    """
+    data_dir = Path(settings(ctx).data_dir)
+    target, count = import_places(path, data_dir)
+    out_console.print(
+        f"imported {count} places from {escape(str(path))} into {escape(str(target))}"
+    )
+
+
+@zones_app.command("add")
+def zones_add(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="GeoJSON: polygons with name, in_force_from/to.")],
+) -> None:
+    """Store zones (named polygons with the dates they were in force) in the data folder.
+
+    Example: harmwatch zones add ceasefire-2020.geojson
+    """
+    target, zones = store_zones(path, Path(settings(ctx).data_dir))
+    out_console.print(
+        f"added {len(zones)} zones from {escape(str(path))} into {escape(str(target))}"
+    )
+
+
+def _zone_rows(zones: Zones, fmt: str, on: date | None = None) -> None:
+    if fmt == "jsonl":
+        for zone in zones.zones:
+            out_console.out(json.dumps(zone.to_dict(), ensure_ascii=False), highlight=False)
+        return
+    table = Table("id", "name", "kind", "from", "to", "approximate")
+    for zone in zones.zones:
+        d = zone.to_dict()
+        table.add_row(
+            *(
+                escape(str(d[k] if d[k] is not None else ""))
+                for k in ("id", "name", "kind", "in_force_from", "in_force_to", "approximate")
+            )
+        )
+    out_console.print(table)
+
+
+@zones_app.command("list")
+def zones_list(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="jsonl (default when piped) or table.")
+    ] = None,
+) -> None:
+    """List the zones: the packaged ones and those added to the data folder.
+
+    Example: harmwatch zones list --format table
+    """
+    _zone_rows(Zones.load(extra_dir=Path(settings(ctx).data_dir)), _default_format(fmt))
+
+
+@zones_app.command("check")
+def zones_check(
+    ctx: typer.Context,
+    lat: Annotated[float, typer.Argument(help="Latitude.")],
+    lon: Annotated[float, typer.Argument(help="Longitude.")],
+    on: Annotated[
+        str | None, typer.Option("--date", help="YYYY-MM-DD: only zones in force then.")
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="jsonl (default when piped) or table.")
+    ] = None,
+) -> None:
+    """Which zones held a point (on a date).
+
+    Example: harmwatch zones check 35.93 36.63 --date 2018-01-10
+    """
+    when = None
+    if on is not None:
+        try:
+            when = date.fromisoformat(on)
+        except ValueError:
+            raise InputError(f"--date {on!r} is not YYYY-MM-DD") from None
+    zones = Zones.load(extra_dir=Path(settings(ctx).data_dir))
+    _zone_rows(Zones(zones.at(lat, lon, on=when)), _default_format(fmt))

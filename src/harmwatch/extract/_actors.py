@@ -1,0 +1,226 @@
+"""Who carried out an attack: actor names from ``data/actors.csv`` found in a text.
+
+Aliases are matched as whole words (case-insensitive; short all-capital ones such as IS or SAF
+only in capitals). Two actors joined by and / or / a hyphen ("suspected Russian and Syrian air
+strikes", "Iraqi forces and the US-led coalition") give ``"A or B"``. An alias that several
+actors share ("government forces", "the regime") goes to the actor of the document's conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from harmwatch import vocab
+from harmwatch.extract._trie import trie_pattern
+
+__all__ = ["ActorMention", "document_conflicts", "find_actors", "joint_name"]
+
+_ATTACKER_AFTER = re.compile(
+    r"^['’]?s?\s*(?:air\s?strikes?|air\s?raids?|warplanes?|war\s?planes?|jets?|planes?|"
+    r"aircraft|helicopters?|forces|troops|army|military|shelling|missiles?|drones?|rockets?|"
+    r"artillery|bombardment|bombing|raids?|attacks?|strikes?|struck|killed|kills|bombed|"
+    r"shelled|launched|fired|carried out|targeted|hit|dropped|pounded|offensive|"
+    r"غارات|طائرات|الطيران|قصف|قوات|طيران|مروحيات)",
+    re.IGNORECASE,
+)
+_ATTACKER_BEFORE = re.compile(
+    r"(?:\bby|\bat the hands of|\bcarried out by|\blaunched by|\bblamed|\baccused|"
+    r"\bresponsible|بواسطة|من قبل|\bpar|\bpor|\bda)"
+    r"\s+(?:the\s+|les?\s+|la\s+|el\s+|los\s+)?$",
+    re.IGNORECASE,
+)
+_TARGET_BEFORE = re.compile(
+    r"(?:\bagainst|\btargeting|\btargeted|\bstruck|\bhit|\bbombed|\battacked|\bshelled|"
+    r"\bon|\bat|\bfrom|\bheld by|\bcontrolled by|\bfighting|\bwith|tenus par|tenues par|"
+    r"contrôlées? par|aux mains des?|sous contrôle des?|en manos de|controlad[oa]s? por|"
+    r"in mano a|controllat[ei] da)"
+    r"\s+(?:the\s+|an?\s+|suspected\s+|les\s+|la\s+|l'|los\s+|las\s+|el\s+)?$",
+    re.IGNORECASE,
+)
+_TARGET_AFTER = re.compile(
+    r"^(?:-(?:held|controlled|run|affiliated|linked|aligned|dominated)|\s*(?:militants?|"
+    r"positions?|targets?|territory|areas?|held|controlled|command|commanders?|border|"
+    r"frontier|side|soil|citizens|nationals|medical|society|network|observatory|"
+    r"civil defen[cs]e|red crescent|embassy|hostages?|prisoners?|detainees?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _weight(text: str, start: int, end: int) -> int:
+    before = text[max(0, start - 25) : start]
+    after = text[end : end + 30]
+    if _TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before):
+        return -2
+    if _ATTACKER_BEFORE.search(before) or _ATTACKER_AFTER.match(after):
+        return 2
+    return 0
+
+
+_JOIN = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or|and/or|&|/|-|–|and the|or the|and its|و|أو|et|ou|y|o|e|y sus|"
+    r"et ses|et leurs?|e i suoi|e il suo|y su)\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in the text at ``start:end`` (one actor, or ``A or B`` when joined)."""
+
+    name: str
+    start: int
+    end: int
+    # > 0: named as the attacker ("Russian jets", "by government forces"); < 0: as a target,
+    # territory holder or source ("rebel-held", "targeted ISIS", "Hamas-run ministry")
+    weight: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    ci: re.Pattern[str] | None
+    cs: re.Pattern[str] | None
+    ar: re.Pattern[str] | None
+    by_alias: dict[str, tuple[tuple[str, str, bool], ...]]  # alias -> (actor, conflicts, joint)
+
+
+def _pattern(aliases: list[str], flags: int, arabic: bool = False) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    words = {a.lower() for a in aliases} if flags & re.IGNORECASE else set(aliases)
+    clitic = "(?:[وبلف](?=ال))?" if arabic else ""
+    return re.compile(
+        rf"(?<![\w'’]){clitic}(?:{trie_pattern(words)})(?![\w]|-(?:held|run|led))", flags
+    )
+
+
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
+
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+
+
+def _variants(alias: str) -> set[str]:
+    """Spellings of an alias: Arabic with and without hamza, feminine and plural adjectives."""
+    if not any("\u0600" <= ch <= "\u06ff" for ch in alias):
+        return {alias}
+    out = {alias, alias.translate(_AR_FOLD)}
+    for a in list(out):
+        if a.endswith("ي"):
+            out |= {a + "ة", a + "ين", a + "ه"}
+    return out
+
+
+@cache
+def _index() -> _Index:
+    by_alias: dict[str, list[tuple[str, str, bool]]] = {}
+    ci: list[str] = []
+    cs: list[str] = []
+    ar: list[str] = []
+    for actor in vocab.actors():
+        for alias, joint in [(a, False) for a in actor.aliases] + [
+            (a, True) for a in actor.joint_aliases
+        ]:
+            strict = alias.isupper() and len(alias.replace(".", "")) <= 4
+            for variant in _variants(alias):
+                key = variant if strict else variant.lower()
+                by_alias.setdefault(key, []).append((actor.name, actor.conflict, joint))
+                if _ARABIC_CHAR.search(variant):
+                    ar.append(variant)
+                else:
+                    (cs if strict else ci).append(variant)
+    return _Index(
+        ci=_pattern(ci, re.IGNORECASE),
+        cs=_pattern(cs, 0),
+        ar=_pattern(ar, 0, arabic=True),
+        by_alias={k: tuple(v) for k, v in by_alias.items()},
+    )
+
+
+@cache
+def _conflict_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    by_cue = {
+        cue.lower(): conflict for conflict, cues in vocab.CONFLICT_CUES.items() for cue in cues
+    }
+    return re.compile(rf"\b(?:{trie_pattern(by_cue)})", re.IGNORECASE), by_cue
+
+
+def document_conflicts(text: str) -> frozenset[str]:
+    """The conflicts a document is about, by how often their place and actor names occur."""
+    pattern, by_cue = _conflict_pattern()
+    counts: Counter[str] = Counter()
+    for cue in pattern.findall(text[:200_000]):
+        counts[by_cue[cue.lower()]] += 1
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(c for c, n in counts.items() if n * 3 >= top)
+
+
+def _resolve(alias: str, conflicts: frozenset[str], joint_ok: bool) -> tuple[str, bool] | None:
+    idx = _index()
+    entries = idx.by_alias.get(alias) or idx.by_alias.get(alias.lower())
+    if not entries:
+        return None
+    candidates = [e for e in entries if joint_ok or not e[2]]
+    if not candidates:
+        return None
+    if len(candidates) == 1 and (not conflicts or len({e[0] for e in entries}) == 1):
+        return candidates[0][0], candidates[0][2]
+    fitting = [e for e in candidates if set(e[1].split("|")) & conflicts]
+    if len(fitting) >= 1:
+        return fitting[0][0], fitting[0][2]
+    if len(candidates) == 1 and not candidates[0][2]:
+        return candidates[0][0], False
+    return None
+
+
+def joint_name(a: str, b: str) -> str:
+    """The name of an attack left between two actors, in the actor list's order."""
+    order = {actor.name: i for i, actor in enumerate(vocab.actors())}
+    first, second = sorted({a, b}, key=lambda n: order.get(n, 99))
+    return f"{first} or {second}"
+
+
+def find_actors(text: str, conflicts: frozenset[str]) -> list[ActorMention]:
+    """Actor mentions in ``text`` (offsets into it), joined pairs merged into ``A or B``."""
+    idx = _index()
+    raw: list[tuple[int, int, str]] = []
+    patterns = [idx.ci, idx.cs]
+    if _ARABIC_CHAR.search(text) is not None:
+        patterns.append(idx.ar)
+    for pat in patterns:
+        if pat is None:
+            continue
+        for m in pat.finditer(text):
+            alias = m.group()
+            if alias[:1] in "وبلف" and alias[1:3] == "ال":
+                alias = alias[1:]  # Arabic clitic: "والسورية"
+            raw.append((m.start(), m.end(), alias))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    # drop overlaps, keep the longest at each place
+    spans: list[tuple[int, int, str]] = []
+    for r in raw:
+        if spans and r[0] < spans[-1][1]:
+            continue
+        spans.append(r)
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(spans):
+        s, e, alias = spans[i]
+        if i + 1 < len(spans):
+            s2, e2, alias2 = spans[i + 1]
+            gap = text[e:s2]
+            if _JOIN.match(gap) or (not gap.strip() and text[s2 : s2 + 1] == "و"):
+                a = _resolve(alias, conflicts, True)
+                b = _resolve(alias2, conflicts, True)
+                if a and b and a[0] != b[0] and not (a[1] and b[1]):
+                    out.append(ActorMention(joint_name(a[0], b[0]), s, e2, _weight(text, s, e2)))
+                    i += 2
+                    continue
+        one = _resolve(alias, conflicts, False)
+        if one is not None:
+            out.append(ActorMention(one[0], s, e, _weight(text, s, e)))
+        i += 1
+    return out

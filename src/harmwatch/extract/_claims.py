@@ -1,0 +1,902 @@
+"""Count claims of one sentence: which counts are killed / injured / strikes / facilities hit.
+
+For each count the rules read, in order:
+
+1. whether it is a count at all (ages, years, dates, units, ordinals, phone numbers are not);
+2. its head: the noun after it (victim group, casualty noun, weapon, facility), a group
+   reference ("of them", "of whom"), "others"/"more", or nothing;
+3. its kind, from the nearest casualty or hit word: right before it ("killing at least 16"),
+   right after its head ("people were killed"), through a breakdown ("including 23 children",
+   "24 women and 52 fighters"), then further along the clause.
+
+Everything language-specific comes from :class:`LangRules` tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from harmwatch.extract._numbers import Number
+from harmwatch.extract._rules import LangRules
+from harmwatch.extract._tokens import Token
+
+__all__ = ["Context", "Found", "claims_in_sentence"]
+
+_MAX_MODIFIERS = 3
+_NEAR_AFTER = 8
+_FAR_AFTER = 16
+_NEAR_BEFORE = 10
+_WAS = frozenset({"were", "was", "are", "is", "being", "been", "eran", "étaient", "erano"})
+_GROUP_PRONOUNS = frozenset({"them", "whom", "those", "these", "which", "ellos", "eux"})
+_SKIP_GROUP = frozenset(
+    {"the", "those", "these", "its", "their", "our", "his", "her", "los", "las", "les", "le"}
+)
+_VEHICLE_AFTER = frozenset(
+    {"jet", "jets", "plane", "planes", "aircraft", "bomber", "bombers", "vehicle", "vehicles"}
+)
+_CASUALTY_ADJ = frozenset({"injured", "wounded", "killed", "hurt", "dead"})
+_POSSESSIVES = frozenset({"her", "his", "their", "its", "a", "an", "the"})
+_LIST_GLUE = frozenset({",", "(", ")", "and", "as", "well", "plus", "et", "y", "e", "و", "،", "-"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A claim found in a sentence, before perpetrators and dates are given to it."""
+
+    kind: str
+    subject: str
+    num: Number
+    head_end: int
+    start: int
+    end: int
+    weapon: str | None = None
+    status: str | None = None
+    perpetrator: str | None = None
+    inherited: bool = False
+    parent: Found | None = None
+    np_end: int = 0  # end of the noun phrase (actor words inside it describe the victims)
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences leave for the next: the last claim, for "others" and breakdowns."""
+
+    last: Found | None = None
+    last_sentence: int = -10
+    claims: list[Found] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Head:
+    type: str  # victim, casualty, weapon, facility, others, group, bare
+    value: str
+    end: int
+    np_end: int
+    kind: str = ""
+    start: int = -1  # token where the head starts when it comes before the number
+
+
+def claims_in_sentence(
+    tokens: Sequence[Token],
+    numbers: Sequence[Number],
+    rules: LangRules,
+    sentence: int,
+    ctx: Context,
+) -> list[Found]:
+    """The claims of one sentence; ``ctx`` carries the last claim over to the next sentence."""
+    out: list[Found] = []
+    starts = {n.i0 for n in numbers}
+    for k, num in enumerate(numbers):
+        if not _is_count(tokens, num, rules, numbers, k):
+            continue
+        head = _head(tokens, num, rules)
+        if head is None:
+            continue
+        prev = out[-1] if out else None
+        parent = prev
+        if parent is None and ctx.last is not None and sentence - ctx.last_sentence <= 1:
+            parent = ctx.last
+        found = _classify(tokens, num, head, rules, starts, prev, parent, numbers, k)
+        if found is None:
+            continue
+        out.append(found)
+    if out:
+        ctx.last = out[-1]
+        ctx.last_sentence = sentence
+    ctx.claims.extend(out)
+    return out
+
+
+# --- is it a count? ---------------------------------------------------------------------------
+
+
+def _is_count(
+    tokens: Sequence[Token], num: Number, rules: LangRules, numbers: Sequence[Number], k: int
+) -> bool:
+    n = len(tokens)
+    after = tokens[num.i1] if num.i1 < n else None
+    after2 = tokens[num.i1 + 1] if num.i1 + 1 < n else None
+    before = tokens[num.b0 - 1] if num.b0 >= 1 else None
+    if before is not None and before.norm in rules.determiners and num.b0 >= 2:
+        if tokens[num.b0 - 2].norm in rules.not_counts_before:
+            return False  # "دون سن الـ18"
+    if after is not None:
+        if after.norm in rules.not_counts_after or after.norm in rules.months:
+            return False
+        if after.text in {"-", "‑", "–"} and after2 is not None:
+            first = after2.norm.split("-")[0]
+            if first in rules.not_counts_after:
+                return False
+        if after.text in {":", "/"} and after2 is not None and after2.kind == "num":
+            return False  # clock time, date, fraction
+        if after.kind == "num" and not num.is_word:
+            return False  # phone numbers, tables of figures
+        if after.norm == "of" and after2 is not None and after2.kind == "num":
+            return False  # "shot down 21 of 28"
+    if num.digits and len(num.digits) > 1 and num.digits[0] == "0":
+        return False  # "06", "09": parts of dates and codes
+    if after is not None and after.start == tokens[num.i1 - 1].end and after.kind == "word":
+        if rules.lang != "ar":
+            return False  # "27K-series", "3D", "10am"
+    if before is not None:
+        if (
+            before.text in {"-", "/", ".", ":"}
+            and num.b0 >= 2
+            and tokens[num.b0 - 2].kind == "num"
+            and tokens[num.b0 - 2].end == before.start
+            and before.end == tokens[num.b0].start
+        ):
+            return False  # "2024-11-10", "11/15", "10:30"
+        if before.norm in rules.not_counts_before or before.norm in rules.months:
+            return False
+        if before.text in {"/", "+", "#", "$", "£", "€", "№"}:
+            return False
+        if (
+            before.text in {"-", "‑"}
+            and num.b0 >= 2
+            and tokens[num.b0 - 2].kind == "word"
+            and tokens[num.b0 - 2].end == before.start
+            and before.end == tokens[num.b0].start
+        ):
+            return False  # S-300, F-16, COVID-19
+        if before.kind == "num" and not num.is_word:
+            return False
+    if num.digits and len(num.digits) == 4 and num.digits.isdigit() and 1900 <= num.value <= 2100:
+        # a year, unless a victim noun follows ("2000 civilians")
+        if after is None or (
+            rules.victims.match(tokens, num.i1) is None
+            and rules.casualties.match(tokens, num.i1) is None
+        ):
+            return False
+    if num.value == 0:
+        return False
+    if num.value == 1 and after is not None and after.norm == "of" and after2 is not None:
+        if after2.norm in {"the", "these", "those", "its", "their", "our"}:
+            return False  # "one of the shells", "one of the dead"
+    return True
+
+
+# --- head noun ---------------------------------------------------------------------------------
+
+
+def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | None:
+    n = len(tokens)
+    j = num.i1
+    # "ten of them", "18 of the civilians", "10 of those killed were children"
+    if j < n and tokens[j].norm in {"of", "among", "de", "di", "delle", "dei", "degli", "من"}:
+        group = _group(tokens, j, rules)
+        if group is not None:
+            return group
+    if j < n and tokens[j].norm == "of":
+        fam = rules.family_refs.match(tokens, j)
+        if fam is not None:  # "four of one family"
+            return _Head("victim", "family_members", fam[1], fam[1])
+    if num.b0 >= 2 and tokens[num.b0 - 1].norm == "of" and tokens[num.b0 - 2].norm == "family":
+        return _Head("victim", "family_members", j, j)  # "a family of seven"
+    k = j
+    skipped_other = False
+    units = 0
+    while k < n and units <= _MAX_MODIFIERS:
+        units += 1
+        tok = tokens[k]
+        if tok.kind != "word":
+            if tok.text in {"-", "/", "'", "’"} and k + 1 < n and tokens[k + 1].kind == "word":
+                k += 1
+                continue
+            break
+        hit = _noun_at(tokens, k, rules)
+        if hit is not None:
+            if hit.type == "blocked":
+                return None
+            if skipped_other and hit.type == "casualty" and tok.norm in _CASUALTY_ADJ:
+                # "four others injured", "nine more were wounded"
+                return _Head("others", "", k, k, kind=hit.kind)
+            return hit
+        if tok.norm in rules.others:
+            skipped_other = True
+        if not _skippable(tok, rules):
+            break
+        k = _after_glued(tokens, k)
+    if skipped_other:
+        return _Head("others", "", k, k)
+    # "27 strikes on schools, 11 on hospitals": a count that continues a facility list
+    if j + 1 < n and tokens[j].norm in rules.facility_links:
+        for m in range(j + 1, min(n, j + 5)):
+            fac = rules.facilities.match(tokens, m)
+            if fac is not None:
+                return _Head("facility", fac[0], fac[1], fac[1])
+    # "12 by Russian forces": a share of the total just given, by attacker
+    if j + 1 < n and tokens[j].norm in {"by", "at"} and tokens[j + 1].text[:1].isupper():
+        return _Head("attrib", "", j, j)
+    # "1,524 were children"
+    if j + 1 < n and tokens[j].norm in _WAS:
+        vic = rules.victims.match(tokens, j + 1)
+        if vic is not None:
+            return _Head("group", vic[0], j, vic[1])
+    # "used cluster munitions more than 49 times"
+    if j < n and tokens[j].norm in rules.times_words:
+        for m in range(num.b0 - 1, max(-1, num.b0 - 10), -1):
+            if tokens[m].norm in rules.clause_breaks:
+                break
+            w = rules.weapons.match(tokens, m)
+            if w is not None and w[0] != "other":
+                return _Head("weapon", w[0], j + 1, j + 1)
+        if num.b0 >= 1 and rules.hit_cues.match_ending(tokens, num.b0) is not None:
+            return _Head("weapon", "other", j + 1, j + 1)  # "the hospital was struck three times"
+        return None
+    # Arabic puts one and two after the noun: "مسعفين اثنين", "مدنياً يمنياً واحداً"
+    if rules.lang == "ar" and num.value <= 2 and num.is_word:
+        for back in (1, 2):
+            m = num.b0 - back
+            if m < 0:
+                break
+            vic = rules.victims.match(tokens, m)
+            if vic is not None and vic[1] == m + 1:
+                return _Head("victim", vic[0], j, j, start=m)
+    return _Head("bare", "", j, j)
+
+
+def _starts_clause(tok: Token, rules: LangRules) -> bool:
+    """True for an Arabic word with a glued conjunction ("وإصابة": "and injuring")."""
+    return rules.lang == "ar" and tok.norm[:1] in {"و", "ف"} and tok.norm not in rules.cues
+
+
+def _after_glued(tokens: Sequence[Token], k: int) -> int:
+    """Index after token ``k`` and the tokens glued to it ("S-300/S-400", "Su-24")."""
+    m = k + 1
+    if tokens[k].text[:1].isupper():
+        while m < len(tokens) and tokens[m].start == tokens[m - 1].end:
+            m += 1
+    return m
+
+
+def _skippable(tok: Token, rules: LangRules) -> bool:
+    if tok.norm in rules.modifiers or tok.norm in rules.others:
+        return True
+    if tok.text[:1].isupper() and tok.norm not in rules.cues and tok.norm not in rules.and_words:
+        return True
+    # compound adjectives: "anti-aircraft", "long-range", "Iranian-made"
+    return "-" in tok.norm and not tok.norm.endswith(("-old", "-year"))
+
+
+def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
+    victim = rules.victims.match(tokens, k)
+    casualty = rules.casualties.match(tokens, k)
+    if casualty is not None and victim is None:
+        cue = rules.cues.match(tokens, k)
+        if cue is not None and cue[0] == "block":
+            return _Head("blocked", "", cue[1], cue[1])
+        # "six wounded soldiers": the casualty word is an adjective of the next noun
+        nxt = rules.victims.match(tokens, casualty[1])
+        if nxt is not None:
+            return _Head("victim", nxt[0], nxt[1], nxt[1], kind=casualty[0])
+        m = casualty[1]
+        if m + 1 < len(tokens) and tokens[m].norm == "of":
+            of_whom = rules.victims.match(tokens, m + 1)
+            if of_whom is not None:  # "29 bodies of children"
+                return _Head("casualty", of_whom[0], of_whom[1], of_whom[1], kind=casualty[0])
+        return _Head("casualty", "people", casualty[1], casualty[1], kind=casualty[0])
+    if victim is not None and victim[1] < len(tokens):
+        if tokens[victim[1]].norm in _VEHICLE_AFTER:
+            return None  # "two fighter jets"
+    if victim is not None:
+        fam = rules.family_refs.match(tokens, victim[1])
+        if fam is None and victim[1] + 1 < len(tokens):
+            fam = rules.family_refs.match(tokens, victim[1] + 1)  # "خمسة مدنيين سوريين من عائلة"
+        if fam is not None:
+            return _Head("victim", "family_members", fam[1], fam[1])
+        # "three Lebanese paramedics": a nationality before the group noun
+        later = None
+        if victim[0] == "people" and victim[1] < len(tokens) and tokens[k].text[:1].isupper():
+            later = _noun_at(tokens, victim[1], rules)
+        if later is not None and later.type in {"victim", "weapon", "facility"}:
+            return later
+        # "891 civilian deaths"
+        glued_and = victim[1] < len(tokens) and _starts_clause(tokens[victim[1]], rules)
+        cas = None if glued_and else rules.casualties.match(tokens, victim[1])
+        cue = rules.cues.match(tokens, victim[1])
+        if cue is not None and cue[0] == "block" and cas is not None:
+            return _Head("blocked", "", cue[1], cue[1])
+        if cas is not None and tokens[victim[1]].norm not in {"killed", "injured", "wounded"}:
+            return _Head("casualty", victim[0], cas[1], cas[1], kind=cas[0])
+        # "soldiers and civilians", "women and men": a mixed group counts as people
+        m = victim[1]
+        if m + 1 < len(tokens) and tokens[m].norm in rules.and_words | {"or"}:
+            other = rules.victims.match(tokens, m + 1)
+            if other is not None:
+                pair = {victim[0], other[0]}
+                subject = (
+                    victim[0]
+                    if len(pair) == 1
+                    else "rescuers"
+                    if pair == {"medical_staff", "rescuers"}
+                    else "people"
+                )
+                return _Head("victim", subject, other[1], other[1])
+    weapon = rules.weapons.match(tokens, k)
+    facility = rules.facilities.match(tokens, k)
+    best: _Head | None = None
+    for h in (
+        _Head("victim", victim[0], victim[1], victim[1]) if victim else None,
+        _Head("weapon", weapon[0], weapon[1], weapon[1]) if weapon else None,
+        _Head("facility", facility[0], facility[1], facility[1]) if facility else None,
+    ):
+        if h is not None and (best is None or h.end > best.end):
+            best = h
+    if best is not None and best.type == "victim" and tokens[k].norm in {"member", "members"}:
+        return best
+    if best is None and tokens[k].forms[-1] == "member" and k + 1 < len(tokens):
+        if tokens[k + 1].norm == "of":
+            m = k + 2
+            while m < len(tokens) and tokens[m].norm in _SKIP_GROUP:
+                m += 1
+            inner = rules.victims.match(tokens, m)
+            if inner is not None:
+                return _Head("victim", inner[0], inner[1], inner[1])
+            return _Head("victim", "other", k + 1, k + 1)
+    return best
+
+
+def _finish_head(tokens: Sequence[Token], head: _Head, rules: LangRules) -> _Head:
+    return head
+
+
+def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
+    n = len(tokens)
+    m = j + 1
+    while m < n and tokens[m].norm in _SKIP_GROUP:
+        m += 1
+    if m >= n:
+        return None
+    kind = ""
+    subject = ""
+    end = m
+    if tokens[m].norm in _GROUP_PRONOUNS or (m > j + 1 and tokens[m - 1].norm == "those"):
+        end = m + 1 if tokens[m].norm in _GROUP_PRONOUNS else m
+        cas = rules.casualties.match(tokens, end)
+        if cas is not None:
+            kind = cas[0]
+            end = cas[1]
+    else:
+        fac = rules.facilities.match(tokens, m)
+        if fac is not None:  # "two of the facilities were destroyed"
+            return _Head("facility", fac[0], fac[1], fac[1])
+        cas = rules.casualties.match(tokens, m)
+        vic = rules.victims.match(tokens, m)
+        if vic is not None:
+            subject = vic[0]  # "five of the victims" are people; "18 of the civilians"
+            end = vic[1]
+        elif vic is not None or cas is not None:
+            hit = vic or cas
+            assert hit is not None
+            if cas is not None:
+                kind = cas[0]
+            end = hit[1]
+        else:
+            return None
+    np_end = end
+    for gap in (0, 1, 2):
+        fam = rules.family_refs.match(tokens, end + gap)
+        if fam is not None:  # "three of them from the same family", "ten of the dead came from"
+            return _Head("group", "family_members", end, fam[1], kind=kind)
+    if end < n and tokens[end].norm == "by" and not kind:
+        return _Head("attrib", "", end, end)  # "six of them by Russian forces"
+    # "... of them were children", "four of them paramedics"
+    k = end
+    if k < n and tokens[k].norm in _WAS:
+        k += 1
+    vic = rules.victims.match(tokens, k)
+    if vic is not None and k - end <= 1:
+        subject = vic[0]
+        np_end = vic[1]
+    return _Head("group", subject, end, np_end, kind=kind)
+
+
+# --- kind --------------------------------------------------------------------------------------
+
+
+def _breaks(tok: Token, rules: LangRules) -> bool:
+    return tok.norm in rules.clause_breaks
+
+
+def _cue_before(
+    tokens: Sequence[Token], pos: int, rules: LangRules, starts: set[int], limit: int
+) -> tuple[str, int, int] | None:
+    """(kind, cue start, distance) of the nearest cue ending at or before ``pos``."""
+    lo = max(0, pos - limit)
+    end = pos
+    while end > lo:
+        hit = rules.cues.match_ending(tokens, end)
+        if hit is not None:
+            return (hit[0], hit[1], pos - end)
+        tok = tokens[end - 1]
+        if _breaks(tok, rules) or tok.kind == "num" or (end - 1) in starts:
+            return None
+        end -= 1
+    return None
+
+
+def _cue_after(
+    tokens: Sequence[Token],
+    pos: int,
+    rules: LangRules,
+    starts: set[int],
+    limit: int,
+    cross_numbers: bool,
+) -> tuple[str, int] | None:
+    n = len(tokens)
+    hi = min(n, pos + limit)
+    s = pos
+    while s < hi:
+        tok = tokens[s]
+        if _breaks(tok, rules):
+            return None
+        if not cross_numbers and (s in starts or tok.kind == "num"):
+            return None
+        hit = rules.cues.match(tokens, s)
+        if hit is not None:
+            return (hit[0], s)
+        s += 1
+    return None
+
+
+def _adjacent(tokens: Sequence[Token], cue_end: int, b0: int, rules: LangRules) -> bool:
+    return all(
+        tokens[m].norm in rules.determiners
+        or tokens[m].norm in rules.others
+        or tokens[m].norm in {"of", "to", "a", "total", "group", "number", "further"}
+        for m in range(cue_end, b0)
+    )
+
+
+def _elliptic(tokens: Sequence[Token], prev: Found | None, num: Number, rules: LangRules) -> bool:
+    """True for "killed 426 civilians and injured over 100": the count shares prev's noun."""
+    if prev is None or prev.kind not in {"killed", "injured"}:
+        return False
+    between = tokens[prev.head_end : num.b0]
+    if len(between) > 8:
+        return False
+    if any(t.text in {"(", ")", ";"} for t in between):
+        return False
+    return any(
+        t.norm in rules.and_words
+        or t.text in {",", "،"}
+        or (rules.lang == "ar" and t.norm.startswith("و") and len(t.norm) > 2)
+        for t in between
+    )
+
+
+def _include_before(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
+    """True when a breakdown opener ("including", "among them") comes right before the count."""
+    end = num.b0
+    while end > 0 and tokens[end - 1].norm in rules.determiners:
+        end -= 1
+    return rules.include_cues.match_ending(tokens, end) is not None
+
+
+def _linked(tokens: Sequence[Token], prev: Found | None, num: Number, rules: LangRules) -> bool:
+    """True when the count continues a breakdown or list started by ``prev``."""
+    if prev is None:
+        return False
+    if _include_before(tokens, num, rules):
+        return True
+    if num.b0 - prev.head_end > 24:
+        return False
+    has_include = False
+    m = prev.head_end
+    skipped = 0
+    while m < num.b0:
+        if tokens[m].text == "(":
+            close = next((x for x in range(m, num.b0) if tokens[x].text == ")"), -1)
+            if close > 0:
+                skipped += close + 1 - m
+                m = close + 1  # "17 medical facilities (12 by Russian forces), 14 schools"
+                continue
+        hit = rules.include_cues.match(tokens, m)
+        if hit is not None:
+            has_include = True
+            m = hit[1]
+            continue
+        tok = tokens[m]
+        if tok.norm in _LIST_GLUE or tok.norm in rules.and_words or tok.text in {",", "،"}:
+            m += 1
+            continue
+        if tok.norm in rules.bounds_before or tok.norm in rules.determiners:
+            m += 1
+            continue
+        if tok.norm in _POSSESSIVES or rules.victims.match(tokens, m) is not None:
+            m += 1  # "including a child and two women", "her child, and her five siblings"
+            continue
+        # "158 children under 18, 48 women": a part's own words, then the next part
+        if prev.inherited and num.b0 - prev.head_end <= 10 and num.b0 >= 1:
+            glue = tokens[num.b0 - 1]
+            if glue.text in {",", "،"} or glue.norm in rules.and_words:
+                return True
+            if rules.lang == "ar" and tokens[num.b0].norm[:1] == "و":
+                return True  # "وثلاثة آخرين": the conjunction is glued to the number
+        return False
+    return has_include or num.b0 - prev.head_end - skipped <= 3
+
+
+def _opens_breakdown(tokens: Sequence[Token], pos: int, rules: LangRules) -> bool:
+    """True when a breakdown follows the head: "46 people, including 30 children, were ..."."""
+    m = pos
+    while m < len(tokens) and tokens[m].text in {",", "(", "،", "-", "–"}:
+        m += 1
+    if m == pos or m >= len(tokens):
+        return False
+    return tokens[m - 1].text == "(" or rules.include_cues.match(tokens, m) is not None
+
+
+def _nearest_victim_before(tokens: Sequence[Token], pos: int, rules: LangRules) -> str | None:
+    for m in range(pos - 1, max(-1, pos - 20), -1):
+        if tokens[m].norm == ";":
+            break
+        hit = rules.victims.match(tokens, m)
+        if hit is not None and hit[1] <= pos:
+            if m >= 2 and tokens[m - 1].norm in rules.and_words:
+                first = rules.victims.match(tokens, m - 2)
+                if first is not None and first[0] != hit[0]:
+                    return "people"  # "women and children"
+            return hit[0]
+    return None
+
+
+def _classify(
+    tokens: Sequence[Token],
+    num: Number,
+    head: _Head,
+    rules: LangRules,
+    starts: set[int],
+    prev: Found | None,
+    parent: Found | None,
+    numbers: Sequence[Number],
+    k: int,
+) -> Found | None:
+    start_tok = tokens[head.start] if 0 <= head.start < num.b0 else tokens[num.b0]
+    end_tok = tokens[max(head.np_end, num.i1) - 1]
+    found = Found(
+        kind="",
+        subject="",
+        num=num,
+        head_end=max(head.end, num.i1),
+        start=start_tok.start,
+        end=end_tok.end,
+        np_end=head.np_end,
+    )
+    _bound_after(tokens, found, rules)
+    linked = _linked(tokens, prev, num, rules)
+    before = _cue_before(tokens, num.b0, rules, starts, _NEAR_BEFORE)
+    adjacent = before is not None and _adjacent(tokens, num.b0 - before[2], num.b0, rules)
+    near_after = _cue_after(tokens, found.head_end, rules, starts, _NEAR_AFTER, False)
+    far_after = (
+        _cue_after(tokens, found.head_end, rules, starts, _FAR_AFTER, True)
+        if near_after is None and head.type in {"victim", "others", "group"}
+        else None
+    )
+
+    if head.type == "attrib":
+        ref = prev or parent
+        if ref is None:
+            return None
+        found.kind, found.subject = ref.kind, ref.subject
+        found.weapon, found.status = ref.weapon, ref.status
+        found.inherited, found.parent = False, None  # its own attacker follows "by"
+        return found
+    if head.type == "weapon":
+        if _blocked_before(tokens, num, rules):
+            return None
+        return _strike(tokens, found, head, rules, starts, prev, linked, near_after)
+    if head.type == "facility":
+        return _facility(tokens, found, head, rules, prev, parent, linked)
+
+    if head.type == "others" and prev is not None and prev.kind == "facilities_hit":
+        # "two buildings were destroyed and 20 more damaged"
+        if near_after is not None or rules.statuses.match(tokens, found.head_end) is not None:
+            found.kind = "facilities_hit"
+            found.subject = prev.subject
+            found.status = _status(tokens, found, rules)
+            return found
+    kind = ""
+    open_type = head.type in {"victim", "others", "group"}
+    if head.type == "casualty":
+        kind = head.kind
+        if adjacent and before is not None and before[0] == "block":
+            return None
+    elif adjacent and before is not None:
+        kind = before[0]
+    elif near_after is not None and not (
+        linked and not _right_after(tokens, found.head_end, near_after[1], rules)
+    ):
+        kind = near_after[0]
+    elif head.kind:
+        kind = head.kind
+    elif linked and prev is not None and prev.kind in {"killed", "injured"}:
+        kind = prev.kind
+        found.inherited = True
+        found.parent = prev
+    elif open_type and far_after is not None and _opens_breakdown(tokens, found.head_end, rules):
+        kind = far_after[0]
+    elif open_type and before is not None:
+        kind = before[0]
+    elif open_type and far_after is not None:
+        kind = far_after[0]
+    elif head.type == "bare" and before is not None and before[2] <= 6:
+        if tokens[before[1]].norm in {"toll", "death"} or any(
+            tokens[m].norm in {"to", "at"} for m in range(before[1], num.b0)
+        ):
+            kind = before[0]
+    if not kind and head.type in {"bare", "victim", "casualty"}:
+        kind = _toll(tokens, num, rules)
+    if not kind and head.type == "group" and parent is not None:
+        kind = parent.kind
+        found.inherited = True
+        found.parent = parent
+    if kind not in {"killed", "injured"}:
+        return None
+    found.kind = kind
+    found.subject = _subject(tokens, head, found, prev, parent, rules)
+    if found.subject == "":
+        return None
+    if head.type == "group" and found.parent is None:
+        found.parent = parent
+        found.inherited = True
+    return found
+
+
+_AUX = frozenset(
+    """were was have has had been are is also reportedly all later eventually subsequently
+    being then""".split()
+)
+
+
+def _right_after(tokens: Sequence[Token], head_end: int, cue_at: int, rules: LangRules) -> bool:
+    """True when the cue follows the head directly ("children were killed"), not a new verb."""
+    if cue_at - head_end > 3:
+        return False
+    if any(tokens[m].norm not in _AUX for m in range(head_end, cue_at)):
+        return False
+    cue = tokens[cue_at]
+    # Arabic "وإصابة": a conjunction glued to the cue starts another clause
+    return not (rules.lang == "ar" and cue.norm.startswith("و") and cue.norm not in rules.cues)
+
+
+def _toll(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
+    """Kind of a count ending a toll phrase: "the death toll rose to 67", "ارتفع عدد القتلى إلى"."""
+    m = num.b0
+    while m > 0 and tokens[m - 1].norm in rules.determiners:
+        m -= 1
+    if m == 0 or tokens[m - 1].norm not in rules.toll_links:
+        return ""
+    for end in range(m - 1, max(0, m - 25), -1):
+        if tokens[end - 1].norm in rules.clause_breaks:
+            return ""
+        hit = rules.cues.match_ending(tokens, end)
+        if hit is not None and hit[0] in {"killed", "injured"}:
+            return hit[0]
+    return ""
+
+
+def _blocked_before(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
+    """True when an interception or other non-count word governs a weapon list."""
+    if num.b0 >= 1 and tokens[num.b0 - 1].norm in {"of", "from"}:
+        return False  # "shot down 21 out of 28 drones": 28 were launched
+    lo = max(0, num.b0 - 8)
+    for end in range(num.b0, lo, -1):
+        if tokens[end - 1].norm in rules.clause_breaks:
+            return False
+        hit = rules.cues.match_ending(tokens, end)
+        if hit is not None:
+            return hit[0] == "block"
+    return False
+
+
+def _subject(
+    tokens: Sequence[Token],
+    head: _Head,
+    found: Found,
+    prev: Found | None,
+    parent: Found | None,
+    rules: LangRules,
+) -> str:
+    if head.type == "victim":
+        return head.value
+    if head.type in {"casualty", "bare"}:
+        if head.type == "casualty" and head.value != "people":
+            return head.value  # "891 civilian deaths"
+        # "killed 426 civilians and injured over 100", "11 civilians killed and five wounded"
+        if prev is not None and _elliptic(tokens, prev, found.num, rules):
+            return _root(prev).subject
+        return "people"
+    if head.type == "group":
+        if head.value:
+            return head.value
+        if parent is not None and parent.kind in {"killed", "injured"}:
+            return parent.subject
+        return "people"
+    if head.type == "others":
+        if prev is not None and prev.kind in {"killed", "injured"}:
+            return _root(prev).subject
+        near = _nearest_victim_before(tokens, found.num.b0, rules)
+        if near is not None:
+            return near
+        if parent is not None and parent.kind in {"killed", "injured"}:
+            return _root(parent).subject
+        return "people"
+    return ""
+
+
+def _root(f: Found) -> Found:
+    """The claim a breakdown part belongs to ("nine of them children" -> "17 civilians")."""
+    seen = 0
+    while f.inherited and f.parent is not None and seen < 10:
+        f = f.parent
+        seen += 1
+    return f
+
+
+def _bound_after(tokens: Sequence[Token], found: Found, rules: LangRules) -> None:
+    if found.num.bound != "exact":
+        return
+    for m in range(found.head_end, min(len(tokens), found.head_end + 3)):
+        hit = rules.bounds_after.match(tokens, m)
+        if hit is not None:
+            found.num.bound = hit[0]
+            return
+        if tokens[m].kind == "num" or tokens[m].norm in rules.clause_breaks:
+            return
+
+
+def _strike(
+    tokens: Sequence[Token],
+    found: Found,
+    head: _Head,
+    rules: LangRules,
+    starts: set[int],
+    prev: Found | None,
+    linked: bool,
+    near_after: tuple[str, int] | None,
+) -> Found | None:
+    n = len(tokens)
+    j = head.end
+    subject = head.value
+    # "attacks on vital civilian facilities", "27 strikes on schools": facility counts
+    if j < n and tokens[j].norm in rules.facility_links:
+        m = j + 1
+        while m < n and m - j <= 4:
+            fac = rules.facilities.match(tokens, m)
+            if fac is not None:
+                found.kind = "facilities_hit"
+                found.subject = fac[0]
+                found.weapon = None if subject == "other" else subject
+                found.end = tokens[fac[1] - 1].end
+                found.head_end = fac[1]
+                found.status = _status(tokens, found, rules)
+                return found
+            if not _skippable(tokens[m], rules) and tokens[m].norm not in rules.determiners:
+                break
+            m += 1
+    # "attacks involving cluster munitions", "attacks from multiple launch rocket systems"
+    named_after = False
+    if subject == "other" and j < n and tokens[j].norm in rules.weapon_links:
+        m = j + 1
+        while m < n and m - j <= 4:
+            w = rules.weapons.match(tokens, m)
+            if w is not None:
+                subject = w[0]
+                named_after = True
+                break
+            m += 1
+    if subject == "other" and head.value == "other" and not named_after:
+        # "used cluster munitions in at least seven attacks"
+        for m in range(found.num.b0 - 1, max(-1, found.num.b0 - 7), -1):
+            if tokens[m].norm in rules.clause_breaks:
+                break
+            w = rules.weapons.match(tokens, m)
+            if w is not None and w[0] != "other" and w[1] <= found.num.b0:
+                subject = w[0]
+                break
+    if near_after is not None and near_after[0] == "block":
+        return None
+    if linked and prev is not None and prev.kind == "facilities_hit" and subject == "other":
+        # "629 attacks" continuing a list of attacks on facilities
+        found.kind = "facilities_hit"
+        found.subject = "any"
+        return found
+    found.kind = "strikes"
+    found.subject = subject
+    found.weapon = subject
+    return found
+
+
+def _facility(
+    tokens: Sequence[Token],
+    found: Found,
+    head: _Head,
+    rules: LangRules,
+    prev: Found | None,
+    parent: Found | None,
+    linked: bool,
+) -> Found | None:
+    n = len(tokens)
+    hit = False
+    lo = max(0, found.num.b0 - _NEAR_BEFORE)
+    for m in range(found.num.b0 - 1, lo - 1, -1):
+        if tokens[m].norm in rules.clause_breaks:
+            break
+        h = rules.hit_cues.match(tokens, m)
+        if h is not None and h[1] <= found.num.b0:
+            hit = True
+            break
+    if not hit:
+        for m in range(found.head_end, min(n, found.head_end + _FAR_AFTER)):
+            if tokens[m].norm in rules.clause_breaks or tokens[m].kind == "num":
+                break
+            if rules.hit_cues.match(tokens, m) is not None:
+                hit = True
+                break
+            if rules.statuses.match(tokens, m) is not None:
+                hit = True
+                break
+    b0 = found.num.b0
+    if not hit and b0 >= 1 and tokens[b0 - 1].norm in rules.facility_links:
+        # "used cluster munitions on four camps"
+        for m in range(b0 - 2, max(-1, b0 - 8), -1):
+            if rules.weapons.match(tokens, m) is not None:
+                hit = True
+                break
+    if not hit and linked and prev is not None and prev.kind in {"facilities_hit", "strikes"}:
+        hit = True
+        found.parent = prev
+        found.inherited = True
+    if (
+        not hit
+        and prev is None
+        and parent is not None
+        and parent.kind == "facilities_hit"
+        and _include_before(tokens, found.num, rules)
+    ):
+        hit = True  # "... 19 attacks on civilian facilities. These included three schools"
+        found.parent = parent
+        found.inherited = True
+    if not hit:
+        return None
+    found.kind = "facilities_hit"
+    found.subject = head.value
+    found.status = _status(tokens, found, rules)
+    return found
+
+
+def _status(tokens: Sequence[Token], found: Found, rules: LangRules) -> str | None:
+    n = len(tokens)
+    best: tuple[int, str] | None = None
+    lo = max(0, found.num.b0 - 6)
+    hi = min(n, found.head_end + 8)
+    for m in range(lo, hi):
+        hit = rules.statuses.match(tokens, m)
+        if hit is not None:
+            dist = abs(m - found.head_end) if m >= found.head_end else found.num.b0 - m
+            if best is None or dist < best[0]:
+                best = (dist, hit[0])
+    return best[1] if best else None

@@ -1,0 +1,177 @@
+"""Dates: the publication date a text states, the period its counts cover, a claim's own day.
+
+Absolute dates are read with own patterns (English, French, Spanish, Italian and Arabic month
+names, Levantine ones too: نيسان, أيار, تشرين الأول ...); relative phrases ("on Thursday", "over
+the past week", "in just eight days", "since April", "yesterday") are resolved against the
+publication date with own rules, and dateparser (``RELATIVE_BASE``) for the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from harmwatch.extract._trie import trie_pattern
+from harmwatch.model import Period
+
+__all__ = ["MONTHS", "find_period", "find_published", "sentence_date"]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
+    "يونيو": 6, "يوليو": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
+    "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+}  # fmt: skip
+
+_MONTH_ALT = "(?:" + trie_pattern({m.lower() for m in MONTHS}) + ")"
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_DMY = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\s*(?:de\s+|of\s+)?({_MONTH_ALT})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_MDY = re.compile(
+    rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
+)
+_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_EURO = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
+
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+    "samedi": 5, "dimanche": 6, "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3,
+    "viernes": 4, "sábado": 5, "domingo": 6, "lunedì": 0, "martedì": 1, "mercoledì": 2,
+    "giovedì": 3, "venerdì": 4, "sabato": 5, "domenica": 6, "الاثنين": 0, "الثلاثاء": 1,
+    "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
+    "الاحد": 6,
+}  # fmt: skip
+_WEEKDAY = re.compile(
+    r"\b(?:on|last|this|past|le|el|il|lo|يوم)?\s*(" + trie_pattern(_WEEKDAYS) + r")\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "a": 1, "an": 1,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+_SPAN = re.compile(
+    r"\b(?:over|in|during|within|for|across)\s+(?:just|only|the)?\s*(?:past|last|previous)?\s*"
+    r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
+    r"fifteen|twenty|thirty|a|an)?\s*(days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_SINCE_MONTH = re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MONTH_ALT})\b", re.IGNORECASE)
+_IN_MONTH = re.compile(
+    rf"\b(?:in|during|throughout|for|of)\s+(?:the\s+month\s+of\s+)?({_MONTH_ALT})(?:\s+(\d{{4}}))?\b",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|last night)\b", re.IGNORECASE)
+
+
+def _make(y: int, m: int, d: int) -> date | None:
+    try:
+        if 1900 <= y <= 2100:
+            return date(y, m, d)
+    except ValueError:
+        return None
+    return None
+
+
+_YEAR = re.compile(r"[0-9٠-٩]{4}")
+
+
+def _dates_in(text: str) -> list[tuple[int, date]]:
+    found: list[tuple[int, date]] = []
+    if _YEAR.search(text) is None:
+        return found
+    t = text.translate(_DIGITS)
+    for m in _DMY.finditer(t):
+        month = MONTHS.get(m.group(2).lower())
+        d = _make(int(m.group(3)), month, int(m.group(1))) if month else None
+        if d:
+            found.append((m.start(), d))
+    for m in _MDY.finditer(t):
+        month = MONTHS.get(m.group(1).lower())
+        d = _make(int(m.group(3)), month, int(m.group(2))) if month else None
+        if d:
+            found.append((m.start(), d))
+    for m in _ISO.finditer(t):
+        d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append((m.start(), d))
+    for m in _EURO.finditer(t):
+        d = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            found.append((m.start(), d))
+    found.sort()
+    return found
+
+
+def find_published(text: str) -> date | None:
+    """The date a text says it was published: a full date in its first lines (dateline)."""
+    head = text[:600]
+    found = _dates_in(head)
+    return found[0][1] if found else None
+
+
+def find_period(text: str, published: date | None) -> Period | None:
+    """The period the counts cover, from phrases like "over the past week", "since April"."""
+    if published is None:
+        return None
+    sample = text[:20_000]
+    m = _SPAN.search(sample)
+    if m is not None:
+        n_word = (m.group(1) or "1").lower()
+        n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS.get(n_word, 1)
+        days = n * _UNIT_DAYS[m.group(2).lower()]
+        if 0 < days <= 400:
+            return Period(published - timedelta(days=days), published)
+    m = _SINCE_MONTH.search(sample)
+    if m is not None:
+        month = MONTHS[m.group(1).lower()]
+        year = published.year if month <= published.month else published.year - 1
+        return Period(date(year, month, 1), published)
+    m = _IN_MONTH.search(sample)
+    if m is not None and m.group(1).lower() not in {"may", "mar"}:
+        month = MONTHS[m.group(1).lower()]
+        year = int(m.group(2)) if m.group(2) else published.year
+        if not m.group(2) and month > published.month:
+            year -= 1
+        start = date(year, month, 1)
+        end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        return Period(start, min(end, published) if start <= published else end)
+    return None
+
+
+def sentence_date(sentence: str, published: date | None) -> date | None:
+    """The day a sentence puts its event on ("on Thursday", "yesterday", "on 12 May 2017")."""
+    found = [d for _, d in _dates_in(sentence) if d != published]  # not the dateline
+    if found:
+        return found[0]
+    if published is None:
+        return None
+    m = _RELATIVE_DAY.search(sentence)
+    if m is not None:
+        word = m.group(1).lower()
+        return published - timedelta(days=1) if word in {"yesterday", "last night"} else published
+    m = _WEEKDAY.search(sentence)
+    if m is not None:
+        wd = _WEEKDAYS.get(m.group(1).lower())
+        if wd is not None:
+            back = (published.weekday() - wd) % 7
+            return published - timedelta(days=back)
+    return None

@@ -1,0 +1,81 @@
+"""The language of a text: Arabic by its script, others by their commonest small words.
+
+When the small words do not settle it, py3langid decides among the languages reports come in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from typing import Any
+
+from harmwatch.extract._trie import trie_pattern
+
+__all__ = ["SUPPORTED", "detect_language"]
+
+SUPPORTED = ("en", "ar", "fr", "es", "it")
+_CANDIDATES = ["en", "ar", "fr", "es", "it", "de", "pt", "tr", "ru", "uk"]
+_SAMPLE = 2000
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and in to was were is that for on with by at from said have".split()),
+    "fr": frozenset("le la les des et dans une est sont du pour par sur qui au aux été".split()),
+    "es": frozenset("el la los las del y en una es son por para con que al fueron según".split()),
+    "it": frozenset(
+        "il lo la gli le dei delle e nel nella una sono per con che di sul stati".split()
+    ),
+    "de": frozenset("der die das und ist sind nicht mit von den dem des ein eine wurden".split()),
+    "pt": frozenset("o os as do da dos das e em um uma são foram para com que pelo pela".split()),
+    "tr": frozenset("ve bir bu da de ile için olarak olan en çok göre".split()),
+}
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE)
+    ident.set_languages(_CANDIDATES)
+    return ident
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text`` ('und' when there is nothing to tell it by)."""
+    sample = text[:_SAMPLE]
+    head = sample[:600]
+    arabic = len(_ARABIC.findall(head))
+    latin = len(_LATIN.findall(head))
+    cyrillic = len(_CYRILLIC.findall(head))
+    n_letters = arabic + latin + cyrillic
+    if n_letters < 8:
+        return "und"
+    if arabic * 2 >= n_letters:
+        return "ar"
+    if cyrillic * 2 >= n_letters:
+        return str(_identifier().classify(sample)[0])
+    pattern, by_word = _stopword_pattern()
+    counts: Counter[str] = Counter()
+    for word in pattern.findall(sample):
+        for lang in by_word[word.lower()]:
+            counts[lang] += 1
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 5 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    try:
+        return str(_identifier().classify(sample)[0])
+    except Exception:  # a broken model file must not stop extraction
+        return ranked[0][0] if ranked else "und"
+
+
+@cache
+def _stopword_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    by_word: dict[str, list[str]] = {}
+    for lang, words in _STOPWORDS.items():
+        for w in words:
+            by_word.setdefault(w, []).append(lang)
+    pattern = re.compile(rf"\b(?:{trie_pattern(by_word)})\b", re.IGNORECASE)
+    return pattern, {w: tuple(langs) for w, langs in by_word.items()}

@@ -1,0 +1,282 @@
+"""One document's text in, its claims, actors, weapons and period out."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from functools import cache
+
+from harmwatch import vocab
+from harmwatch.extract._actors import (
+    ActorMention,
+    document_conflicts,
+    find_actors,
+    joint_name,
+)
+from harmwatch.extract._claims import Context, Found, claims_in_sentence
+from harmwatch.extract._dates import find_period, find_published, sentence_date
+from harmwatch.extract._lang import detect_language
+from harmwatch.extract._numbers import find_numbers
+from harmwatch.extract._rules import LangRules
+from harmwatch.extract._tokens import tokenize
+from harmwatch.extract._trie import trie_pattern
+from harmwatch.model import Claim, Extraction
+
+__all__ = ["extract_text"]
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_BROKEN = str.maketrans({"\x00": " ", "\ufffd": " "})
+
+
+@cache
+def rules_for(lang: str) -> LangRules:
+    """The rule tables of ``lang`` (English ones for a language without its own)."""
+    if lang == "ar":
+        from harmwatch.extract._rules_ar import RULES as AR
+
+        return AR
+    if lang in {"fr", "es", "it"}:
+        from harmwatch.extract import _rules_romance
+
+        return _rules_romance.RULES[lang]
+    from harmwatch.extract._rules_en import RULES as EN
+
+    return EN
+
+
+@cache
+def _candidate_pattern(lang: str) -> re.Pattern[str]:
+    rules = rules_for(lang)
+    words = set(rules.units) | set(rules.scales) | set(rules.dozen)
+    if lang == "ar":
+        words |= set(rules.duals)
+        return re.compile(rf"[0-9٠-٩۰-۹]|{trie_pattern(words)}")
+    return re.compile(rf"[0-9٠-٩۰-۹]|\b(?:{trie_pattern(words)})", re.IGNORECASE)
+
+
+@cache
+def _weapon_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {k.lower(): v for k, v in vocab.WEAPON_NOUNS.get(lang, {}).items() if v != "other"}
+    if lang == "en":
+        table = {k: v for k, v in table.items() if k not in {"raid", "bomb", "shell", "barrel"}}
+    return re.compile(rf"\b(?:{trie_pattern(table)})(?:s|es)?\b", re.IGNORECASE), table
+
+
+def extract_text(
+    text: str, *, published: date | None = None, lang: str | None = None
+) -> Extraction:
+    """Claims, actors, weapons and period of one document's main text (places left empty).
+
+    Args:
+        text: the document's main text; claim spans are offsets into it.
+        published: the publication date (else a dateline in the text is used).
+        lang: ISO 639-1 code (else detected).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str; got {type(text).__name__}")
+    clean = text.translate(_BROKEN) if ("\x00" in text or "\ufffd" in text) else text
+    lang = (lang or detect_language(clean)).lower()
+    rules = rules_for(lang)
+    if published is None:
+        published = find_published(clean)
+    conflicts = document_conflicts(clean)
+    mentions = find_actors(clean, conflicts)
+    mention_starts = [m.start for m in mentions]
+    urls = [(m.start(), m.end()) for m in _URL.finditer(clean)] if "/" in clean else []
+
+    from harmwatch.extract._sentences import split_sentences
+
+    sentences = split_sentences(clean)
+    candidate = _candidate_pattern(lang)
+    ctx = Context()
+    claims: list[Claim] = []
+    main_attacker = _main_attacker(mentions)
+    last_perp: tuple[int, str] | None = None
+    for s_idx, (s0, s1) in enumerate(sentences):
+        seg = clean[s0:s1]
+        if candidate.search(seg) is None:
+            continue
+        tokens = tokenize(seg, s0, lang)
+        numbers = find_numbers(tokens, rules)
+        if urls:
+            numbers = [n for n in numbers if not _inside(tokens[n.i0].start, urls)]
+        if not numbers:
+            continue
+        found = claims_in_sentence(tokens, numbers, rules, s_idx, ctx)
+        if not found:
+            continue
+        lo = bisect.bisect_left(mention_starts, s0)
+        hi = bisect.bisect_left(mention_starts, s1)
+        in_sentence = [m for m in mentions[lo:hi] if m.weight >= 0]
+        carry = _carry(mentions, lo, s_idx, last_perp, main_attacker)
+        day = sentence_date(seg, published) if published or any(c.isdigit() for c in seg) else None
+        weapon = _sentence_weapon(seg, lang)
+        for f in found:
+            f.perpetrator = _perpetrator(f, in_sentence, tokens, carry, clean)
+            if f.perpetrator:
+                last_perp = (s_idx, f.perpetrator)
+            claims.append(_to_claim(f, clean, s_idx, day, weapon))
+    claims = _merge_repeats(claims)
+    perpetrators = tuple(dict.fromkeys(m.name for m in mentions))
+    flat: list[str] = []
+    for name in perpetrators:
+        for part in name.split(" or "):
+            if part not in flat:
+                flat.append(part)
+    return Extraction(
+        lang=lang,
+        published=published,
+        period=find_period(clean, published),
+        claims=tuple(claims),
+        perpetrators=tuple(flat),
+        weapons=_document_weapons(clean, lang, claims),
+    )
+
+
+_REPEAT_MIN = 10
+
+
+def _merge_repeats(claims: list[Claim]) -> list[Claim]:
+    """Drop "N people" where the same figure is given for a named group ("N civilians").
+
+    A figure repeated for the same event keeps the most specific subject, with the most
+    explicit bound of its mentions; small numbers are left alone (two events may share them).
+    """
+    specific: dict[tuple[str, int], list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.kind in {"killed", "injured"} and c.subject != "people" and c.value >= _REPEAT_MIN:
+            specific.setdefault((c.kind, c.value), []).append(i)
+    if not specific:
+        return claims
+    out = list(claims)
+    drop: set[int] = set()
+    for i, c in enumerate(claims):
+        if c.subject != "people" or (c.kind, c.value) not in specific:
+            continue
+        drop.add(i)
+        if c.bound != "exact":
+            for j in specific[(c.kind, c.value)]:
+                if out[j].bound == "exact":
+                    out[j] = replace(out[j], bound=c.bound)
+    return [c for i, c in enumerate(out) if i not in drop]
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _main_attacker(mentions: Sequence[ActorMention]) -> str | None:
+    """The actor a document names most as the attacker (for claims whose sentence names none)."""
+    score: dict[str, int] = {}
+    for m in mentions:
+        if m.weight >= 0:
+            score[m.name] = score.get(m.name, 0) + 1 + m.weight
+    if not score:
+        return None
+    return max(score, key=lambda name: score[name])
+
+
+def _carry(
+    mentions: Sequence[ActorMention],
+    lo: int,
+    s_idx: int,
+    last_perp: tuple[int, str] | None,
+    main_attacker: str | None,
+) -> str | None:
+    """Who a claim belongs to when its sentence names nobody: the attack just described."""
+    if last_perp is not None and s_idx - last_perp[0] <= 3:
+        return last_perp[1]
+    for m in reversed(mentions[max(0, lo - 3) : lo]):
+        if m.weight > 0:
+            return m.name
+    return main_attacker
+
+
+_JOINED = re.compile(
+    r"^[^.;:]{0,40}?\b(?:and|supported by|backed by|with the support of|alongside|in "
+    r"airstrikes by|in air strikes by|or|y|et|e|ou|o|y sus|et ses)\b[^.;:]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _perpetrator(
+    f: Found,
+    in_sentence: Sequence[ActorMention],
+    tokens: Sequence[object],
+    carry: str | None,
+    text: str,
+) -> str | None:
+    if f.inherited and f.parent is not None and f.parent.perpetrator:
+        between = [m for m in in_sentence if f.parent.end <= m.start < f.start]
+        if not between:
+            return f.parent.perpetrator
+    np_end = getattr(tokens[f.np_end - 1], "end", f.end) if f.np_end else f.end
+    ranked: list[tuple[int, int, ActorMention]] = []
+    for m in in_sentence:
+        if f.kind in {"killed", "injured"} and f.start <= m.start < max(np_end, f.end):
+            continue  # "five Ukrainian soldiers": the victims, not the attacker
+        if m.end <= f.start:
+            dist = f.start - m.end
+        elif m.start >= f.end:
+            dist = m.start - f.end + 5
+        else:
+            dist = 0
+        ranked.append((-m.weight, dist, m))
+    if not ranked:
+        return carry
+    ranked.sort(key=lambda r: (r[1] > 120, r[0], r[1]))
+    best = ranked[0][2]
+    # "at the hands of the Assad regime and in airstrikes by the Russian forces"
+    for _, _, other in ranked[1:]:
+        if other.name != best.name and " or " not in best.name + other.name:
+            a, b = (best, other) if best.start < other.start else (other, best)
+            if _JOINED.match(text[a.end : b.start]):
+                return joint_name(best.name, other.name)
+    return best.name
+
+
+def _sentence_weapon(seg: str, lang: str) -> str | None:
+    pattern, table = _weapon_pattern(lang)
+    m = pattern.search(seg)
+    if m is None:
+        return None
+    word = m.group().lower()
+    return table.get(word) or table.get(word.rstrip("s")) or table.get(word[:-2])
+
+
+def _document_weapons(text: str, lang: str, claims: Sequence[Claim]) -> tuple[str, ...]:
+    pattern, table = _weapon_pattern(lang)
+    seen: dict[str, None] = {}
+    for c in claims:
+        if c.kind == "strikes" and c.subject != "other":
+            seen[c.subject] = None
+    for m in pattern.finditer(text[:2_000_000]):
+        word = m.group().lower()
+        w = table.get(word) or table.get(word.rstrip("s")) or table.get(word[:-2])
+        if w:
+            seen[w] = None
+    return tuple(seen)
+
+
+def _to_claim(f: Found, text: str, s_idx: int, day: date | None, weapon: str | None) -> Claim:
+    w = f.weapon
+    if w is None and f.kind in {"killed", "injured", "facilities_hit"}:
+        w = weapon
+    return Claim(
+        kind=f.kind,
+        subject=f.subject,
+        value=f.num.value,
+        max=f.num.max,
+        bound=f.num.bound,
+        start=f.start,
+        end=f.end,
+        text=text[f.start : f.end],
+        sentence=s_idx,
+        perpetrator=f.perpetrator,
+        weapon=w,
+        status=f.status,
+        date=day,
+    )

@@ -1,0 +1,115 @@
+"""Words, digits and punctuation of a sentence, with their spans and the forms rules look up.
+
+A token keeps its character span in the document (so claims point back into the text) and a
+tuple of ``forms``: the lower-cased word, then the variants the rule tables are written in
+(English singular; Arabic without diacritics, without the clitics و ف ب ل ك and the article ال).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Token", "normalise", "tokenize"]
+
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_DIGITS_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")
+
+_TOKEN = re.compile(
+    r"(?P<num>[0-9٠-٩۰-۹]+(?:[,.٬٫][0-9٠-٩۰-۹]+)*)"
+    r"|(?P<word>(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+(?:['’\-](?:[^\W\d_])+)*)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+_AR_CONJ = ("و", "ف")
+_AR_PREP = ("ب", "ل", "ك")
+
+
+class Token:
+    """One token: its text, span, kind ('num', 'word' or 'punct') and lookup forms."""
+
+    __slots__ = ("end", "forms", "kind", "norm", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, kind: str, forms: tuple[str, ...]):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.norm = forms[0]
+        self.forms = forms
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind})"
+
+
+def normalise(word: str, lang: str) -> str:
+    """The lower-cased word as the rule tables spell it (Arabic folded, digits Western)."""
+    w = word.lower().replace("’", "'")
+    if lang == "ar":
+        w = _ARABIC_MARKS.sub("", w).translate(_ARABIC_FOLD)
+    return w
+
+
+def _english_forms(w: str) -> tuple[str, ...]:
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        if w.endswith("ies") and len(w) > 4:
+            return (w, w[:-3] + "y")
+        if w.endswith(("ches", "shes", "xes", "sses")):
+            return (w, w[:-2])
+        return (w, w[:-1])
+    return (w,)
+
+
+def _arabic_forms(w: str) -> tuple[str, ...]:
+    forms = [w]
+    stems = [w]
+    if len(w) > 2 and w[0] in _AR_CONJ:
+        stems.append(w[1:])
+    for s in list(stems):
+        if len(s) > 3 and s[0] in _AR_PREP:
+            stems.append(s[1:])
+    for s in list(stems):
+        if s.startswith("لل") and len(s) > 4:
+            stems.append(s[2:])
+            stems.append("ال" + s[2:])
+        if s.startswith("ال") and len(s) > 4:
+            stems.append(s[2:])
+    for s in list(stems):
+        if len(s) > 5 and s.endswith(("ها", "هم", "هن")):
+            stems.append(s[:-2])
+    for s in stems:
+        if s not in forms:
+            forms.append(s)
+    return tuple(forms)
+
+
+def _romance_forms(w: str) -> tuple[str, ...]:
+    if "'" in w:
+        head, _, tail = w.partition("'")
+        if len(head) <= 2 and tail:
+            return (w, tail)
+    return (w,)
+
+
+def tokenize(text: str, offset: int, lang: str) -> list[Token]:
+    """Tokens of ``text``, their spans shifted by ``offset`` (the text's place in the document)."""
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "punct"
+        raw = m.group()
+        start = m.start() + offset
+        if kind == "num":
+            forms: tuple[str, ...] = (raw.translate(_DIGITS_FOLD),)
+        elif kind == "word":
+            w = normalise(raw, lang)
+            if lang == "en":
+                forms = _english_forms(w)
+            elif lang == "ar":
+                forms = _arabic_forms(w)
+            else:
+                forms = _romance_forms(w)
+        else:
+            forms = (raw.replace("’", "'"),)
+        append(Token(raw, start, start + len(raw), kind, forms))
+    return out

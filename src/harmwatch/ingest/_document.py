@@ -1,0 +1,87 @@
+"""Raw bytes of any source to a Document: decode, reduce HTML, title, language."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+from harmwatch.errors import InputError
+from harmwatch.ingest._decode import NotText, declared_charset, decode
+from harmwatch.ingest._html import NoMainText, html_to_text
+from harmwatch.ingest._lang import detect_lang
+from harmwatch.model import Document
+
+__all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes"]
+
+PLAIN = "text/plain"
+MARKDOWN = "text/markdown"
+HTML = "text/html"
+_TITLE_MAX = 300
+
+
+def read_bytes(
+    raw: bytes,
+    *,
+    source: str,
+    media_type: str = PLAIN,
+    charset: str | None = None,
+    retrieved_at: datetime | None = None,
+    warc: bytes | None = None,
+) -> Document:
+    """A Document from the bytes of a text, Markdown or HTML document.
+
+    Args:
+        raw: the bytes exactly as received (kept byte for byte; their sha256 is the key).
+        source: where they came from (path or URL), used in messages and stored.
+        media_type: text/plain, text/markdown or text/html.
+        charset: the charset the sender declared, if any (tried after UTF-8).
+        retrieved_at: when they were received (default now, UTC).
+        warc: the WARC record of the HTTP exchange, for fetched URLs.
+
+    Raises:
+        InputError: empty, binary, or HTML without main text; the message names ``source``.
+    """
+    if not raw.strip():
+        raise InputError(f"{source}: empty file" if raw == b"" else f"{source}: only whitespace")
+    is_html = media_type in (HTML, "application/xhtml+xml")
+    try:
+        text, encoding = decode(
+            raw, declared=charset or (declared_charset(raw) if is_html else None)
+        )
+    except NotText as error:
+        raise InputError(f"{source}: {error}") from None
+    title = None
+    published = None
+    if is_html:
+        url = source if source.startswith(("http://", "https://")) else None
+        try:
+            text, title, published = html_to_text(text, url=url)
+        except NoMainText as error:
+            raise InputError(f"{source}: {error}") from None
+    else:
+        if not text.strip():
+            raise InputError(f"{source}: only whitespace")
+        title = _first_line_title(text, markdown=media_type == MARKDOWN)
+    return Document(
+        sha256=hashlib.sha256(raw).hexdigest(),
+        source=source,
+        raw=raw,
+        text=text,
+        media_type=HTML if is_html else media_type,
+        title=title,
+        published=published,
+        lang=detect_lang(text),
+        retrieved_at=retrieved_at or datetime.now(UTC),
+        encoding=encoding,
+        warc=warc,
+    )
+
+
+def _first_line_title(text: str, *, markdown: bool) -> str | None:
+    """A plain text's title: its first Markdown heading, else its first non-empty line."""
+    lines = [line.strip() for line in text.split("\n", 50)[:50] if line.strip()]
+    if markdown:
+        for line in lines:
+            if line.startswith("#"):
+                return line.lstrip("#").strip()[:_TITLE_MAX] or None
+    return lines[0][:_TITLE_MAX] if lines else None

@@ -1,0 +1,179 @@
+"""The tables, as SQLAlchemy Core metadata: the one description of the schema.
+
+Migrations in ``migrations/versions`` build exactly this; a test compares the two. Timestamps are
+naive UTC (the same on SQLite and PostgreSQL, so audit hashes are reproducible).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = [
+    "audit_log",
+    "claims",
+    "documents",
+    "extractions",
+    "incidents",
+    "metadata",
+    "place_mentions",
+    "reports",
+]
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("retrieved_at", sa.DateTime, nullable=True),
+    sa.Column("stored_at", sa.DateTime, nullable=False),
+    sa.Column("published", sa.Date, nullable=True),
+    sa.Column("title", sa.Text, nullable=True),
+    sa.Column("lang", sa.String(16), nullable=True),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("encoding", sa.String(64), nullable=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("raw", sa.LargeBinary, nullable=False),
+    sa.Column("warc", sa.LargeBinary, nullable=True),
+    sa.Column("confidential", sa.Boolean, nullable=False),
+)
+
+extractions = sa.Table(
+    "extractions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "document_sha256",
+        sa.String(64),
+        sa.ForeignKey("documents.sha256", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("extracted_at", sa.DateTime, nullable=False),
+    sa.Column("lang", sa.String(16), nullable=False),
+    sa.Column("published", sa.Date, nullable=True),
+    sa.Column("period_start", sa.Date, nullable=True),
+    sa.Column("period_end", sa.Date, nullable=True),
+    sa.Column("has_period", sa.Boolean, nullable=False),
+    sa.Column("perpetrators", sa.JSON, nullable=False),
+    sa.Column("weapons", sa.JSON, nullable=False),
+    sa.UniqueConstraint("document_sha256", "extractor_version"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "extraction_id",
+        sa.Integer,
+        sa.ForeignKey("extractions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("document_sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("extractor_version", sa.String(64), nullable=False),
+    sa.Column("ordinal", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("subject", sa.String(32), nullable=False),
+    sa.Column("value", sa.BigInteger, nullable=False),
+    sa.Column("max", sa.BigInteger, nullable=True),
+    sa.Column("bound", sa.String(16), nullable=False),
+    sa.Column("perpetrator", sa.String(200), nullable=True),
+    sa.Column("weapon", sa.String(32), nullable=True),
+    sa.Column("status", sa.String(32), nullable=True),
+    sa.Column("date", sa.Date, nullable=True),
+    sa.Column("place_id", sa.String(100), nullable=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("sentence", sa.Integer, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+)
+
+place_mentions = sa.Table(
+    "place_mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "extraction_id",
+        sa.Integer,
+        sa.ForeignKey("extractions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("document_sha256", sa.String(64), nullable=False, index=True),
+    sa.Column("ordinal", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("sentence", sa.Integer, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("place_id", sa.String(100), nullable=True, index=True),
+    sa.Column("place", sa.JSON, nullable=True),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("first_date", sa.Date, nullable=True),
+    sa.Column("last_date", sa.Date, nullable=True),
+    sa.Column("place_id", sa.String(100), nullable=True),
+    sa.Column("place_precision", sa.Integer, nullable=True),
+    sa.Column("grade", sa.String(32), nullable=True),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "document_sha256",
+        sa.String(64),
+        sa.ForeignKey("documents.sha256", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column(
+        "incident_id",
+        sa.Integer,
+        sa.ForeignKey("incidents.id", ondelete="SET NULL"),
+        nullable=True,
+        index=True,
+    ),
+    sa.Column("date_start", sa.Date, nullable=True),
+    sa.Column("date_end", sa.Date, nullable=True),
+    sa.Column("date_precision", sa.Integer, nullable=True),
+    sa.Column("place_id", sa.String(100), nullable=True),
+    sa.Column("place_precision", sa.Integer, nullable=True),
+    sa.Column("is_period_total", sa.Boolean, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("action", sa.String(64), nullable=False),
+    sa.Column("entity", sa.String(200), nullable=False, index=True),
+    sa.Column("before", sa.JSON, nullable=True),
+    sa.Column("after", sa.JSON, nullable=True),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False, unique=True),
+)

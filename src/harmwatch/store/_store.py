@@ -1,0 +1,546 @@
+"""The Store: documents, their extractions and the audit log in SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, Row
+
+from harmwatch import __version__
+from harmwatch.errors import ConfigError, Conflict, NotFound
+from harmwatch.model import Claim, Document, Extraction, Period, Place, PlaceMention
+from harmwatch.store import _engine
+from harmwatch.store._audit import GENESIS_HASH, AuditEntry, append_entry, entry_hash
+from harmwatch.store._schema import (
+    audit_log,
+    claims,
+    documents,
+    extractions,
+    incidents,
+    place_mentions,
+    reports,
+)
+
+__all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "Store"]
+
+EXTRACTOR_VERSION = f"harmwatch-{__version__}"
+"""Recorded with every extraction unless the caller names another."""
+
+DEFAULT_ACTOR = "harmwatch"
+
+_BATCH = 200
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _naive_utc(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _aware_utc(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(tzinfo=UTC)
+
+
+class Store:
+    """A harmwatch database. Open it with ``Store.open(url)``, use it as a context manager.
+
+    Every write is one transaction: a document, its extraction and its audit entry are stored
+    together or not at all.
+    """
+
+    def __init__(self, engine: Engine, *, url: str) -> None:
+        self._engine = engine
+        self.url = url
+        """The database URL with any password hidden."""
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    # --- opening and closing ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str = "sqlite:///harmwatch.db", *, upgrade: bool = True) -> Store:
+        """Open the database at ``url``; a new, empty database gets the schema.
+
+        Args:
+            url: sqlite:///path.db, a file path, or postgresql://user@host/dbname.
+            upgrade: create the schema in a new database (default True). An existing
+                database at an older revision is never changed here: run ``harmwatch db upgrade``.
+
+        Raises:
+            ConfigError: the URL cannot be used, the server does not answer, or the schema is
+                not the one this harmwatch needs.
+        """
+        url = _engine.normalise_url(url)
+        shown = _engine.display_url(url)
+        missing = _engine.missing_sqlite_file(url)
+        if missing is not None and not upgrade:
+            raise ConfigError(
+                f"no database at {missing}; create it with `harmwatch db upgrade` "
+                "or by ingesting documents"
+            )
+        engine = _engine.make_engine(url)
+        try:
+            with _engine.translate_errors(shown):
+                with engine.connect() as connection:
+                    revision = _engine.current_revision(connection)
+                    tables = _engine.table_names(connection) if revision is None else []
+                if revision is None and upgrade and not tables:
+                    _engine.upgrade(engine)
+                elif revision is None and tables:
+                    raise ConfigError(
+                        f"database {shown} holds tables that are not harmwatch's; "
+                        "give --db a new file or an empty database"
+                    )
+                elif revision != _engine.head_revision():
+                    raise ConfigError(
+                        f"database {shown} is at schema revision {revision or 'none'}, this "
+                        f"harmwatch needs {_engine.head_revision()}; run `harmwatch db upgrade`"
+                    )
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, url=shown)
+
+    @staticmethod
+    def upgrade(url: str) -> tuple[str | None, str]:
+        """Bring the database at ``url`` to the newest schema; returns (before, after) revisions."""
+        url = _engine.normalise_url(url)
+        shown = _engine.display_url(url)
+        engine = _engine.make_engine(url)
+        try:
+            with _engine.translate_errors(shown):
+                return _engine.upgrade(engine)
+        finally:
+            engine.dispose()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with _engine.translate_errors(self.url), self._engine.connect() as connection:
+            with connection.begin():
+                yield connection
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with _engine.translate_errors(self.url):
+            options = {_engine.WRITE: True}
+            with self._engine.connect().execution_options(**options) as connection:
+                with connection.begin():
+                    if connection.dialect.name == "postgresql":
+                        # One writer at a time keeps the audit chain linear.
+                        connection.execute(sa.text("LOCK TABLE audit_log IN EXCLUSIVE MODE"))
+                    yield connection
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def add_document(
+        self,
+        document: Document,
+        extraction: Extraction | None = None,
+        *,
+        extractor_version: str = EXTRACTOR_VERSION,
+        actor: str = DEFAULT_ACTOR,
+    ) -> bool:
+        """Store a document (and its extraction) with an audit entry, in one transaction.
+
+        Returns False, changing nothing, when a document with the same sha256 is stored already.
+        """
+        if hashlib.sha256(document.raw).hexdigest() != document.sha256:
+            raise ValueError(f"document {document.source}: sha256 does not match its raw bytes")
+        now = _utcnow()
+        with self._write() as connection:
+            if _has_document(connection, document.sha256):
+                return False
+            connection.execute(_INSERT_DOCUMENT, _document_row(document, now))
+            after = _document_summary(document)
+            if extraction is not None:
+                _insert_extraction(connection, document.sha256, extraction, extractor_version, now)
+                after["extraction"] = _extraction_summary(extraction, extractor_version)
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="document.add",
+                entity=f"document:{document.sha256}",
+                before=None,
+                after=after,
+            )
+        return True
+
+    def has_document(self, sha256: str) -> bool:
+        """Whether a document with this sha256 is stored."""
+        with self._read() as connection:
+            return _has_document(connection, sha256)
+
+    def get_document(self, sha256: str) -> Document:
+        """The stored document; raises NotFound."""
+        with self._read() as connection:
+            row = connection.execute(
+                sa.select(documents).where(documents.c.sha256 == sha256)
+            ).first()
+        if row is None:
+            raise NotFound(f"no document with sha256 {sha256}")
+        return _document_from_row(row)
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self._read() as connection:
+            return int(
+                connection.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
+            )
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every stored document in sha256 order, read a batch at a time (memory stays flat)."""
+        after = ""
+        while True:
+            with self._read() as connection:
+                rows = connection.execute(
+                    sa.select(documents)
+                    .where(documents.c.sha256 > after)
+                    .order_by(documents.c.sha256)
+                    .limit(_BATCH)
+                ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _document_from_row(row)
+            after = rows[-1].sha256
+
+    # --- extractions --------------------------------------------------------------------------
+
+    def save_extraction(
+        self,
+        sha256: str,
+        extraction: Extraction,
+        *,
+        extractor_version: str = EXTRACTOR_VERSION,
+        actor: str = DEFAULT_ACTOR,
+    ) -> None:
+        """Store what an extractor found in a stored document, with an audit entry.
+
+        Raises NotFound for an unknown document, Conflict when this extractor version's result
+        is stored already (claims are never edited; a new extractor version adds its own).
+        """
+        now = _utcnow()
+        with self._write() as connection:
+            if not _has_document(connection, sha256):
+                raise NotFound(f"no document with sha256 {sha256}")
+            if _extraction_id(connection, sha256, extractor_version) is not None:
+                raise Conflict(
+                    f"document {sha256} already has an extraction by {extractor_version}"
+                )
+            _insert_extraction(connection, sha256, extraction, extractor_version, now)
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="extraction.add",
+                entity=f"document:{sha256}",
+                before=None,
+                after=_extraction_summary(extraction, extractor_version),
+            )
+
+    def has_extraction(self, sha256: str, *, extractor_version: str | None = None) -> bool:
+        """Whether the document has an extraction (by that extractor version, if given)."""
+        with self._read() as connection:
+            return _extraction_id(connection, sha256, extractor_version) is not None
+
+    def get_extraction(
+        self, sha256: str, *, extractor_version: str | None = None
+    ) -> Extraction | None:
+        """The document's newest extraction (or the named version's), None when it has none."""
+        with self._read() as connection:
+            extraction_id = _extraction_id(connection, sha256, extractor_version)
+            if extraction_id is None:
+                return None
+            row = connection.execute(
+                sa.select(extractions).where(extractions.c.id == extraction_id)
+            ).one()
+            found_claims = _claims(connection, extraction_id)
+            found_places = _places(connection, extraction_id)
+        period = Period(row.period_start, row.period_end) if row.has_period else None
+        return Extraction(
+            lang=row.lang,
+            published=row.published,
+            period=period,
+            claims=tuple(found_claims),
+            places=tuple(found_places),
+            perpetrators=tuple(row.perpetrators),
+            weapons=tuple(row.weapons),
+        )
+
+    def claims_for(self, sha256: str, *, extractor_version: str | None = None) -> list[Claim]:
+        """The claims of the document's newest extraction (or the named version's)."""
+        with self._read() as connection:
+            extraction_id = _extraction_id(connection, sha256, extractor_version)
+            return [] if extraction_id is None else _claims(connection, extraction_id)
+
+    def places_for(
+        self, sha256: str, *, extractor_version: str | None = None
+    ) -> list[PlaceMention]:
+        """The place mentions of the document's newest extraction (or the named version's)."""
+        with self._read() as connection:
+            extraction_id = _extraction_id(connection, sha256, extractor_version)
+            return [] if extraction_id is None else _places(connection, extraction_id)
+
+    # --- the database as a whole --------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for ``harmwatch db info``."""
+        tables = (documents, extractions, claims, place_mentions, reports, incidents, audit_log)
+        with self._read() as connection:
+            return {
+                table.name: int(
+                    connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                )
+                for table in tables
+            }
+
+    def revision(self) -> str | None:
+        """The schema revision recorded in the database."""
+        with self._read() as connection:
+            return _engine.current_revision(connection)
+
+    # --- audit log ----------------------------------------------------------------------------
+
+    def iter_audit(self, *, entity: str | None = None) -> Iterator[AuditEntry]:
+        """Audit entries in order (only those about ``entity`` if given)."""
+        after = 0
+        while True:
+            query = sa.select(audit_log).where(audit_log.c.seq > after)
+            if entity is not None:
+                query = query.where(audit_log.c.entity == entity)
+            with self._read() as connection:
+                rows = connection.execute(query.order_by(audit_log.c.seq).limit(_BATCH)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield AuditEntry(
+                    seq=row.seq,
+                    at=row.at.replace(tzinfo=UTC),
+                    actor=row.actor,
+                    action=row.action,
+                    entity=row.entity,
+                    before=row.before,
+                    after=row.after,
+                    prev_hash=row.prev_hash,
+                    hash=row.hash,
+                )
+            after = rows[-1].seq
+
+    def verify_audit(self) -> int:
+        """Check the whole hash chain; returns the number of entries, raises Conflict at a break."""
+        expected_prev = GENESIS_HASH
+        count = 0
+        for entry in self.iter_audit():
+            count += 1
+            if entry.seq != count:
+                raise Conflict(f"audit log broken: entry {count} is missing (found {entry.seq})")
+            if entry.prev_hash != expected_prev:
+                raise Conflict(
+                    f"audit log broken at entry {entry.seq}: it does not follow its predecessor"
+                )
+            fields = dataclasses.asdict(entry)
+            del fields["hash"]
+            if entry_hash(**fields) != entry.hash:
+                raise Conflict(f"audit log broken at entry {entry.seq}: its content was changed")
+            expected_prev = entry.hash
+        return count
+
+
+# --- rows <-> domain types ------------------------------------------------------------------------
+
+
+_INSERT_DOCUMENT = sa.insert(documents)
+_INSERT_EXTRACTION = sa.insert(extractions)
+_INSERT_CLAIMS = sa.insert(claims)
+_INSERT_PLACES = sa.insert(place_mentions)
+_HAS_DOCUMENT = sa.select(documents.c.sha256).where(documents.c.sha256 == sa.bindparam("sha256"))
+
+
+def _has_document(connection: Connection, sha256: str) -> bool:
+    return connection.execute(_HAS_DOCUMENT, {"sha256": sha256}).first() is not None
+
+
+def _document_row(document: Document, now: datetime) -> dict[str, Any]:
+    return {
+        "sha256": document.sha256,
+        "source": document.source,
+        "retrieved_at": _naive_utc(document.retrieved_at),
+        "stored_at": now,
+        "published": document.published,
+        "title": document.title,
+        "lang": document.lang,
+        "media_type": document.media_type,
+        "encoding": document.encoding,
+        "text": document.text,
+        "raw": document.raw,
+        "warc": document.warc,
+        "confidential": document.confidential,
+    }
+
+
+def _document_from_row(row: Row[Any]) -> Document:
+    return Document(
+        sha256=row.sha256,
+        source=row.source,
+        raw=bytes(row.raw),
+        text=row.text,
+        media_type=row.media_type,
+        title=row.title,
+        published=row.published,
+        lang=row.lang,
+        retrieved_at=_aware_utc(row.retrieved_at),
+        encoding=row.encoding,
+        warc=None if row.warc is None else bytes(row.warc),
+        confidential=row.confidential,
+    )
+
+
+def _document_summary(document: Document) -> dict[str, Any]:
+    return {
+        "sha256": document.sha256,
+        "source": document.source,
+        "title": document.title,
+        "published": None if document.published is None else document.published.isoformat(),
+        "lang": document.lang,
+        "media_type": document.media_type,
+        "bytes": len(document.raw),
+        "confidential": document.confidential,
+    }
+
+
+def _extraction_summary(extraction: Extraction, extractor_version: str) -> dict[str, Any]:
+    return {
+        "extractor_version": extractor_version,
+        "claims": len(extraction.claims),
+        "places": len(extraction.places),
+    }
+
+
+def _extraction_id(
+    connection: Connection, sha256: str, extractor_version: str | None
+) -> int | None:
+    query = sa.select(extractions.c.id).where(extractions.c.document_sha256 == sha256)
+    if extractor_version is not None:
+        query = query.where(extractions.c.extractor_version == extractor_version)
+    found = connection.execute(query.order_by(extractions.c.id.desc()).limit(1)).scalar()
+    return None if found is None else int(found)
+
+
+def _insert_extraction(
+    connection: Connection,
+    sha256: str,
+    extraction: Extraction,
+    extractor_version: str,
+    now: datetime,
+) -> None:
+    period = extraction.period
+    result = connection.execute(
+        _INSERT_EXTRACTION,
+        {
+            "document_sha256": sha256,
+            "extractor_version": extractor_version,
+            "extracted_at": now,
+            "lang": extraction.lang,
+            "published": extraction.published,
+            "period_start": None if period is None else period.start,
+            "period_end": None if period is None else period.end,
+            "has_period": period is not None,
+            "perpetrators": list(extraction.perpetrators),
+            "weapons": list(extraction.weapons),
+        },
+    )
+    primary_key = result.inserted_primary_key
+    assert primary_key is not None
+    extraction_id = primary_key[0]
+    if extraction.claims:
+        connection.execute(
+            _INSERT_CLAIMS,
+            [
+                {
+                    "extraction_id": extraction_id,
+                    "document_sha256": sha256,
+                    "extractor_version": extractor_version,
+                    "ordinal": ordinal,
+                    **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
+                }
+                for ordinal, claim in enumerate(extraction.claims)
+            ],
+        )
+    if extraction.places:
+        connection.execute(
+            _INSERT_PLACES,
+            [
+                {
+                    "extraction_id": extraction_id,
+                    "document_sha256": sha256,
+                    "ordinal": ordinal,
+                    "name": mention.name,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "sentence": mention.sentence,
+                    "score": mention.score,
+                    "place_id": None if mention.place is None else mention.place.id,
+                    "place": None if mention.place is None else dataclasses.asdict(mention.place),
+                }
+                for ordinal, mention in enumerate(extraction.places)
+            ],
+        )
+
+
+_CLAIM_FIELDS = dataclasses.fields(Claim)
+
+
+def _claims(connection: Connection, extraction_id: int) -> list[Claim]:
+    rows = connection.execute(
+        sa.select(claims).where(claims.c.extraction_id == extraction_id).order_by(claims.c.ordinal)
+    ).all()
+    return [
+        Claim(**{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS}) for row in rows
+    ]
+
+
+def _places(connection: Connection, extraction_id: int) -> list[PlaceMention]:
+    rows = connection.execute(
+        sa.select(place_mentions)
+        .where(place_mentions.c.extraction_id == extraction_id)
+        .order_by(place_mentions.c.ordinal)
+    ).all()
+    return [
+        PlaceMention(
+            name=row.name,
+            start=row.start,
+            end=row.end,
+            sentence=row.sentence,
+            place=None if row.place is None else Place(**row.place),
+            score=row.score,
+        )
+        for row in rows
+    ]

@@ -1,0 +1,1 @@
+"""Alembic migrations of the harmwatch schema (run through ``harmwatch db upgrade``)."""

@@ -1,0 +1,110 @@
+"""What extract_text finds in sentences written for these tests (never copied from reports)."""
+
+from __future__ import annotations
+
+from harmwatch.extract import extract_text
+
+
+def found(text: str, **kwargs: object) -> list[tuple[str, str, int, str]]:
+    ex = extract_text(text, **kwargs)  # type: ignore[arg-type]
+    return [(c.kind, c.subject, c.value, c.bound) for c in ex.claims]
+
+
+def test_a_breakdown_gives_one_claim_per_part() -> None:
+    text = "Shelling killed at least 91 people, including 17 children, 12 women and 30 fighters."
+    assert found(text) == [
+        ("killed", "people", 91, "at_least"),
+        ("killed", "children", 17, "exact"),
+        ("killed", "women", 12, "exact"),
+        ("killed", "fighters", 30, "exact"),
+    ]
+
+
+def test_killed_and_injured_in_one_sentence() -> None:
+    text = "The raid on the village killed nine civilians and wounded 14 others."
+    assert found(text) == [
+        ("killed", "civilians", 9, "exact"),
+        ("injured", "civilians", 14, "exact"),
+    ]
+
+
+def test_passive_and_noun_forms_of_killing() -> None:
+    assert found("Eleven villagers were killed on Monday.") == [
+        ("killed", "civilians", 11, "exact")
+    ]
+    assert found("Officials reported 48 deaths and 70 injuries.") == [
+        ("killed", "people", 48, "exact"),
+        ("injured", "people", 70, "exact"),
+    ]
+
+
+def test_of_whom_and_of_them_take_the_group_they_name() -> None:
+    text = "The report counted 210 civilians killed in May, 41 of them children."
+    assert ("killed", "children", 41, "exact") in found(text)
+
+
+def test_strike_counts_and_weapons() -> None:
+    text = "Warplanes carried out 312 airstrikes and dropped 19 barrel bombs on the district."
+    assert found(text) == [
+        ("strikes", "airstrike", 312, "exact"),
+        ("strikes", "barrel_bomb", 19, "exact"),
+    ]
+
+
+def test_facilities_hit_with_their_status() -> None:
+    ex = extract_text("Three schools were destroyed and two clinics damaged in the strikes.")
+    got = [(c.kind, c.subject, c.value, c.status) for c in ex.claims]
+    assert ("facilities_hit", "school", 3, "destroyed") in got
+
+
+def test_non_counts_are_not_claims() -> None:
+    text = (
+        "A 12-year-old boy was killed in 2019, 30 km from the border; 4,000 people were "
+        "displaced and 15% of homes lost power. Dozens were killed or wounded. "
+        "Eight people remain missing. It was the second attack this week."
+    )
+    assert found(text) == []
+
+
+def test_a_text_without_counts_has_no_claims() -> None:
+    assert extract_text("Nothing happened here today.").claims == ()
+
+
+def test_every_claim_span_points_into_the_text() -> None:
+    text = "Intro.\n\nAt least 26 people were killed, among them seven children."
+    ex = extract_text(text)
+    assert ex.claims
+    for c in ex.claims:
+        assert text[c.start : c.end] == c.text
+        assert c.sentence == 1
+
+
+def test_perpetrator_named_in_the_sentence_and_carried_across_a_breakdown() -> None:
+    text = (
+        "Suspected Russian or Syrian air strikes killed 14 people, including five children, "
+        "in Idlib province."
+    )
+    ex = extract_text(text)
+    assert [c.perpetrator for c in ex.claims] == ["Russia or Syrian government"] * 2
+
+
+def test_arabic_claims() -> None:
+    text = "قتل 14 مدنياً على الأقل بينهم ثلاثة أطفال وسيدتان في غارات للنظام على ريف إدلب."
+    assert found(text) == [
+        ("killed", "civilians", 14, "at_least"),
+        ("killed", "children", 3, "exact"),
+        ("killed", "women", 2, "exact"),
+    ]
+
+
+def test_french_claims() -> None:
+    text = "Au moins 23 civils, dont sept enfants, ont été tués dans des frappes."
+    assert found(text) == [
+        ("killed", "civilians", 23, "at_least"),
+        ("killed", "children", 7, "exact"),
+    ]
+
+
+def test_broken_unicode_and_huge_sentences_do_not_crash() -> None:
+    text = "\ufffd\x00 killed 5 people " + "word " * 50_000 + "\udcff"
+    extract_text(text)

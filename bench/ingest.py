@@ -2,7 +2,8 @@
 
 Runs the same code path as ``harmwatch ingest`` (in-process), prints documents per second and
 memory at 2,500 / 5,000 / 10,000 documents (memory should stay flat), then where the time goes
-(reading + HTML reduction, analysis, storing) on a sample.
+(reading + HTML reduction, analysis, storing) on a sample. A second run swaps analyze_text for
+an empty extraction, to time ingest and store alone.
 
     python bench/ingest.py [--documents 10000] [--keep]
 """
@@ -15,11 +16,13 @@ import resource
 import shutil
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from harmwatch.cli._compose import analyze_text
-from harmwatch.cli._ingest import ingest_sources
+from harmwatch.cli._ingest import Analyzer, ingest_sources
 from harmwatch.ingest import iter_paths, read_file
+from harmwatch.model import Extraction
 from harmwatch.store import Store
 
 PLACES = ["Idlib", "Saraqib", "Ariha", "Maarat al-Numan", "Kafranbel", "Jisr al-Shughur", "Hama",
@@ -98,7 +101,7 @@ def _rss_mb() -> float:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # Linux: KiB
 
 
 def main() -> None:
@@ -120,30 +123,10 @@ def main() -> None:
         # Warm the lazy imports and models so the figures are about documents, not start-up.
         sample = next(iter_paths(folder))
         analyze_text(read_file(sample).text, lang="en")
-        checkpoints = {args.documents // 4, args.documents // 2, args.documents}
-        url = f"sqlite:///{work / 'bench.db'}"
-        print(f"ingesting into a fresh SQLite database ({url})")
-        print(f"{'documents':>10} {'seconds':>8} {'docs/s':>8} {'RSS MB':>8} {'peak MB':>8}")
-        stored = failed = 0
-        with Store.open(url) as store:
-            started = time.perf_counter()
-            for outcome in ingest_sources(store, [str(folder)]):
-                stored += outcome.status == "stored"
-                failed += outcome.status == "failed"
-                done = stored + failed
-                if done in checkpoints:
-                    elapsed = time.perf_counter() - started
-                    print(f"{done:>10} {elapsed:>8.1f} {done / elapsed:>8.0f} "
-                          f"{_rss_mb():>8.0f} {_peak_mb():>8.0f}")  # fmt: skip
-            total = time.perf_counter() - started
-            documents = store.count_documents()
-        db_size = (work / "bench.db").stat().st_size + sum(
-            p.stat().st_size for p in work.glob("bench.db-*")
-        )
-        rate = stored / total
-        print(f"stored {stored}, failed {failed}; {documents} documents in the database "
-              f"({db_size / 1e6:.0f} MB); {rate:.0f} documents/second overall")  # fmt: skip
-
+        whole = "the whole path: read, analyze_text, store"
+        _run(folder, work / "bench.db", args.documents, analyze=analyze_text, title=whole)
+        alone = "ingest and store alone (analyze_text swapped for an empty extraction)"
+        _run(folder, work / "alone.db", args.documents, analyze=_no_analysis, title=alone)
         _breakdown(folder, work, args.sample)
     finally:
         if args.keep:
@@ -152,8 +135,39 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _no_analysis(
+    text: str, *, published: date | None = None, lang: str | None = None
+) -> Extraction:
+    return Extraction(lang=lang or "und", published=published, period=None)
+
+
+def _run(folder: Path, database: Path, count: int, *, analyze: Analyzer, title: str) -> None:
+    """Ingest the folder into a new database, printing speed and memory at checkpoints."""
+    checkpoints = {count // 4, count // 2, count}
+    url = f"sqlite:///{database}"
+    print(f"\n{title}\ninto a fresh SQLite database ({url})")
+    print(f"{'documents':>10} {'seconds':>8} {'docs/s':>8} {'RSS MB':>8} {'peak MB':>8}")
+    stored = failed = 0
+    with Store.open(url) as store:
+        started = time.perf_counter()
+        for outcome in ingest_sources(store, [str(folder)], analyze=analyze):
+            stored += outcome.status == "stored"
+            failed += outcome.status == "failed"
+            done = stored + failed
+            if done in checkpoints:
+                elapsed = time.perf_counter() - started
+                print(f"{done:>10} {elapsed:>8.1f} {done / elapsed:>8.0f} "
+                      f"{_rss_mb():>8.0f} {_peak_mb():>8.0f}")  # fmt: skip
+        total = time.perf_counter() - started
+        documents = store.count_documents()
+    size = sum(path.stat().st_size for path in database.parent.glob(database.name + "*"))
+    print(f"stored {stored}, failed {failed}; {documents} documents in the database "
+          f"({size / 1e6:.0f} MB); {stored / total:.0f} documents/second overall")  # fmt: skip
+
+
 def _breakdown(folder: Path, work: Path, sample_size: int) -> None:
     """Milliseconds per document in each step, on a sample, to show where time goes."""
+    print()
     paths = list(iter_paths(folder))[:sample_size]
     started = time.perf_counter()
     documents = [read_file(path) for path in paths]
@@ -171,8 +185,6 @@ def _breakdown(folder: Path, work: Path, sample_size: int) -> None:
     print(f"per document on {n} documents: read + HTML reduction {reading / n * 1000:.2f} ms, "
           f"analyze_text {analysing / n * 1000:.2f} ms ({claims / n:.1f} claims each), "
           f"store {storing / n * 1000:.2f} ms")  # fmt: skip
-    print(f"reading and storing alone (analysis excluded) would run at "
-          f"{n / (reading + storing):.0f} documents/second")  # fmt: skip
 
 
 if __name__ == "__main__":

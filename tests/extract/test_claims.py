@@ -108,3 +108,59 @@ def test_french_claims() -> None:
 def test_broken_unicode_and_huge_sentences_do_not_crash() -> None:
     text = "\ufffd\x00 killed 5 people " + "word " * 50_000 + "\udcff"
     extract_text(text)
+
+
+def test_others_take_the_group_they_contrast_with() -> None:
+    text = "The strike killed two nurses and wounded five others."
+    assert found(text) == [
+        ("killed", "medical_staff", 2, "exact"),
+        ("injured", "medical_staff", 5, "exact"),
+    ]
+
+
+def test_a_shared_verb_carries_its_noun_to_the_second_count() -> None:
+    text = "Shelling killed 40 civilians and wounded over 90 in the town."
+    assert found(text) == [
+        ("killed", "civilians", 40, "exact"),
+        ("injured", "civilians", 90, "more_than"),
+    ]
+
+
+def test_attribution_by_attacker_repeats_the_total_kind() -> None:
+    text = (
+        "The network recorded 30 attacks on medical facilities, 18 by Russian forces "
+        "and 12 by Syrian government forces."
+    )
+    ex = extract_text(text)
+    got = [(c.kind, c.subject, c.value, c.perpetrator) for c in ex.claims]
+    assert got == [
+        ("facilities_hit", "medical", 30, "Russia or Syrian government"),
+        ("facilities_hit", "medical", 18, "Russia"),
+        ("facilities_hit", "medical", 12, "Syrian government"),
+    ]
+
+
+def test_members_of_one_family_are_family_members() -> None:
+    assert found("Six members of one family were among the dead in Ariha.") == [
+        ("killed", "family_members", 6, "exact")
+    ]
+
+
+def test_toll_rising_to_a_number_is_a_killed_count() -> None:
+    assert found("The death toll from Sunday's strike rose to 63.") == [
+        ("killed", "people", 63, "exact")
+    ]
+
+
+def test_fractions_and_interceptions_are_not_claims() -> None:
+    assert found("One in four of the dead were children.") == []
+    assert found("Air defences shot down 22 of the drones.") == []
+
+
+def test_arabic_toll_and_breakdown() -> None:
+    text = "ارتفع عدد القتلى في حلب إلى 45 شخصاً بينهم 12 طفلاً و7 نساء."
+    assert found(text) == [
+        ("killed", "people", 45, "exact"),
+        ("killed", "children", 12, "exact"),
+        ("killed", "women", 7, "exact"),
+    ]

@@ -36,3 +36,10 @@ def test_a_sentence_day_resolves_weekdays_and_yesterday() -> None:
     assert sentence_date("The strike on Tuesday killed four.", PUB) == date(2019, 5, 14)
     assert sentence_date("Yesterday the market was hit.", PUB) == date(2019, 5, 15)
     assert sentence_date("On 3 May 2019 a clinic was hit.", None) == date(2019, 5, 3)
+
+
+def test_days_ago_and_a_named_month() -> None:
+    assert sentence_date("The clinic was hit two days ago.", PUB) == date(2019, 5, 14)
+    assert find_period("وثقت الشبكة مقتل 412 مدنياً خلال شهر نيسان", PUB) == Period(
+        date(2019, 4, 1), date(2019, 4, 30)
+    )

@@ -60,19 +60,21 @@ def demo(
 
 
 def format_documents(store: Store, shas: list[str]) -> Table:
-    """One row per stored document: its title, language, date, claims and places."""
+    """One row per stored document: its file, language, date, claims, places and attackers."""
     table = Table(title="Documents stored", title_justify="left")
     for column in ("document", "lang", "published", "claims", "places", "perpetrators"):
         table.add_column(column)
     for sha in shas:
         document = store.get_document(sha)
-        claims = store.claims_for(sha)
-        places = store.places_for(sha)
+        extraction = store.get_extraction(sha)
+        claims = list(extraction.claims) if extraction else []
+        places = list(extraction.places) if extraction else []
+        published = document.published or (extraction.published if extraction else None)
         perpetrators = sorted({c.perpetrator for c in claims if c.perpetrator})
         table.add_row(
             escape(Path(document.source).name),
             document.lang or "",
-            document.published.isoformat() if document.published else "",
+            published.isoformat() if published else "",
             str(len(claims)),
             escape(", ".join(sorted({p.place.name for p in places if p.place})[:4])),
             escape(", ".join(perpetrators)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from harmwatch.cli._app import app, err_console, out_console
+from harmwatch.cli._app import app, err_console, out_console, settings
 from harmwatch.cli._compose import analyze_text
 from harmwatch.errors import HarmwatchError, InputError
 from harmwatch.extract import extraction_to_dict
@@ -55,6 +56,7 @@ def format_table_rows(extraction: Extraction) -> list[tuple[str, ...]]:
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[str], typer.Argument(help="Files (.txt, .html/.htm, .md), or - for stdin.")
     ],
@@ -82,13 +84,26 @@ def extract(
     if fmt not in _FORMATS:
         raise InputError(f"--format must be one of {', '.join(_FORMATS)}; got {fmt!r}")
     when = _parse_date(published)
+    data_dir = Path(settings(ctx).data_dir)
     failed = 0
     for path in paths:
         try:
             doc = _read(path)
-            extraction = analyze_text(doc.text, published=when or doc.published, lang=lang)
+            extraction = analyze_text(
+                doc.text, published=when or doc.published, lang=lang, data_dir=data_dir
+            )
         except HarmwatchError as error:
             err_console.print(f"[red]Error:[/red] {escape(str(error))}")
+            failed += 1
+            continue
+        except Exception as error:  # a bug on one document must not lose the others
+            if os.environ.get("HARMWATCH_DEBUG"):
+                raise
+            err_console.print(
+                f"[red]Error:[/red] {escape(path)}: extraction failed "
+                f"({escape(type(error).__name__)}: {escape(str(error))}); "
+                "set HARMWATCH_DEBUG=1 for the traceback"
+            )
             failed += 1
             continue
         source = doc.source if path != "-" else "-"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import getpass
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol
 
 import typer
 from rich.markup import escape
@@ -19,12 +20,20 @@ from harmwatch import ingest as ingest_stage
 from harmwatch.cli._app import app, err_console, fail, out_console, settings
 from harmwatch.cli._compose import analyze_text
 from harmwatch.errors import InputError
-from harmwatch.model import Document
+from harmwatch.model import Document, Extraction
 from harmwatch.store import Store
 
 __all__ = ["Outcome", "ingest", "ingest_sources"]
 
 Status = Literal["stored", "already stored", "failed"]
+
+
+class Analyzer(Protocol):
+    """Turns a document's text into an Extraction (``analyze_text`` unless a bench swaps it)."""
+
+    def __call__(
+        self, text: str, *, published: date | None = ..., lang: str | None = ...
+    ) -> Extraction: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +52,13 @@ def _is_url(value: str) -> bool:
 
 
 def _store_one(
-    store: Store, label: str, document: Document, *, published: date | None, actor: str
+    store: Store,
+    label: str,
+    document: Document,
+    *,
+    published: date | None,
+    actor: str,
+    analyze: Analyzer,
 ) -> Outcome:
     """Analyse and store one new document (document, extraction and audit entry together)."""
     if document.published is None and published is not None:
@@ -52,11 +67,11 @@ def _store_one(
     if store.has_document(document.sha256):
         if not store.has_extraction(document.sha256):
             stored = store.get_document(document.sha256)
-            extraction = analyze_text(stored.text, published=stored.published, lang=stored.lang)
+            extraction = analyze(stored.text, published=stored.published, lang=stored.lang)
             store.save_extraction(document.sha256, extraction, actor=actor)
             notes = (*notes, "its missing extraction was added")
         return Outcome(label, "already stored", document, notes=notes)
-    extraction = analyze_text(document.text, published=document.published, lang=document.lang)
+    extraction = analyze(document.text, published=document.published, lang=document.lang)
     added = store.add_document(document, extraction, actor=actor)
     return Outcome(label, "stored" if added else "already stored", document, notes=notes)
 
@@ -70,12 +85,14 @@ def ingest_sources(
     timeout: float = ingest_stage.DEFAULT_TIMEOUT,
     actor: str = "harmwatch ingest",
     on_more: Callable[[int], None] | None = None,
+    analyze: Analyzer = analyze_text,
 ) -> Iterator[Outcome]:
     """Read, analyse and store every input, one outcome per document, in order.
 
     Folders expand to their files (sorted), feeds to their items' pages; ``on_more(n)`` is told
     when a feed adds ``n`` inputs. Each document is committed on its own, so an interrupted
-    run keeps what it stored and a re-run finishes the rest.
+    run keeps what it stored and a re-run finishes the rest. ``analyze`` is
+    ``harmwatch.cli._compose.analyze_text``; the bench swaps it to time the rest alone.
     """
     client = None
     try:
@@ -103,9 +120,9 @@ def ingest_sources(
                         except InputError as error:
                             yield Outcome(link, "failed", reason=str(error))
                             continue
-                        yield _store_guarded(store, link, document, published, actor)
+                        yield _store_guarded(store, link, document, published, actor, analyze)
                 else:
-                    yield _store_guarded(store, value, found, published, actor)
+                    yield _store_guarded(store, value, found, published, actor, analyze)
                 continue
             found_any = False
             for path in ingest_stage.iter_paths(Path(value)):
@@ -117,7 +134,7 @@ def ingest_sources(
                     yield Outcome(label, "failed", reason=str(error))
                     continue
                 document = dataclasses.replace(document, source=path.absolute().as_uri())
-                yield _store_guarded(store, label, document, published, actor)
+                yield _store_guarded(store, label, document, published, actor, analyze)
             if not found_any:
                 readable = ", ".join(sorted(ingest_stage.SUFFIXES))
                 yield Outcome(
@@ -129,10 +146,15 @@ def ingest_sources(
 
 
 def _store_guarded(
-    store: Store, label: str, document: Document, published: date | None, actor: str
+    store: Store,
+    label: str,
+    document: Document,
+    published: date | None,
+    actor: str,
+    analyze: Analyzer,
 ) -> Outcome:
     try:
-        return _store_one(store, label, document, published=published, actor=actor)
+        return _store_one(store, label, document, published=published, actor=actor, analyze=analyze)
     except InputError as error:
         return Outcome(label, "failed", document, reason=f"{label}: {error}")
 
@@ -247,6 +269,7 @@ def ingest(
                 timeout=timeout,
                 actor=_actor(),
                 on_more=more,
+                analyze=functools.partial(analyze_text, data_dir=Path(run.data_dir)),
             ):
                 counts[outcome.status] += 1
                 if outcome.status == "failed":

@@ -19,7 +19,7 @@ from harmwatch.extract._trie import trie_pattern
 __all__ = ["ActorMention", "document_conflicts", "find_actors", "joint_name"]
 
 _ATTACKER_AFTER = re.compile(
-    r"^['’]?s?\s*(?:air\s?strikes?|air\s?raids?|warplanes?|war\s?planes?|jets?|planes?|"
+    r"^['’]?s?\)?\s*(?:air\s?strikes?|air\s?raids?|warplanes?|war\s?planes?|jets?|planes?|"
     r"aircraft|helicopters?|forces|troops|army|military|shelling|missiles?|drones?|rockets?|"
     r"artillery|bombardment|bombing|raids?|attacks?|strikes?|struck|killed|kills|bombed|"
     r"shelled|launched|fired|carried out|targeted|hit|dropped|pounded|offensive|"
@@ -41,7 +41,7 @@ _TARGET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TARGET_AFTER = re.compile(
-    r"^(?:-(?:held|controlled|run|affiliated|linked|aligned|dominated)|\s*(?:militants?|"
+    r"^(?:-(?:held|controlled|run|affiliated|linked|aligned|dominated)|\s*(?:"
     r"positions?|targets?|territory|areas?|held|controlled|command|commanders?|border|"
     r"frontier|side|soil|citizens|nationals|medical|society|network|observatory|"
     r"civil defen[cs]e|red crescent|embassy|hostages?|prisoners?|detainees?)\b)",
@@ -49,19 +49,38 @@ _TARGET_AFTER = re.compile(
 )
 
 
+_BEFORE = re.compile(
+    "(?P<target>" + _TARGET_BEFORE.pattern + ")|(?P<attacker>" + _ATTACKER_BEFORE.pattern + ")",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    "(?P<target>"
+    + _TARGET_AFTER.pattern.removeprefix("^")
+    + ")|(?P<attacker>"
+    + _ATTACKER_AFTER.pattern.removeprefix("^")
+    + ")",
+    re.IGNORECASE,
+)
+
+
 def _weight(text: str, start: int, end: int) -> int:
-    before = text[max(0, start - 25) : start]
-    after = text[end : end + 30]
-    if _TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before):
+    """+2 where the text names the actor as the attacker, -2 as a target or territory holder."""
+    after = _AFTER.match(text, end, end + 30)
+    if after is not None and after.lastgroup == "target":
         return -2
-    if _ATTACKER_BEFORE.search(before) or _ATTACKER_AFTER.match(after):
+    before = _BEFORE.search(text[max(0, start - 25) : start])
+    if before is not None and before.lastgroup == "target":
+        return -2
+    if after is not None or before is not None:
         return 2
     return 0
 
 
 _JOIN = re.compile(
-    r"^\s*(?:,\s*)?(?:and|or|and/or|&|/|-|–|and the|or the|and its|و|أو|et|ou|y|o|e|y sus|"
-    r"et ses|et leurs?|e i suoi|e il suo|y su)\s*$"
+    r"^(?:['’]s)?\s*(?:(?:air\s?strikes?|artillery|shelling|forces|troops|jets|warplanes|"
+    r"drones?|missiles?)\s+)?(?:,\s*)?(?:and|or|and/or|&|/|-|–|and the|or the|and its|و|أو|et|"
+    r"ou|y|o|e|y sus|et ses|et leurs?|e i suoi|e il suo|y su)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -79,7 +98,8 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    ci: re.Pattern[str] | None
+    ci: re.Pattern[str] | None  # lower-case aliases, run over the lower-cased text
+    ci_fallback: re.Pattern[str] | None  # the same, ignoring case (when lowering moves offsets)
     cs: re.Pattern[str] | None
     ar: re.Pattern[str] | None
     by_alias: dict[str, tuple[tuple[str, str, bool], ...]]  # alias -> (actor, conflicts, joint)
@@ -104,7 +124,7 @@ _AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 def _variants(alias: str) -> set[str]:
     """Spellings of an alias: Arabic with and without hamza, feminine and plural adjectives."""
     if not any("\u0600" <= ch <= "\u06ff" for ch in alias):
-        return {alias}
+        return {alias, alias.replace("'", "’")}
     out = {alias, alias.translate(_AR_FOLD)}
     for a in list(out):
         if a.endswith("ي"):
@@ -131,7 +151,8 @@ def _index() -> _Index:
                 else:
                     (cs if strict else ci).append(variant)
     return _Index(
-        ci=_pattern(ci, re.IGNORECASE),
+        ci=_pattern([a.lower() for a in ci], 0),
+        ci_fallback=_pattern(ci, re.IGNORECASE),
         cs=_pattern(cs, 0),
         ar=_pattern(ar, 0, arabic=True),
         by_alias={k: tuple(v) for k, v in by_alias.items()},
@@ -143,15 +164,16 @@ def _conflict_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     by_cue = {
         cue.lower(): conflict for conflict, cues in vocab.CONFLICT_CUES.items() for cue in cues
     }
-    return re.compile(rf"\b(?:{trie_pattern(by_cue)})", re.IGNORECASE), by_cue
+    return re.compile(rf"\b(?:{trie_pattern(by_cue)})"), by_cue
 
 
-def document_conflicts(text: str) -> frozenset[str]:
+def document_conflicts(text: str, *, lowered: str | None = None) -> frozenset[str]:
     """The conflicts a document is about, by how often their place and actor names occur."""
     pattern, by_cue = _conflict_pattern()
     counts: Counter[str] = Counter()
-    for cue in pattern.findall(text[:200_000]):
-        counts[by_cue[cue.lower()]] += 1
+    low = lowered if lowered is not None else text[:200_000].lower()
+    for cue in pattern.findall(low[:200_000]):
+        counts[by_cue[cue]] += 1
     if not counts:
         return frozenset()
     top = max(counts.values())
@@ -183,17 +205,27 @@ def joint_name(a: str, b: str) -> str:
     return f"{first} or {second}"
 
 
-def find_actors(text: str, conflicts: frozenset[str]) -> list[ActorMention]:
-    """Actor mentions in ``text`` (offsets into it), joined pairs merged into ``A or B``."""
+def find_actors(
+    text: str, conflicts: frozenset[str], *, lowered: str | None = None
+) -> list[ActorMention]:
+    """Actor mentions in ``text`` (offsets into it), joined pairs merged into ``A or B``.
+
+    ``lowered`` is ``text.lower()`` when the caller has it (same length as ``text``).
+    """
     idx = _index()
     raw: list[tuple[int, int, str]] = []
-    patterns = [idx.ci, idx.cs]
+    low = lowered if lowered is not None else text.lower()
+    runs: list[tuple[re.Pattern[str] | None, str]] = [(idx.cs, text)]
+    if len(low) == len(text):
+        runs.append((idx.ci, low))
+    else:
+        runs.append((idx.ci_fallback, text))
     if _ARABIC_CHAR.search(text) is not None:
-        patterns.append(idx.ar)
-    for pat in patterns:
+        runs.append((idx.ar, text))
+    for pat, subject in runs:
         if pat is None:
             continue
-        for m in pat.finditer(text):
+        for m in pat.finditer(subject):
             alias = m.group()
             if alias[:1] in "وبلف" and alias[1:3] == "ال":
                 alias = alias[1:]  # Arabic clitic: "والسورية"

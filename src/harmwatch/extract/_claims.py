@@ -15,7 +15,7 @@ Everything language-specific comes from :class:`LangRules` tables.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from harmwatch.extract._numbers import Number
 from harmwatch.extract._rules import LangRules
@@ -35,6 +35,7 @@ _SKIP_GROUP = frozenset(
 _VEHICLE_AFTER = frozenset(
     {"jet", "jets", "plane", "planes", "aircraft", "bomber", "bombers", "vehicle", "vehicles"}
 )
+_GROUP_WORDS = frozenset({"a", "an", "family", "group", "of", "total", "further"})
 _CASUALTY_ADJ = frozenset({"injured", "wounded", "killed", "hurt", "dead"})
 _POSSESSIVES = frozenset({"her", "his", "their", "its", "a", "an", "the"})
 _LIST_GLUE = frozenset({",", "(", ")", "and", "as", "well", "plus", "et", "y", "e", "و", "،", "-"})
@@ -56,6 +57,7 @@ class Found:
     inherited: bool = False
     parent: Found | None = None
     np_end: int = 0  # end of the noun phrase (actor words inside it describe the victims)
+    by_actor: bool = False  # "12 by Russian forces": the attacker is the one named right after
 
 
 @dataclass(slots=True)
@@ -64,7 +66,6 @@ class Context:
 
     last: Found | None = None
     last_sentence: int = -10
-    claims: list[Found] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -86,10 +87,9 @@ def claims_in_sentence(
 ) -> list[Found]:
     """The claims of one sentence; ``ctx`` carries the last claim over to the next sentence."""
     out: list[Found] = []
-    starts = {n.i0 for n in numbers}
-    for k, num in enumerate(numbers):
-        if not _is_count(tokens, num, rules, numbers, k):
-            continue
+    counts = [n for n in numbers if _is_count(tokens, n, rules)]
+    starts = {n.i0 for n in counts}  # cue searches stop at another count, not at "55-year-old"
+    for num in counts:
         head = _head(tokens, num, rules)
         if head is None:
             continue
@@ -97,23 +97,20 @@ def claims_in_sentence(
         parent = prev
         if parent is None and ctx.last is not None and sentence - ctx.last_sentence <= 1:
             parent = ctx.last
-        found = _classify(tokens, num, head, rules, starts, prev, parent, numbers, k)
+        found = _classify(tokens, num, head, rules, starts, prev, parent)
         if found is None:
             continue
         out.append(found)
     if out:
         ctx.last = out[-1]
         ctx.last_sentence = sentence
-    ctx.claims.extend(out)
     return out
 
 
 # --- is it a count? ---------------------------------------------------------------------------
 
 
-def _is_count(
-    tokens: Sequence[Token], num: Number, rules: LangRules, numbers: Sequence[Number], k: int
-) -> bool:
+def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
     n = len(tokens)
     after = tokens[num.i1] if num.i1 < n else None
     after2 = tokens[num.i1 + 1] if num.i1 + 1 < n else None
@@ -130,7 +127,7 @@ def _is_count(
                 return False
         if after.text in {":", "/"} and after2 is not None and after2.kind == "num":
             return False  # clock time, date, fraction
-        if after.kind == "num" and not num.is_word:
+        if after.kind == "num" and not num.is_word and not _is_year(after):
             return False  # phone numbers, tables of figures
         if after.norm == "of" and after2 is not None and after2.kind == "num":
             return False  # "shot down 21 of 28"
@@ -160,8 +157,8 @@ def _is_count(
             and before.end == tokens[num.b0].start
         ):
             return False  # S-300, F-16, COVID-19
-        if before.kind == "num" and not num.is_word:
-            return False
+        if before.kind == "num" and not num.is_word and not _is_year(before):
+            return False  # phone numbers, tables of figures
     if num.digits and len(num.digits) == 4 and num.digits.isdigit() and 1900 <= num.value <= 2100:
         # a year, unless a victim noun follows ("2000 civilians")
         if after is None or (
@@ -171,10 +168,22 @@ def _is_count(
             return False
     if num.value == 0:
         return False
+    if before is not None and before.norm in {"in", "out", "sur", "de", "su"} and num.b0 >= 2:
+        if tokens[num.b0 - 2].norm in {"one", "1", "un", "uno", "una"}:
+            return False  # "one in four"
+    if after is not None and after.norm in {"in", "out"} and after2 is not None:
+        if num.value <= 20 and (
+            (after2.kind == "num" and len(after2.norm) <= 2) or after2.norm in rules.units
+        ):
+            return False  # "one in four", "nine out of ten"
     if num.value == 1 and after is not None and after.norm == "of" and after2 is not None:
         if after2.norm in {"the", "these", "those", "its", "their", "our"}:
             return False  # "one of the shells", "one of the dead"
     return True
+
+
+def _is_year(tok: Token) -> bool:
+    return len(tok.norm) == 4 and tok.norm.isdigit() and 1900 <= int(tok.norm) <= 2100
 
 
 # --- head noun ---------------------------------------------------------------------------------
@@ -228,7 +237,12 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
                 return _Head("facility", fac[0], fac[1], fac[1])
     # "12 by Russian forces": a share of the total just given, by attacker
     if j + 1 < n and tokens[j].norm in {"by", "at"} and tokens[j + 1].text[:1].isupper():
-        return _Head("attrib", "", j, j)
+        end = j
+        while end < min(n, j + 8) and tokens[end].text not in {")", ",", ";"}:
+            end += 1
+        if end < n and tokens[end].text == ")":
+            end += 1  # "(12 by Russian forces)": the list goes on after the bracket
+        return _Head("attrib", "", end, j)
     # "1,524 were children"
     if j + 1 < n and tokens[j].norm in _WAS:
         vic = rules.victims.match(tokens, j + 1)
@@ -354,12 +368,11 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
             inner = rules.victims.match(tokens, m)
             if inner is not None:
                 return _Head("victim", inner[0], inner[1], inner[1])
+            for f in range(m, min(len(tokens), m + 4)):
+                if tokens[f].norm in {"family", "household", "clan"}:  # "of the Abu family"
+                    return _Head("victim", "family_members", f + 1, f + 1)
             return _Head("victim", "other", k + 1, k + 1)
     return best
-
-
-def _finish_head(tokens: Sequence[Token], head: _Head, rules: LangRules) -> _Head:
-    return head
 
 
 def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
@@ -431,7 +444,7 @@ def _cue_before(
         if hit is not None:
             return (hit[0], hit[1], pos - end)
         tok = tokens[end - 1]
-        if _breaks(tok, rules) or tok.kind == "num" or (end - 1) in starts:
+        if _breaks(tok, rules) or (end - 1) in starts:
             return None
         end -= 1
     return None
@@ -452,10 +465,15 @@ def _cue_after(
         tok = tokens[s]
         if _breaks(tok, rules):
             return None
-        if not cross_numbers and (s in starts or tok.kind == "num"):
+        if not cross_numbers and s in starts:
             return None
         hit = rules.cues.match(tokens, s)
         if hit is not None:
+            # "were killed or wounded": a combined phrase inside the cue blocks it
+            for m in range(s + 1, hit[1]):
+                inner = rules.cues.match(tokens, m)
+                if inner is not None and inner[0] == "block" and inner[1] > hit[1]:
+                    return ("block", s)
             return (hit[0], s)
         s += 1
     return None
@@ -465,17 +483,18 @@ def _adjacent(tokens: Sequence[Token], cue_end: int, b0: int, rules: LangRules) 
     return all(
         tokens[m].norm in rules.determiners
         or tokens[m].norm in rules.others
-        or tokens[m].norm in {"of", "to", "a", "total", "group", "number", "further"}
+        or tokens[m].norm
+        in {"of", "to", "a", "total", "group", "number", "further", "family", ":", "at"}
         for m in range(cue_end, b0)
     )
 
 
 def _elliptic(tokens: Sequence[Token], prev: Found | None, num: Number, rules: LangRules) -> bool:
     """True for "killed 426 civilians and injured over 100": the count shares prev's noun."""
-    if prev is None or prev.kind not in {"killed", "injured"}:
+    if prev is None or prev.kind not in {"killed", "injured"} or prev.num.value < 2:
         return False
     between = tokens[prev.head_end : num.b0]
-    if len(between) > 8:
+    if len(between) > 8 or any(t.kind == "num" for t in between):
         return False
     if any(t.text in {"(", ")", ";"} for t in between):
         return False
@@ -490,8 +509,12 @@ def _elliptic(tokens: Sequence[Token], prev: Found | None, num: Number, rules: L
 def _include_before(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
     """True when a breakdown opener ("including", "among them") comes right before the count."""
     end = num.b0
-    while end > 0 and tokens[end - 1].norm in rules.determiners:
-        end -= 1
+    while (
+        end > 0
+        and num.b0 - end < 4
+        and (tokens[end - 1].norm in rules.determiners or tokens[end - 1].norm in _GROUP_WORDS)
+    ):
+        end -= 1  # "among them a family of seven", "including a group of 12 people"
     return rules.include_cues.match_ending(tokens, end) is not None
 
 
@@ -571,8 +594,6 @@ def _classify(
     starts: set[int],
     prev: Found | None,
     parent: Found | None,
-    numbers: Sequence[Number],
-    k: int,
 ) -> Found | None:
     start_tok = tokens[head.start] if 0 <= head.start < num.b0 else tokens[num.b0]
     end_tok = tokens[max(head.np_end, num.i1) - 1]
@@ -586,7 +607,7 @@ def _classify(
         np_end=head.np_end,
     )
     _bound_after(tokens, found, rules)
-    linked = _linked(tokens, prev, num, rules)
+    linked = _linked(tokens, prev, num, rules) or (head.type == "group" and prev is not None)
     before = _cue_before(tokens, num.b0, rules, starts, _NEAR_BEFORE)
     adjacent = before is not None and _adjacent(tokens, num.b0 - before[2], num.b0, rules)
     near_after = _cue_after(tokens, found.head_end, rules, starts, _NEAR_AFTER, False)
@@ -603,6 +624,7 @@ def _classify(
         found.kind, found.subject = ref.kind, ref.subject
         found.weapon, found.status = ref.weapon, ref.status
         found.inherited, found.parent = False, None  # its own attacker follows "by"
+        found.by_actor = True
         return found
     if head.type == "weapon":
         if _blocked_before(tokens, num, rules):
@@ -612,8 +634,12 @@ def _classify(
         return _facility(tokens, found, head, rules, prev, parent, linked)
 
     if head.type == "others" and prev is not None and prev.kind == "facilities_hit":
-        # "two buildings were destroyed and 20 more damaged"
-        if near_after is not None or rules.statuses.match(tokens, found.head_end) is not None:
+        # "two buildings were destroyed and 20 more damaged", "destroyed 3 homes, damaged 12 others"
+        if (
+            near_after is not None
+            or rules.statuses.match(tokens, found.head_end) is not None
+            or (num.b0 >= 1 and rules.statuses.match_ending(tokens, num.b0) is not None)
+        ):
             found.kind = "facilities_hit"
             found.subject = prev.subject
             found.status = _status(tokens, found, rules)
@@ -815,6 +841,10 @@ def _strike(
                 break
             w = rules.weapons.match(tokens, m)
             if w is not None and w[0] != "other" and w[1] <= found.num.b0:
+                for back in (1, 2):  # "cluster munitions" rather than "munitions"
+                    wider = rules.weapons.match(tokens, m - back) if m - back >= 0 else None
+                    if wider is not None and wider[1] >= w[1] and wider[0] != "other":
+                        w = wider
                 subject = w[0]
                 break
     if near_after is not None and near_after[0] == "block":

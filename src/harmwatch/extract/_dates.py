@@ -76,10 +76,22 @@ _SPAN = re.compile(
 )
 _SINCE_MONTH = re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MONTH_ALT})\b", re.IGNORECASE)
 _IN_MONTH = re.compile(
-    rf"\b(?:in|during|throughout|for|of)\s+(?:the\s+month\s+of\s+)?({_MONTH_ALT})(?:\s+(\d{{4}}))?\b",
+    rf"(?<!\w)(?:in|during|throughout|for|of|en|durant|pendant|durante|nel|خلال|في)\s+"
+    rf"(?:the\s+month\s+of\s+|le\s+mois\s+de\s+|el\s+mes\s+de\s+|mese\s+di\s+|شهر\s+)?"
+    rf"({_MONTH_ALT})(?:\s+(\d{{4}}))?(?!\w)",
     re.IGNORECASE,
 )
-_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|last night)\b", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(
+    r"(?<!\w)(yesterday|today|tonight|this morning|last night|hier|aujourd'hui|ayer|hoy|ieri|"
+    r"oggi|أمس|الأمس|اليوم|البارحة)(?!\w)",
+    re.IGNORECASE,
+)
+_YESTERDAY = frozenset(
+    {"yesterday", "last night", "hier", "ayer", "ieri", "أمس", "الأمس", "البارحة"}
+)
+_DAYS_AGO = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.IGNORECASE
+)
 
 
 def _make(y: int, m: int, d: int) -> date | None:
@@ -159,15 +171,22 @@ def find_period(text: str, published: date | None) -> Period | None:
 
 def sentence_date(sentence: str, published: date | None) -> date | None:
     """The day a sentence puts its event on ("on Thursday", "yesterday", "on 12 May 2017")."""
+    if published is None and _YEAR.search(sentence) is None:
+        return None
     found = [d for _, d in _dates_in(sentence) if d != published]  # not the dateline
     if found:
         return found[0]
     if published is None:
         return None
+    m = _DAYS_AGO.search(sentence)
+    if m is not None:
+        n_word = m.group(1).lower()
+        n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS.get(n_word, 1)
+        return published - timedelta(days=n)
     m = _RELATIVE_DAY.search(sentence)
     if m is not None:
         word = m.group(1).lower()
-        return published - timedelta(days=1) if word in {"yesterday", "last night"} else published
+        return published - timedelta(days=1) if word in _YESTERDAY else published
     m = _WEEKDAY.search(sentence)
     if m is not None:
         wd = _WEEKDAYS.get(m.group(1).lower())

@@ -21,6 +21,7 @@ from harmwatch.extract._dates import find_period, find_published, sentence_date
 from harmwatch.extract._lang import detect_language
 from harmwatch.extract._numbers import find_numbers
 from harmwatch.extract._rules import LangRules
+from harmwatch.extract._sentences import iter_sentences
 from harmwatch.extract._tokens import tokenize
 from harmwatch.extract._trie import trie_pattern
 from harmwatch.model import Claim, Extraction
@@ -54,7 +55,7 @@ def _candidate_pattern(lang: str) -> re.Pattern[str]:
     if lang == "ar":
         words |= set(rules.duals)
         return re.compile(rf"[0-9٠-٩۰-۹]|{trie_pattern(words)}")
-    return re.compile(rf"[0-9٠-٩۰-۹]|\b(?:{trie_pattern(words)})", re.IGNORECASE)
+    return re.compile(rf"[0-9٠-٩۰-۹]|\b(?:{trie_pattern(w.lower() for w in words)})")
 
 
 @cache
@@ -62,7 +63,7 @@ def _weapon_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
     table = {k.lower(): v for k, v in vocab.WEAPON_NOUNS.get(lang, {}).items() if v != "other"}
     if lang == "en":
         table = {k: v for k, v in table.items() if k not in {"raid", "bomb", "shell", "barrel"}}
-    return re.compile(rf"\b(?:{trie_pattern(table)})(?:s|es)?\b", re.IGNORECASE), table
+    return re.compile(rf"\b(?:{trie_pattern(table)})(?:s|es)?\b"), table
 
 
 def extract_text(
@@ -82,23 +83,25 @@ def extract_text(
     rules = rules_for(lang)
     if published is None:
         published = find_published(clean)
-    conflicts = document_conflicts(clean)
-    mentions = find_actors(clean, conflicts)
+    low = clean.lower()
+    if len(low) != len(clean):  # a few characters change length when lowered: keep offsets
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in clean)
+    conflicts = document_conflicts(clean, lowered=low)
+    mentions = find_actors(clean, conflicts, lowered=low)
     mention_starts = [m.start for m in mentions]
     urls = [(m.start(), m.end()) for m in _URL.finditer(clean)] if "/" in clean else []
 
-    from harmwatch.extract._sentences import split_sentences
-
-    sentences = split_sentences(clean)
-    candidate = _candidate_pattern(lang)
+    # sentences one at a time, and a search per sentence rather than a list of every digit:
+    # a 20 MB table of figures must not hold millions of positions in memory
+    candidate = _candidate_pattern(lang).search
     ctx = Context()
     claims: list[Claim] = []
     main_attacker = _main_attacker(mentions)
     last_perp: tuple[int, str] | None = None
-    for s_idx, (s0, s1) in enumerate(sentences):
+    for s_idx, (s0, s1) in enumerate(iter_sentences(clean)):
+        if candidate(low, s0, s1) is None:
+            continue  # no digit or number word in this sentence
         seg = clean[s0:s1]
-        if candidate.search(seg) is None:
-            continue
         tokens = tokenize(seg, s0, lang)
         numbers = find_numbers(tokens, rules)
         if urls:
@@ -112,8 +115,8 @@ def extract_text(
         hi = bisect.bisect_left(mention_starts, s1)
         in_sentence = [m for m in mentions[lo:hi] if m.weight >= 0]
         carry = _carry(mentions, lo, s_idx, last_perp, main_attacker)
-        day = sentence_date(seg, published) if published or any(c.isdigit() for c in seg) else None
-        weapon = _sentence_weapon(seg, lang)
+        day = sentence_date(seg, published)
+        weapon = _sentence_weapon(low[s0:s1], lang)
         for f in found:
             f.perpetrator = _perpetrator(f, in_sentence, tokens, carry, clean)
             if f.perpetrator:
@@ -132,7 +135,7 @@ def extract_text(
         period=find_period(clean, published),
         claims=tuple(claims),
         perpetrators=tuple(flat),
-        weapons=_document_weapons(clean, lang, claims),
+        weapons=_document_weapons(low, lang, claims),
     )
 
 
@@ -195,6 +198,7 @@ def _carry(
     return main_attacker
 
 
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|meanwhile|however)\b|;", re.IGNORECASE)
 _JOINED = re.compile(
     r"^[^.;:]{0,40}?\b(?:and|supported by|backed by|with the support of|alongside|in "
     r"airstrikes by|in air strikes by|or|y|et|e|ou|o|y sus|et ses)\b[^.;:]{0,30}$",
@@ -213,24 +217,31 @@ def _perpetrator(
         between = [m for m in in_sentence if f.parent.end <= m.start < f.start]
         if not between:
             return f.parent.perpetrator
+    if f.by_actor:
+        after = [m for m in in_sentence if f.end <= m.start <= f.end + 40]
+        if after:
+            return min(after, key=lambda m: m.start).name
     np_end = getattr(tokens[f.np_end - 1], "end", f.end) if f.np_end else f.end
-    ranked: list[tuple[int, int, ActorMention]] = []
+    ranked: list[tuple[bool, int, int, ActorMention]] = []
     for m in in_sentence:
         if f.kind in {"killed", "injured"} and f.start <= m.start < max(np_end, f.end):
             continue  # "five Ukrainian soldiers": the victims, not the attacker
         if m.end <= f.start:
             dist = f.start - m.end
+            other_clause = _CLAUSE_BREAK.search(text, m.end, f.start) is not None
         elif m.start >= f.end:
             dist = m.start - f.end + 5
+            other_clause = _CLAUSE_BREAK.search(text, f.end, m.start) is not None
         else:
             dist = 0
-        ranked.append((-m.weight, dist, m))
+            other_clause = False
+        ranked.append((other_clause or dist > 120, -m.weight, dist, m))
     if not ranked:
         return carry
-    ranked.sort(key=lambda r: (r[1] > 120, r[0], r[1]))
-    best = ranked[0][2]
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
+    best = ranked[0][3]
     # "at the hands of the Assad regime and in airstrikes by the Russian forces"
-    for _, _, other in ranked[1:]:
+    for _, _, _, other in ranked[1:]:
         if other.name != best.name and " or " not in best.name + other.name:
             a, b = (best, other) if best.start < other.start else (other, best)
             if _JOINED.match(text[a.end : b.start]):
@@ -239,11 +250,12 @@ def _perpetrator(
 
 
 def _sentence_weapon(seg: str, lang: str) -> str | None:
+    """The weapon a (lower-cased) sentence names, if any."""
     pattern, table = _weapon_pattern(lang)
     m = pattern.search(seg)
     if m is None:
         return None
-    word = m.group().lower()
+    word = m.group()
     return table.get(word) or table.get(word.rstrip("s")) or table.get(word[:-2])
 
 
@@ -253,8 +265,8 @@ def _document_weapons(text: str, lang: str, claims: Sequence[Claim]) -> tuple[st
     for c in claims:
         if c.kind == "strikes" and c.subject != "other":
             seen[c.subject] = None
-    for m in pattern.finditer(text[:2_000_000]):
-        word = m.group().lower()
+    for m in pattern.finditer(text[:2_000_000]):  # text is lower-cased
+        word = m.group()
         w = table.get(word) or table.get(word.rstrip("s")) or table.get(word[:-2])
         if w:
             seen[w] = None

@@ -42,8 +42,9 @@ class PhraseTable:
         """(value, index after the phrase) for the longest phrase starting at token ``i``."""
         if i >= len(tokens):
             return None
+        by_first = self._by_first
         forms = tokens[i].forms
-        if len(forms) == 1 and forms[0] not in self._by_first:
+        if forms[0] not in by_first and (len(forms) == 1 or all(f not in by_first for f in forms)):
             return None
         best: tuple[str, int] | None = None
         for form in tokens[i].forms:

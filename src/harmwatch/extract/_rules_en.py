@@ -35,7 +35,8 @@ _INJURED = (
     "injuries to", "injuries", "hurt", "were hurt", "were wounded", "were injured",
     "sustained injuries", "suffered injuries", "among the injured", "among the wounded",
     "injury", "in severe condition", "in critical condition", "seriously", "critically",
-    "severely", "lightly", "moderately",
+    "severely", "lightly", "moderately", "were treated", "treated for", "were hospitalised",
+    "were hospitalized", "hospitalised", "hospitalized",
 )  # fmt: skip
 _BLOCK = (
     "killed or wounded", "killed or injured", "dead or wounded", "dead or injured",
@@ -43,7 +44,7 @@ _BLOCK = (
     "killed and maimed", "killed or maimed", "maimed", "maiming",
     "casualties", "casualty", "missing", "remain missing", "are missing", "were missing",
     "trapped", "displaced", "were displaced", "fled", "arrested", "detained", "abducted",
-    "kidnapped", "rescued", "evacuated", "treated", "recruited", "live", "living", "lived",
+    "kidnapped", "rescued", "evacuated", "recruited", "live", "living", "lived",
     "affected", "in need", "homeless", "saved", "survived", "escaped", "released",
     "were born", "deaths and injuries", "deaths or injuries", "dead or injured people",
     "shot down", "intercepted", "downed",

@@ -66,6 +66,17 @@ _INCLUDE = {
     "entre|los|que de|las|que de|los|que de|las|cuales",
     "it": "tra|i|quali tra|le|quali tra|cui fra|cui di|cui fra|i|quali tra|questi tra|loro",
 }
+_HIT = {
+    "fr": "bombardé bombardés bombardée bombardées frappé frappés frappée frappées touché touchés "
+    "touchée touchées visé visés visée visées détruit détruits détruite détruites endommagé "
+    "endommagés endommagée endommagées attaqué attaqués attaquée attaquées ciblé ciblés",
+    "es": "bombardeado bombardeados bombardeada bombardeadas atacado atacados atacada atacadas "
+    "alcanzado alcanzados alcanzada alcanzadas destruido destruidos destruida destruidas "
+    "dañado dañados dañada dañadas",
+    "it": "bombardato bombardati bombardata bombardate colpito colpiti colpita colpite "
+    "distrutto distrutti distrutta distrutte danneggiato danneggiati danneggiata danneggiate "
+    "attaccato attaccati",
+}
 _OTHERS = {
     "fr": {"autres", "autre"},
     "es": {"otras", "otros", "otra", "otro"},
@@ -127,7 +138,7 @@ def _rules(lang: str) -> LangRules:
         bounds_after=PhraseTable(vocab.BOUND_PHRASES_AFTER[lang]),
         statuses=PhraseTable(vocab.FACILITY_STATUS_CUES[lang]),
         cues=PhraseTable(cues),
-        hit_cues=PhraseTable({}),
+        hit_cues=PhraseTable(dict.fromkeys(_HIT[lang].split(), "hit")),
         include_cues=PhraseTable(dict.fromkeys(_phrases(_INCLUDE[lang]), "include")),
         group_refs=PhraseTable({}),
         others=frozenset(_OTHERS[lang]),

@@ -7,8 +7,9 @@ bounded amount of work.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["MAX_SENTENCE_CHARS", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "iter_sentences", "split_sentences"]
 
 MAX_SENTENCE_CHARS = 1500
 
@@ -23,7 +24,11 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, in order, stripped of surrounding space."""
-    spans: list[tuple[int, int]] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`split_sentences`, one at a time (a huge text holds no list of them)."""
     start = 0
     for m in _BREAK.finditer(text):
         end = m.end()
@@ -41,13 +46,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 nxt += 1
             if nxt < len(text) and text[nxt].islower():
                 continue
-        _add(text, start, end, spans)
+        yield from _spans(text, start, end)
         start = end
-    _add(text, start, len(text), spans)
-    return spans
+    yield from _spans(text, start, len(text))
 
 
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -56,9 +60,9 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
         if cut <= start:
             cut = start + MAX_SENTENCE_CHARS
-        spans.append((start, cut))
+        yield (start, cut)
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        spans.append((start, end))
+        yield (start, end)

@@ -15,14 +15,27 @@ _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 _DIGITS_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")
 
+_WORD_RE = r"|(?P<word>(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+(?:['’\-](?:[^\W\d_])+)*)"
+_PUNCT_RE = r"|(?P<punct>[^\w\s])"
+# thousands separated by a (narrow) no-break space everywhere: "1\u202f200"; by a plain space
+# too where that is the custom (French, Spanish, Italian, Arabic): "1 200 civils"
 _TOKEN = re.compile(
-    r"(?P<num>[0-9٠-٩۰-۹]+(?:[,.٬٫][0-9٠-٩۰-۹]+)*)"
-    r"|(?P<word>(?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+(?:['’\-](?:[^\W\d_])+)*)"
-    r"|(?P<punct>[^\w\s])"
+    r"(?P<num>[0-9٠-٩۰-۹]+(?:[,.٬٫][0-9٠-٩۰-۹]+)*(?:[\u00a0\u202f][0-9]{3}(?![0-9]))*)"
+    + _WORD_RE
+    + _PUNCT_RE
 )
+_TOKEN_SPACED = re.compile(
+    r"(?P<num>(?<![0-9])[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3}(?![0-9]))+"
+    r"|[0-9٠-٩۰-۹]+(?:[,.٬٫][0-9٠-٩۰-۹]+)*)" + _WORD_RE + _PUNCT_RE
+)
+_SPACES = str.maketrans({" ": "", "\u00a0": "", "\u202f": ""})
 
 _AR_CONJ = ("و", "ف")
 _AR_PREP = ("ب", "ل", "ك")
+
+
+_CACHE_MAX = 200_000
+_FORMS_CACHE: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
 class Token:
@@ -95,20 +108,27 @@ def tokenize(text: str, offset: int, lang: str) -> list[Token]:
     """Tokens of ``text``, their spans shifted by ``offset`` (the text's place in the document)."""
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN.finditer(text):
+    cache = _FORMS_CACHE.setdefault(lang, {})
+    pattern = _TOKEN if lang == "en" else _TOKEN_SPACED
+    for m in pattern.finditer(text):
         kind = m.lastgroup or "punct"
         raw = m.group()
         start = m.start() + offset
         if kind == "num":
-            forms: tuple[str, ...] = (raw.translate(_DIGITS_FOLD),)
+            forms: tuple[str, ...] = (raw.translate(_DIGITS_FOLD).translate(_SPACES),)
         elif kind == "word":
-            w = normalise(raw, lang)
-            if lang == "en":
-                forms = _english_forms(w)
-            elif lang == "ar":
-                forms = _arabic_forms(w)
-            else:
-                forms = _romance_forms(w)
+            cached = cache.get(raw)
+            if cached is None:
+                w = normalise(raw, lang)
+                if lang == "en":
+                    cached = _english_forms(w)
+                elif lang == "ar":
+                    cached = _arabic_forms(w)
+                else:
+                    cached = _romance_forms(w)
+                if len(cache) < _CACHE_MAX:
+                    cache[raw] = cached
+            forms = cached
         else:
             forms = (raw.replace("’", "'"),)
         append(Token(raw, start, start + len(raw), kind, forms))

@@ -508,7 +508,7 @@ def _insert_extraction(
                     "sentence": mention.sentence,
                     "score": mention.score,
                     "place_id": None if mention.place is None else mention.place.id,
-                    "place": None if mention.place is None else dataclasses.asdict(mention.place),
+                    "place": None if mention.place is None else _place_json(mention.place),
                 }
                 for ordinal, mention in enumerate(extraction.places)
             ],
@@ -516,6 +516,12 @@ def _insert_extraction(
 
 
 _CLAIM_FIELDS = dataclasses.fields(Claim)
+_PLACE_FIELDS = tuple(field.name for field in dataclasses.fields(Place))
+
+
+def _place_json(place: Place) -> dict[str, Any]:
+    """A Place as JSON (its fields are plain values; faster than dataclasses.asdict)."""
+    return {name: getattr(place, name) for name in _PLACE_FIELDS}
 
 
 def _claims(connection: Connection, extraction_id: int) -> list[Claim]:

@@ -164,3 +164,57 @@ def test_arabic_toll_and_breakdown() -> None:
         ("killed", "children", 12, "exact"),
         ("killed", "women", 7, "exact"),
     ]
+
+
+def test_a_group_of_the_wounded_takes_the_subject_of_the_wounded_count() -> None:
+    text = (
+        "Shelling killed 9 civilians and wounded 31 others in the town. "
+        "Doctors said three of the dead were children and five of the wounded were critical."
+    )
+    assert found(text)[-2:] == [
+        ("killed", "children", 3, "exact"),
+        ("injured", "civilians", 5, "exact"),
+    ]
+
+
+def test_a_count_with_its_own_verb_after_a_breakdown_part() -> None:
+    text = (
+        "At the clinic, three adults, one of them a nurse, were killed, and at least 12 people, "
+        "including four children, were wounded."
+    )
+    assert ("injured", "people", 12, "at_least") in found(text)
+    assert ("injured", "children", 4, "exact") in found(text)
+
+
+def test_a_combined_total_split_into_killed_and_injured_gives_its_group() -> None:
+    text = "Monitors logged 640 civilian casualties: 212 killed and 428 injured."
+    assert found(text) == [
+        ("killed", "civilians", 212, "exact"),
+        ("injured", "civilians", 428, "exact"),
+    ]
+    text = "The mission counted 95 civilian casualties (30 killed and 65 injured) in June."
+    assert found(text) == [
+        ("killed", "civilians", 30, "exact"),
+        ("injured", "civilians", 65, "exact"),
+    ]
+
+
+def test_named_groups_and_sources_who_are_not_victims() -> None:
+    assert found("The raid killed 14 citizens and two detainees.") == [
+        ("killed", "civilians", 14, "exact"),
+        ("killed", "other", 2, "exact"),
+    ]
+    assert found("Three UN staff were killed in the strike.") == [("killed", "other", 3, "exact")]
+    text = "The strike killed 40 people, three aid workers told reporters."
+    assert found(text) == [("killed", "people", 40, "exact")]
+
+
+def test_a_part_named_with_an_article_after_of_them() -> None:
+    text = "Two adults, one of them a nurse, were killed in the shelling."
+    assert found(text) == [
+        ("killed", "people", 2, "exact"),
+        ("killed", "medical_staff", 1, "exact"),
+    ]
+    assert found("The strike killed 23 members of three families.") == [
+        ("killed", "family_members", 23, "exact")
+    ]

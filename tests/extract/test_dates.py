@@ -43,3 +43,63 @@ def test_days_ago_and_a_named_month() -> None:
     assert find_period("وثقت الشبكة مقتل 412 مدنياً خلال شهر نيسان", PUB) == Period(
         date(2019, 4, 1), date(2019, 4, 30)
     )
+
+
+def test_a_day_and_month_without_a_year_is_the_last_one_before_publication() -> None:
+    assert sentence_date("Jets hit the clinic on 3 May, killing two.", PUB) == date(2019, 5, 3)
+    assert sentence_date("On the night of 12 October the camp was shelled.", PUB) == date(
+        2018, 10, 12
+    )
+    assert sentence_date("On May 2 two schools were hit.", PUB) == date(2019, 5, 2)
+    assert sentence_date("The toll may 3 times exceed that.", PUB) is None
+
+
+def test_last_weekday_and_days_ago_go_back_from_publication() -> None:
+    assert sentence_date("Three died in the raid last Sunday.", PUB) == date(2019, 5, 12)
+    assert sentence_date("The market was struck three days ago.", PUB) == date(2019, 5, 13)
+    assert sentence_date("The strike on Thursday killed four.", PUB) == PUB  # that very day
+
+
+def test_arabic_yesterday_and_a_levantine_month_without_year() -> None:
+    assert sentence_date("قتل خمسة مدنيين أمس في قصف", PUB, "ar") == date(2019, 5, 15)
+    assert sentence_date("قصف الطيران البلدة يوم 3 أيار", PUB, "ar") == date(2019, 5, 3)
+
+
+def test_a_relative_day_without_publication_date_stays_unresolved() -> None:
+    assert sentence_date("Jets hit the clinic on 3 May.", None) is None
+    assert sentence_date("Jets hit the clinic last Sunday.", None) is None
+
+
+def test_an_explicit_range_is_the_period() -> None:
+    assert find_period("Between 23 and 30 April, 91 strikes hit the town.", PUB) == Period(
+        date(2019, 4, 23), date(2019, 4, 30)
+    )
+    assert find_period("from 28 April to 12 May 2018 the group counted", None) == Period(
+        date(2018, 4, 28), date(2018, 5, 12)
+    )
+
+
+def test_since_a_day_and_during_a_month() -> None:
+    assert find_period("Since 2 April, 40 clinics were hit.", PUB) == Period(date(2019, 4, 2), PUB)
+    assert find_period("During the month of March, 12 schools were hit.", PUB) == Period(
+        date(2019, 3, 1), date(2019, 3, 31)
+    )
+
+
+def test_the_first_period_phrase_of_the_text_wins_and_vague_ones_give_none() -> None:
+    text = "Over the past two weeks the town was shelled. Since April 300 died."
+    assert find_period(text, PUB) == Period(date(2019, 5, 2), PUB)
+    assert find_period("Fighting raged for days.", PUB) is None
+
+
+def test_claims_carry_the_day_their_sentence_names() -> None:
+    from harmwatch.extract import extract_text
+
+    ex = extract_text(
+        "Jets struck the market on 9 May, killing 12 people. Two days ago, 4 more died.",
+        published=PUB,
+    )
+    assert [(c.value, c.date) for c in ex.claims] == [
+        (12, date(2019, 5, 9)),
+        (4, date(2019, 5, 14)),
+    ]

@@ -57,3 +57,24 @@ def test_a_20_megabyte_report_is_extracted() -> None:
     extraction = extract_text(text)
     assert time.perf_counter() - start < 120
     assert len(extraction.claims) > 10_000
+
+
+def test_a_table_of_figures_is_read_without_holding_memory_per_digit() -> None:
+    import tracemalloc
+
+    rng = random.Random(5)
+    rows = [
+        ", ".join(str(rng.randint(0, 99_999)) for _ in range(40))
+        + ". At least 12 people were killed in Idlib. "
+        for _ in range(400)
+    ]
+    text = "".join(rows)
+    extract_text("Five people were killed.")  # lazy imports and caches outside the measure
+    tracemalloc.start()
+    try:
+        extraction = extract_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(extraction.claims) == 400
+    assert peak < 4 * len(text), f"peak {peak / 1e6:.1f} MB for a {len(text) / 1e6:.1f} MB text"

@@ -23,6 +23,7 @@ _ATTACKER_AFTER = re.compile(
     r"aircraft|helicopters?|forces|troops|army|military|shelling|missiles?|drones?|rockets?|"
     r"artillery|bombardment|bombing|raids?|attacks?|strikes?|struck|killed|kills|bombed|"
     r"shelled|launched|fired|carried out|targeted|hit|dropped|pounded|offensive|"
+    r"(?:-[A-Z]\b)?,?\s*(?:\w+\s+){0,2}?claimed responsibility|"
     r"غارات|طائرات|الطيران|قصف|قوات|طيران|مروحيات)",
     re.IGNORECASE,
 )
@@ -34,7 +35,8 @@ _ATTACKER_BEFORE = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"(?:\bagainst|\btargeting|\btargeted|\bstruck|\bhit|\bbombed|\battacked|\bshelled|"
-    r"\bon|\bat|\bfrom|\bheld by|\bcontrolled by|\bfighting|\bwith|tenus par|tenues par|"
+    r"\baccording to|\boccupied by|\bcibles? d[eu]s?|\bcontre|\bon|\bat|\bfrom|\bheld by|"
+    r"\bcontrolled by|\bfighting|\bwith|tenue?s? par|"
     r"contrôlées? par|aux mains des?|sous contrôle des?|en manos de|controlad[oa]s? por|"
     r"in mano a|controllat[ei] da)"
     r"\s+(?:the\s+|an?\s+|suspected\s+|les\s+|la\s+|l'|los\s+|las\s+|el\s+)?$",
@@ -43,6 +45,7 @@ _TARGET_BEFORE = re.compile(
 _TARGET_AFTER = re.compile(
     r"^(?:-(?:held|controlled|run|affiliated|linked|aligned|dominated)|\s*(?:"
     r"positions?|targets?|territory|areas?|held|controlled|command|commanders?|border|"
+    r"officials?|spokes(?:man|woman|person)|sources?|media|news agency|ministry|"
     r"frontier|side|soil|citizens|nationals|medical|society|network|observatory|"
     r"civil defen[cs]e|red crescent|embassy|hostages?|prisoners?|detainees?)\b)",
     re.IGNORECASE,
@@ -63,8 +66,17 @@ _AFTER = re.compile(
 )
 
 
+_LAUNCHED_FROM = re.compile(
+    r"\b(?:fired|launched|shot|came)\s+from\s+(?:the\s+)?(?:positions|areas|territory|"
+    r"bases|a\s+base|an\s+area)\s+(?:held|controlled)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _weight(text: str, start: int, end: int) -> int:
     """+2 where the text names the actor as the attacker, -2 as a target or territory holder."""
+    if _LAUNCHED_FROM.search(text, max(0, start - 60), start) is not None:
+        return 2  # "shells fired from positions held by government forces": the attacker's ground
     after = _AFTER.match(text, end, end + 30)
     if after is not None and after.lastgroup == "target":
         return -2
@@ -78,7 +90,8 @@ def _weight(text: str, start: int, end: int) -> int:
 
 _JOIN = re.compile(
     r"^(?:['’]s)?\s*(?:(?:air\s?strikes?|artillery|shelling|forces|troops|jets|warplanes|"
-    r"drones?|missiles?)\s+)?(?:,\s*)?(?:and|or|and/or|&|/|-|–|and the|or the|and its|و|أو|et|"
+    r"drones?|missiles?)\s+)?(?:,\s*)?(?:(?:backed|supported|aided|assisted) by(?: the)?|"
+    r"and|or|and/or|&|/|-|–|and the|or the|and its|و|أو|et|"
     r"ou|y|o|e|y sus|et ses|et leurs?|e i suoi|e il suo|y su)\s*$",
     re.IGNORECASE,
 )
@@ -110,11 +123,14 @@ def _pattern(aliases: list[str], flags: int, arabic: bool = False) -> re.Pattern
         return None
     words = {a.lower() for a in aliases} if flags & re.IGNORECASE else set(aliases)
     clitic = "(?:[وبلف](?=ال))?" if arabic else ""
-    return re.compile(
-        rf"(?<![\w'’]){clitic}(?:{trie_pattern(words)})(?![\w]|-(?:held|run|led))", flags
-    )
+    return re.compile(rf"(?<![\w'’]){clitic}(?:{trie_pattern(words)})(?![\w]|{_ASSOCIATE})", flags)
 
 
+# "Russian-installed officials", "Moscow-backed separatists": an associate, not the actor
+_ASSOCIATE = (
+    r"-(?:held|run|led|installed|backed|appointed|allied|affiliated|aligned|sponsored|"
+    r"supported|funded|based|controlled)"
+)
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
 
 
@@ -188,11 +204,16 @@ def _resolve(alias: str, conflicts: frozenset[str], joint_ok: bool) -> tuple[str
     candidates = [e for e in entries if joint_ok or not e[2]]
     if not candidates:
         return None
-    if len(candidates) == 1 and (not conflicts or len({e[0] for e in entries}) == 1):
+    generic = alias.islower() and alias.isascii()  # "pro-government forces", not "Russia"
+    if len(candidates) == 1 and (
+        not conflicts or (len({e[0] for e in entries}) == 1 and not generic)
+    ):
         return candidates[0][0], candidates[0][2]
     fitting = [e for e in candidates if set(e[1].split("|")) & conflicts]
     if len(fitting) >= 1:
         return fitting[0][0], fitting[0][2]
+    if conflicts and alias.islower() and alias.isascii():
+        return None  # "government forces" in a report on another conflict: not this actor
     if len(candidates) == 1 and not candidates[0][2]:
         return candidates[0][0], False
     return None

@@ -15,7 +15,7 @@ Everything language-specific comes from :class:`LangRules` tables.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from harmwatch.extract._numbers import Number
 from harmwatch.extract._rules import LangRules
@@ -24,6 +24,9 @@ from harmwatch.extract._tokens import Token
 __all__ = ["Context", "Found", "claims_in_sentence"]
 
 _MAX_MODIFIERS = 3
+_FAR_SENTENCES = 3
+_SPEECH = frozenset({"said", "told", "say", "says", "reported", "described", "recounted"})
+_YEAR_BEFORE = frozenset({"in", "since", "during", "until", "of", "from", "throughout"})
 _NEAR_AFTER = 8
 _FAR_AFTER = 16
 _NEAR_BEFORE = 10
@@ -38,6 +41,9 @@ _VEHICLE_AFTER = frozenset(
 _GROUP_WORDS = frozenset({"a", "an", "family", "group", "of", "total", "further"})
 _CASUALTY_ADJ = frozenset({"injured", "wounded", "killed", "hurt", "dead"})
 _POSSESSIVES = frozenset({"her", "his", "their", "its", "a", "an", "the"})
+_FACILITY_ADJ = {"medical": "medical", "educational": "school", "residential": "residential"}
+_GENERIC_FACILITIES = frozenset({"facilities", "facility", "centres", "centers", "sites"})
+_REMAINING = frozenset({"remaining", "rest", "other"})
 _LIST_GLUE = frozenset({",", "(", ")", "and", "as", "well", "plus", "et", "y", "e", "و", "،", "-"})
 
 
@@ -66,6 +72,9 @@ class Context:
 
     last: Found | None = None
     last_sentence: int = -10
+    # the last claim of each kind and its sentence: "four of the wounded" refers to the last
+    # count of wounded, "two of the facilities" to the last count of facilities hit
+    by_kind: dict[str, tuple[Found, int]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -76,6 +85,9 @@ class _Head:
     np_end: int
     kind: str = ""
     start: int = -1  # token where the head starts when it comes before the number
+    # a group's noun when it is no victim: "weapon" ("37 of these attacks"), or a generic
+    # "facility" ("two of the facilities"), whose subject comes from the claim it refers to
+    noun: str = ""
 
 
 def claims_in_sentence(
@@ -97,13 +109,27 @@ def claims_in_sentence(
         parent = prev
         if parent is None and ctx.last is not None and sentence - ctx.last_sentence <= 1:
             parent = ctx.last
+        if head.noun == "facility" and (parent is None or parent.kind != "facilities_hit"):
+            earlier = ctx.by_kind.get("facilities_hit")
+            if earlier is not None and sentence - earlier[1] <= _FAR_SENTENCES:
+                parent = earlier[0]  # "Two of the facilities were destroyed", two lines on
         found = _classify(tokens, num, head, rules, starts, prev, parent)
         if found is None:
             continue
+        if head.type == "group" and head.kind and not head.value and found.kind == head.kind:
+            ref = next((f for f in reversed(out) if f.kind == head.kind), None)
+            if ref is None and head.kind in ctx.by_kind:
+                ref, at = ctx.by_kind[head.kind]
+                ref = ref if sentence - at <= _FAR_SENTENCES else None
+            if ref is not None:  # "four of the wounded were in a critical condition"
+                found.subject = _root(ref).subject
+                found.parent, found.inherited = ref, True
         out.append(found)
     if out:
         ctx.last = out[-1]
         ctx.last_sentence = sentence
+        for f in out:
+            ctx.by_kind[f.kind] = (f, sentence)
     return out
 
 
@@ -160,13 +186,17 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
         if before.kind == "num" and not num.is_word and not _is_year(before):
             return False  # phone numbers, tables of figures
     if num.digits and len(num.digits) == 4 and num.digits.isdigit() and 1900 <= num.value <= 2100:
-        # a year, unless a victim noun follows ("2000 civilians")
+        # a year, unless a victim noun follows ("2000 civilians"); "in 2017 killed" is a year
         if after is None or (
             rules.victims.match(tokens, num.i1) is None
             and rules.casualties.match(tokens, num.i1) is None
         ):
             return False
+        if before is not None and before.norm in _YEAR_BEFORE:
+            return False
     if num.value == 0:
+        return False
+    if _partitive_total(tokens, num.b0):
         return False
     if before is not None and before.norm in {"in", "out", "sur", "de", "su"} and num.b0 >= 2:
         if tokens[num.b0 - 2].norm in {"one", "1", "un", "uno", "una"}:
@@ -180,6 +210,20 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
         if after2.norm in {"the", "these", "those", "its", "their", "our"}:
             return False  # "one of the shells", "one of the dead"
     return True
+
+
+def _partitive_total(tokens: Sequence[Token], b0: int) -> bool:
+    """True for the 35 of "16 of the strip's 35 hospitals": the whole a part is counted from."""
+    m = b0 - 1
+    if m >= 0 and _possessive(tokens[m]):
+        m -= 1
+    if m < 1 or tokens[m].norm not in {"the", "its", "their"}:
+        return False
+    return tokens[m - 1].norm == "of" and m >= 2 and tokens[m - 2].kind == "num"
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.norm.endswith(("'s", "’s", "s'")) and len(tok.norm) > 2
 
 
 def _is_year(tok: Token) -> bool:
@@ -203,6 +247,14 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             return _Head("victim", "family_members", fam[1], fam[1])
     if num.b0 >= 2 and tokens[num.b0 - 1].norm == "of" and tokens[num.b0 - 2].norm == "family":
         return _Head("victim", "family_members", j, j)  # "a family of seven"
+    # "the army said it hit about 1,600 Hezbollah targets": targets struck are strikes
+    for k in range(j, min(n, j + 3)):
+        if tokens[k].kind != "word":
+            break
+        if tokens[k].forms[-1] == "target" and num.b0 >= 1:
+            if rules.hit_cues.match_ending(tokens, _before_bound(tokens, num.b0, rules)):
+                return _Head("weapon", "airstrike", k + 1, k + 1)
+            break
     k = j
     skipped_other = False
     units = 0
@@ -236,13 +288,26 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             if fac is not None:
                 return _Head("facility", fac[0], fac[1], fac[1])
     # "12 by Russian forces": a share of the total just given, by attacker
-    if j + 1 < n and tokens[j].norm in {"by", "at"} and tokens[j + 1].text[:1].isupper():
+    if j + 1 < n and tokens[j].norm in {"by", "at"} and _names_actor(tokens, j + 1):
         end = j
         while end < min(n, j + 8) and tokens[end].text not in {")", ",", ";"}:
             end += 1
         if end < n and tokens[end].text == ")":
             end += 1  # "(12 by Russian forces)": the list goes on after the bracket
         return _Head("attrib", "", end, j)
+    # "Of these, 70 were killed by ...": a share of the total just given
+    if (
+        num.b0 >= 3
+        and tokens[num.b0 - 1].text == ","
+        and tokens[num.b0 - 2].norm in {"these", "them", "those", "whom", "which"}
+        and tokens[num.b0 - 3].norm in {"of", "among"}
+        and (j >= n or rules.victims.match(tokens, j) is None)
+    ):
+        return _Head("group", "", j, j)
+    # "in the remaining three": the rest of the total just given
+    if num.b0 >= 2 and tokens[num.b0 - 1].norm in _REMAINING and tokens[num.b0 - 2].norm == "the":
+        if j >= n or tokens[j].kind != "word" or rules.victims.match(tokens, j) is None:
+            return _Head("group", "", j, j, noun="rest")
     # "1,524 were children"
     if j + 1 < n and tokens[j].norm in _WAS:
         vic = rules.victims.match(tokens, j + 1)
@@ -256,7 +321,11 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             w = rules.weapons.match(tokens, m)
             if w is not None and w[0] != "other":
                 return _Head("weapon", w[0], j + 1, j + 1)
-        if num.b0 >= 1 and rules.hit_cues.match_ending(tokens, num.b0) is not None:
+        cue = rules.hit_cues.match_ending(tokens, num.b0) if num.b0 >= 1 else None
+        if cue is not None:
+            plural = _plural_facility_before(tokens, cue[1], rules)
+            if plural is not None:  # "civil defence centres were attacked 41 times"
+                return _Head("facility", plural, j + 1, j + 1)
             return _Head("weapon", "other", j + 1, j + 1)  # "the hospital was struck three times"
         return None
     # Arabic puts one and two after the noun: "مسعفين اثنين", "مدنياً يمنياً واحداً"
@@ -269,6 +338,40 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             if vic is not None and vic[1] == m + 1:
                 return _Head("victim", vic[0], j, j, start=m)
     return _Head("bare", "", j, j)
+
+
+_ACTOR_WORDS = frozenset(
+    """regime government army military forces coalition rebels opposition junta militants
+    militia militias factions insurgents jihadists other unknown unidentified""".split()
+)
+
+
+def _plural_facility_before(tokens: Sequence[Token], end: int, rules: LangRules) -> str | None:
+    """The type of a plural facility noun just before a hit verb ("schools were hit")."""
+    for m in range(end - 1, max(-1, end - 8), -1):
+        if tokens[m].norm in rules.clause_breaks or tokens[m].kind == "num":
+            return None
+        fac = rules.facilities.match(tokens, m)
+        if fac is not None:
+            last = tokens[fac[1] - 1]
+            return fac[0] if len(last.forms) > 1 and last.norm != last.forms[-1] else None
+    return None
+
+
+def _names_actor(tokens: Sequence[Token], k: int) -> bool:
+    """True when an attacker's name starts at ``k`` ("Russian forces", "the regime")."""
+    if tokens[k].norm in {"the", "other", "pro-government", "pro-regime"} and k + 1 < len(tokens):
+        k += 1
+        if tokens[k].norm in _ACTOR_WORDS:
+            return True
+    return tokens[k].text[:1].isupper() or tokens[k].norm in _ACTOR_WORDS
+
+
+def _before_bound(tokens: Sequence[Token], b0: int, rules: LangRules) -> int:
+    """Index where the words before a count start once determiners are skipped."""
+    while b0 > 0 and tokens[b0 - 1].norm in rules.determiners:
+        b0 -= 1
+    return b0
 
 
 def _starts_clause(tok: Token, rules: LangRules) -> bool:
@@ -369,7 +472,7 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
             if inner is not None:
                 return _Head("victim", inner[0], inner[1], inner[1])
             for f in range(m, min(len(tokens), m + 4)):
-                if tokens[f].norm in {"family", "household", "clan"}:  # "of the Abu family"
+                if tokens[f].forms[-1] in {"family", "household", "clan"}:  # "of the Abu family"
                     return _Head("victim", "family_members", f + 1, f + 1)
             return _Head("victim", "other", k + 1, k + 1)
     return best
@@ -378,8 +481,12 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
 def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     n = len(tokens)
     m = j + 1
-    while m < n and tokens[m].norm in _SKIP_GROUP:
-        m += 1
+    while m < n and (
+        tokens[m].norm in _SKIP_GROUP
+        or (m > j + 1 and _possessive(tokens[m]))
+        or (tokens[m].kind == "num" and m > j + 1)
+    ):
+        m += 1  # "of the city's", "of the 41"
     if m >= n:
         return None
     kind = ""
@@ -394,7 +501,11 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     else:
         fac = rules.facilities.match(tokens, m)
         if fac is not None:  # "two of the facilities were destroyed"
-            return _Head("facility", fac[0], fac[1], fac[1])
+            generic = fac[1] - m == 1 and tokens[m].norm in _GENERIC_FACILITIES
+            return _Head("facility", fac[0], fac[1], fac[1], noun="facility" if generic else "")
+        weapon = rules.weapons.match(tokens, m)
+        if weapon is not None:  # "37 of these attacks", "10 of the raids"
+            return _Head("group", "", weapon[1], weapon[1], noun="weapon", kind=weapon[0])
         cas = rules.casualties.match(tokens, m)
         vic = rules.victims.match(tokens, m)
         if vic is not None:
@@ -419,10 +530,17 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     k = end
     if k < n and tokens[k].norm in _WAS:
         k += 1
+    if k + 1 < n and tokens[k].norm in {"a", "an"}:
+        k += 1  # "two adults, one of them a doctor"
     vic = rules.victims.match(tokens, k)
     if vic is not None and k - end <= 1:
         subject = vic[0]
         np_end = vic[1]
+    elif not kind and k < n and k - end <= 1:
+        fac = rules.facilities.match(tokens, k)
+        kind_of = fac[0] if fac is not None else _FACILITY_ADJ.get(tokens[k].norm)
+        if kind_of is not None:  # "ten facilities were hit, two of them medical"
+            return _Head("group", kind_of, end, fac[1] if fac else k + 1, noun="facility")
     return _Head("group", subject, end, np_end, kind=kind)
 
 
@@ -617,13 +735,18 @@ def _classify(
         else None
     )
 
+    if head.type == "victim" and head.np_end < len(tokens) and tokens[head.np_end].norm in _SPEECH:
+        return None  # "two aid workers told reporters": the sources, not the victims
     if head.type == "attrib":
         ref = prev or parent
         if ref is None:
             return None
+        ref = _root(ref)  # "70 ..., including 20 children and 11 women, and 15 by Russian forces"
+        if ref.by_actor and ref.parent is not None:
+            ref = ref.parent  # "18 by Russian forces and 12 by the regime": shares of one total
         found.kind, found.subject = ref.kind, ref.subject
         found.weapon, found.status = ref.weapon, ref.status
-        found.inherited, found.parent = False, None  # its own attacker follows "by"
+        found.inherited, found.parent = False, ref  # its own attacker follows "by"
         found.by_actor = True
         return found
     if head.type == "weapon":
@@ -632,7 +755,16 @@ def _classify(
         return _strike(tokens, found, head, rules, starts, prev, linked, near_after)
     if head.type == "facility":
         return _facility(tokens, found, head, rules, prev, parent, linked)
+    if head.type == "group" and (head.noun or not head.value):
+        part = _part_of_attacks(tokens, found, head, rules, prev or parent)
+        if part is not None or head.noun:
+            return part
 
+    status_after = rules.statuses.match(tokens, found.head_end)
+    if head.type == "bare" and prev is not None and prev.kind == "facilities_hit" and status_after:
+        # "1,600 clinics have been damaged and 195 destroyed"
+        found.kind, found.subject, found.status = "facilities_hit", prev.subject, status_after[0]
+        return found
     if head.type == "others" and prev is not None and prev.kind == "facilities_hit":
         # "two buildings were destroyed and 20 more damaged", "destroyed 3 homes, damaged 12 others"
         if (
@@ -648,7 +780,8 @@ def _classify(
     open_type = head.type in {"victim", "others", "group"}
     if head.type == "casualty":
         kind = head.kind
-        if adjacent and before is not None and before[0] == "block":
+        opens = num.b0 >= 1 and tokens[num.b0 - 1].text in {":", "("}  # "casualties: 181 killed"
+        if adjacent and before is not None and before[0] == "block" and not opens:
             return None
     elif adjacent and before is not None:
         kind = before[0]
@@ -658,6 +791,16 @@ def _classify(
         kind = near_after[0]
     elif head.kind:
         kind = head.kind
+    elif (
+        linked
+        and open_type
+        and far_after is not None
+        and far_after[0] != "block"
+        and _opens_breakdown(tokens, found.head_end, rules)
+    ):
+        kind = far_after[
+            0
+        ]  # "two adults were killed, and 16 people, including 7 children, were hurt"
     elif linked and prev is not None and prev.kind in {"killed", "injured"}:
         kind = prev.kind
         found.inherited = True
@@ -754,12 +897,12 @@ def _subject(
         # "killed 426 civilians and injured over 100", "11 civilians killed and five wounded"
         if prev is not None and _elliptic(tokens, prev, found.num, rules):
             return _root(prev).subject
-        return "people"
+        return _group_of_casualties(tokens, found.num.b0, rules) or "people"
     if head.type == "group":
         if head.value:
             return head.value
         if parent is not None and parent.kind in {"killed", "injured"}:
-            return parent.subject
+            return _root(parent).subject  # "Of these, 70 were killed by ..." after a breakdown
         return "people"
     if head.type == "others":
         if prev is not None and prev.kind in {"killed", "injured"}:
@@ -771,6 +914,24 @@ def _subject(
             return _root(parent).subject
         return "people"
     return ""
+
+
+_TOTAL_NOUNS = frozenset({"casualties", "casualty", "deaths", "victims", "toll", "dead"})
+
+
+def _group_of_casualties(tokens: Sequence[Token], b0: int, rules: LangRules) -> str | None:
+    """The group of a combined total a count splits: "903 civilian casualties: 181 killed and
+    722 injured", "3,812 civilian casualties (1,366 killed ...)" give civilians."""
+    if b0 < 3 or tokens[b0 - 1].text not in {"(", ":", "—", "–"}:
+        return None
+    k = b0 - 2
+    if tokens[k].norm not in _TOTAL_NOUNS:
+        return None
+    for m in range(k - 1, max(-1, k - 3), -1):
+        vic = rules.victims.match(tokens, m)
+        if vic is not None and vic[1] == k and vic[0] != "people":
+            return vic[0]
+    return None
 
 
 def _root(f: Found) -> Found:
@@ -807,6 +968,15 @@ def _strike(
     n = len(tokens)
     j = head.end
     subject = head.value
+    if subject == "airstrike" and "bomb" in tokens[j - 1].forms:
+        # "three bombs had been dropped by a drone": the carrier names the strikes
+        for m in range(j, min(n, j + 7)):
+            if tokens[m].norm in rules.clause_breaks or tokens[m].kind == "num":
+                break
+            carrier = rules.weapons.match(tokens, m)
+            if carrier is not None and carrier[0] in {"drone", "barrel_bomb"}:
+                subject = carrier[0]
+                break
     # "attacks on vital civilian facilities", "27 strikes on schools": facility counts
     if j < n and tokens[j].norm in rules.facility_links:
         m = j + 1
@@ -847,8 +1017,9 @@ def _strike(
                         w = wider
                 subject = w[0]
                 break
-    if near_after is not None and near_after[0] == "block":
-        return None
+    launched = j < n and tokens[j].norm in {"launched", "fired"}
+    if near_after is not None and near_after[0] == "block" and not launched:
+        return None  # "40 drones were shot down" (but "40 drones launched ... were shot down")
     if linked and prev is not None and prev.kind == "facilities_hit" and subject == "other":
         # "629 attacks" continuing a list of attacks on facilities
         found.kind = "facilities_hit"
@@ -857,6 +1028,37 @@ def _strike(
     found.kind = "strikes"
     found.subject = subject
     found.weapon = subject
+    return found
+
+
+_USED = frozenset({"used", "using", "involved", "involving", "with"})
+
+
+def _part_of_attacks(
+    tokens: Sequence[Token], found: Found, head: _Head, rules: LangRules, ref: Found | None
+) -> Found | None:
+    """A share of a count of attacks or facilities hit: "Russian forces carried out 41 of them",
+    "in the remaining three", "two of them medical", "10 of the attacks used barrel bombs"."""
+    # "10 of the 41 attacks used barrel bombs", "14 raids, two of them with cluster munitions"
+    if head.noun == "weapon" or (ref is not None and ref.kind == "strikes" and not head.noun):
+        m = head.end
+        if m < len(tokens) and tokens[m].norm in _USED:
+            for k in range(m + 1, min(len(tokens), m + 4)):
+                w = rules.weapons.match(tokens, k)
+                if w is not None:
+                    found.kind, found.subject, found.weapon = "strikes", w[0], w[0]
+                    return found
+    if ref is None or ref.kind != "facilities_hit":
+        return None  # "shot down 30 of the missiles", "one of them released gas": no count
+    if ref.parent is not None and not ref.inherited and ref.parent.kind == ref.kind:
+        ref = ref.parent  # "carried out 18 of them; the remaining 12": shares of one total
+    if head.noun == "facility" and head.value:
+        found.kind, found.subject = "facilities_hit", head.value
+    else:
+        found.kind, found.subject = ref.kind, ref.subject
+        found.weapon = ref.weapon
+    found.status = _status(tokens, found, rules) if found.kind == "facilities_hit" else None
+    found.parent = ref
     return found
 
 
@@ -880,7 +1082,15 @@ def _facility(
             hit = True
             break
     if not hit:
-        for m in range(found.head_end, min(n, found.head_end + _FAR_AFTER)):
+        m = found.head_end
+        hi = min(n, found.head_end + _FAR_AFTER)
+        while m < hi:
+            if tokens[m].text == "(":  # "1,600 clinics (a tenth of all) were damaged"
+                close = next((x for x in range(m, min(n, m + 12)) if tokens[x].text == ")"), -1)
+                if close > 0:
+                    hi = min(n, hi + close + 1 - m)
+                    m = close + 1
+                    continue
             if tokens[m].norm in rules.clause_breaks or tokens[m].kind == "num":
                 break
             if rules.hit_cues.match(tokens, m) is not None:
@@ -889,6 +1099,7 @@ def _facility(
             if rules.statuses.match(tokens, m) is not None:
                 hit = True
                 break
+            m += 1
     b0 = found.num.b0
     if not hit and b0 >= 1 and tokens[b0 - 1].norm in rules.facility_links:
         # "used cluster munitions on four camps"
@@ -914,6 +1125,9 @@ def _facility(
         return None
     found.kind = "facilities_hit"
     found.subject = head.value
+    ref = prev or parent
+    if head.noun == "facility" and ref is not None and ref.kind == "facilities_hit":
+        found.subject = ref.subject  # "seven clinics ... Two of the facilities were destroyed"
     found.status = _status(tokens, found, rules)
     return found
 
@@ -923,6 +1137,9 @@ def _status(tokens: Sequence[Token], found: Found, rules: LangRules) -> str | No
     best: tuple[int, str] | None = None
     lo = max(0, found.num.b0 - 6)
     hi = min(n, found.head_end + 8)
+    if found.head_end < n and tokens[found.head_end].text == "(":  # "(a fifth of all)"
+        close = next((x for x in range(found.head_end, min(n, hi + 8)) if tokens[x].text == ")"), 0)
+        hi = min(n, max(hi, close + 6))
     for m in range(lo, hi):
         hit = rules.statuses.match(tokens, m)
         if hit is not None:

@@ -1,15 +1,20 @@
 """Dates: the publication date a text states, the period its counts cover, a claim's own day.
 
 Absolute dates are read with own patterns (English, French, Spanish, Italian and Arabic month
-names, Levantine ones too: نيسان, أيار, تشرين الأول ...); relative phrases ("on Thursday", "over
-the past week", "in just eight days", "since April", "yesterday") are resolved against the
-publication date with own rules, and dateparser (``RELATIVE_BASE``) for the rest.
+names, Levantine ones too: نيسان, أيار, تشرين الأول ...). Relative phrases are found by own
+patterns first ("on 3 October", "last Sunday", "two days ago", "on the night of 12 October",
+"أمس"); each phrase found is resolved by dateparser with ``RELATIVE_BASE`` = the publication date
+(cached per phrase), with own rules where dateparser has none (Levantine months, "on Thursday" in
+a report of that Thursday). dateparser never reads raw text. Periods ("over the past week", "in
+just eight days", "since April", "between 23 and 30 September", "during the month of October")
+are own rules.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from harmwatch.extract._trie import trie_pattern
 from harmwatch.model import Period
@@ -68,10 +73,14 @@ _NUMBER_WORDS = {
     "twenty": 20, "thirty": 30, "a": 1, "an": 1,
 }  # fmt: skip
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+# "over the past week", "in just eight days", "during the last 48 hours" (not "for days", not
+# "in the month of May": a number or past / last / previous is needed)
 _SPAN = re.compile(
-    r"\b(?:over|in|during|within|for|across)\s+(?:just|only|the)?\s*(?:past|last|previous)?\s*"
-    r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
-    r"fifteen|twenty|thirty|a|an)?\s*(days?|weeks?|months?)\b",
+    r"\b(?:over|in|during|within|for|across)\s+(?:just|only|the)?\s*"
+    r"(?:(?:past|last|previous)\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fourteen|fifteen|twenty|thirty)?|(\d{1,3}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|a|an))\s*"
+    r"(days?|weeks?|months?)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _SINCE_MONTH = re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MONTH_ALT})\b", re.IGNORECASE)
@@ -92,6 +101,65 @@ _YESTERDAY = frozenset(
 _DAYS_AGO = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.IGNORECASE
 )
+
+
+_DAY_MONTH = re.compile(
+    rf"(?<![\w/.])(\d{{1,2}})(?:st|nd|rd|th|er|º)?\s+(?:of\s+|de\s+)?({_MONTH_ALT})(?![\w])"
+    rf"(?!\.?,?\s*(?:de\s+)?\d{{4}})",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"(?<!\w)({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\w:])(?!,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
+_LAST_WEEKDAY = re.compile(
+    r"\b(?:last|this\s+past|past)\s+(" + trie_pattern(_WEEKDAYS) + r")\b", re.IGNORECASE
+)
+_AGO = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?)\s+ago\b"
+    r"|\bhace\s+\w+\s+d[ií]as?\b|\bil y a\s+\w+\s+jours?\b|\b\w+\s+giorni\s+fa\b",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    rf"\b(?:between|from)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*({_MONTH_ALT})?\s*(\d{{4}})?\s+"
+    rf"(?:and|to|until|-|–)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})(?:,?\s+(\d{{4}}))?(?!\w)",
+    re.IGNORECASE,
+)
+_SINCE_DAY = re.compile(
+    rf"\bsince\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})(?:,?\s+(\d{{4}}))?(?!\w)",
+    re.IGNORECASE,
+)
+_DATEPARSER_LANGS = frozenset({"en", "fr", "es", "it", "ar"})
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(phrase: str, base: date, lang: str) -> date | None:
+    """``phrase`` (a date phrase found by the patterns here) resolved against ``base``."""
+    import dateparser  # slow to import: only when a relative phrase needs it
+
+    langs = [lang] if lang in _DATEPARSER_LANGS else None
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        parsed = dateparser.parse(phrase, languages=langs, settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None:
+        return None
+    day = parsed.date()
+    return day if day <= base else None
+
+
+def _past_day(month: int, day: int, published: date) -> date | None:
+    """The last ``day`` of ``month`` on or before ``published`` ("on 3 October")."""
+    for year in (published.year, published.year - 1):
+        d = _make(year, month, day)
+        if d is not None and d <= published:
+            return d
+    return None
 
 
 def _make(y: int, m: int, d: int) -> date | None:
@@ -141,36 +209,101 @@ def find_published(text: str) -> date | None:
 
 
 def find_period(text: str, published: date | None) -> Period | None:
-    """The period the counts cover, from phrases like "over the past week", "since April"."""
-    if published is None:
+    """The period the counts cover, from the first phrase that gives one: "between 23 and 30
+    September", "since April", "over the past week", "in just eight days", "during October".
+
+    Phrases relative to the publication date need it; an explicit range with its year does not.
+    """
+    sample = text[:20_000].translate(_DIGITS)
+    low = sample.lower()
+    found: list[tuple[int, Period]] = []
+    m = _RANGE.search(sample) if "between" in low or "from" in low else None
+    if m is not None:
+        period = _range(m, published)
+        if period is not None:
+            found.append((m.start(), period))
+    if published is not None:
+        rules = [_in_month]
+        if "day" in low or "week" in low or "month" in low:
+            rules.append(_span)
+        if "since" in low:
+            rules.append(_since)
+        for rule in rules:
+            hit = rule(sample, published)
+            if hit is not None:
+                found.append(hit)
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _range(m: re.Match[str], published: date | None) -> Period | None:
+    """ "between 23 and 30 September (2017)", "from 28 April to 12 May" """
+    month2 = MONTHS[m.group(5).lower()]
+    month1 = MONTHS[m.group(2).lower()] if m.group(2) else month2
+    year2 = int(m.group(6)) if m.group(6) else None
+    year1 = int(m.group(3)) if m.group(3) else year2
+    if year2 is None:
+        if published is None:
+            return None
+        end = _past_day(month2, int(m.group(4)), published)
+        if end is None:
+            return None
+        year2 = end.year
+        year1 = year2 - 1 if month1 > month2 else year2
+    assert year1 is not None
+    first = _make(year1, month1, int(m.group(1)))
+    last = _make(year2, month2, int(m.group(4)))
+    if first is None or last is None or first > last:
         return None
-    sample = text[:20_000]
+    return Period(first, last)
+
+
+def _span(sample: str, published: date) -> tuple[int, Period] | None:
     m = _SPAN.search(sample)
+    if m is None:
+        return None
+    n_word = (m.group(1) or m.group(2) or "1").lower()
+    n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS.get(n_word, 1)
+    days = n * _UNIT_DAYS[m.group(3).lower()]
+    if not 0 < days <= 400:
+        return None
+    return m.start(), Period(published - timedelta(days=days), published)
+
+
+def _since(sample: str, published: date) -> tuple[int, Period] | None:
+    m = _SINCE_DAY.search(sample)
     if m is not None:
-        n_word = (m.group(1) or "1").lower()
-        n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS.get(n_word, 1)
-        days = n * _UNIT_DAYS[m.group(2).lower()]
-        if 0 < days <= 400:
-            return Period(published - timedelta(days=days), published)
+        month = MONTHS[m.group(2).lower()]
+        if m.group(3):
+            first = _make(int(m.group(3)), month, int(m.group(1)))
+        else:
+            first = _past_day(month, int(m.group(1)), published)
+        if first is not None and first <= published:
+            return m.start(), Period(first, published)
     m = _SINCE_MONTH.search(sample)
-    if m is not None:
-        month = MONTHS[m.group(1).lower()]
-        year = published.year if month <= published.month else published.year - 1
-        return Period(date(year, month, 1), published)
-    m = _IN_MONTH.search(sample)
-    if m is not None and m.group(1).lower() not in {"may", "mar"}:
+    if m is None:
+        return None
+    month = MONTHS[m.group(1).lower()]
+    year = published.year if month <= published.month else published.year - 1
+    return m.start(), Period(date(year, month, 1), published)
+
+
+def _in_month(sample: str, published: date) -> tuple[int, Period] | None:
+    for m in _IN_MONTH.finditer(sample):
+        if m.group(1).lower() in {"may", "mar"} and not m.group(1)[:1].isupper():
+            continue  # "in may" is no month
         month = MONTHS[m.group(1).lower()]
         year = int(m.group(2)) if m.group(2) else published.year
         if not m.group(2) and month > published.month:
             year -= 1
         start = date(year, month, 1)
         end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-        return Period(start, min(end, published) if start <= published else end)
+        return m.start(), Period(start, min(end, published) if start <= published else end)
     return None
 
 
-def sentence_date(sentence: str, published: date | None) -> date | None:
-    """The day a sentence puts its event on ("on Thursday", "yesterday", "on 12 May 2017")."""
+def sentence_date(sentence: str, published: date | None, lang: str = "en") -> date | None:
+    """The day a sentence puts its event on ("on Thursday", "yesterday", "on 12 May 2017",
+    "on the night of 3 October", "last Sunday", "two days ago", "أمس")."""
     if published is None and _YEAR.search(sentence) is None:
         return None
     found = [d for _, d in _dates_in(sentence) if d != published]  # not the dateline
@@ -178,19 +311,50 @@ def sentence_date(sentence: str, published: date | None) -> date | None:
         return found[0]
     if published is None:
         return None
-    m = _DAYS_AGO.search(sentence)
+    t = sentence.translate(_DIGITS)
+    low = sentence.lower()
+    english = lang == "en"  # cheap substring checks first: most sentences name no day at all
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        m = pattern.search(t)
+        if m is None:
+            continue
+        name = m.group(month_group)
+        month = MONTHS.get(name.lower())
+        if month is None or (name.lower() in _AMBIGUOUS_MONTHS and not name[:1].isupper()):
+            continue
+        resolved = _dateparser(m.group().lower(), published, lang) or _past_day(
+            month, int(m.group(day_group)), published
+        )
+        if resolved is not None:
+            return resolved
+    m = _AGO.search(sentence) if not english or "ago" in low else None
+    if m is not None:
+        resolved = _dateparser(m.group().lower(), published, lang)
+        if resolved is not None:
+            return resolved
+    m = _DAYS_AGO.search(sentence) if "ago" in low else None
     if m is not None:
         n_word = m.group(1).lower()
         n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS.get(n_word, 1)
         return published - timedelta(days=n)
+    m = _LAST_WEEKDAY.search(sentence) if "last" in low or "past" in low else None
+    if m is not None:
+        resolved = _dateparser(m.group().lower(), published, lang)
+        if resolved is not None:
+            return resolved
     m = _RELATIVE_DAY.search(sentence)
     if m is not None:
         word = m.group(1).lower()
         return published - timedelta(days=1) if word in _YESTERDAY else published
-    m = _WEEKDAY.search(sentence)
+    m = _WEEKDAY.search(sentence) if not english or "day" in low else None
     if m is not None:
         wd = _WEEKDAYS.get(m.group(1).lower())
         if wd is not None:
+            # "on Thursday" in a report of Thursday is that day (dateparser would go back a week)
             back = (published.weekday() - wd) % 7
             return published - timedelta(days=back)
     return None
+
+
+# "may" and "mar" are words too ("the toll may 3 ..."): only read them before a day number
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "march"})

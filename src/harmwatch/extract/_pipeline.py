@@ -97,7 +97,9 @@ def extract_text(
     ctx = Context()
     claims: list[Claim] = []
     main_attacker = _main_attacker(mentions)
-    last_perp: tuple[int, str] | None = None
+    last_perp: tuple[int, str, int] | None = None  # sentence, actor, offset of its claim
+    earlier: list[Found] = []  # the last sentence's claims, and where they start in ``claims``
+    first_earlier = 0
     for s_idx, (s0, s1) in enumerate(iter_sentences(clean)):
         if candidate(low, s0, s1) is None:
             continue  # no digit or number word in this sentence
@@ -114,14 +116,19 @@ def extract_text(
         lo = bisect.bisect_left(mention_starts, s0)
         hi = bisect.bisect_left(mention_starts, s1)
         in_sentence = [m for m in mentions[lo:hi] if m.weight >= 0]
-        carry = _carry(mentions, lo, s_idx, last_perp, main_attacker)
-        day = sentence_date(seg, published)
+        carry = _carry(mentions, lo, hi, s1, s_idx, last_perp, main_attacker)
+        day = sentence_date(seg, published, lang)
         weapon = _sentence_weapon(low[s0:s1], lang)
         for f in found:
             f.perpetrator = _perpetrator(f, in_sentence, tokens, carry, clean)
+            if f.kind == "strikes" and f.subject == "barrel_bomb" and f.perpetrator in _NO_BARRELS:
+                f.perpetrator = "Syrian government"  # only Syrian government aircraft drop them
             if f.perpetrator:
-                last_perp = (s_idx, f.perpetrator)
-            claims.append(_to_claim(f, clean, s_idx, day, weapon))
+                last_perp = (s_idx, f.perpetrator, f.start)
+        for at, perpetrator in _split_totals(found, earlier, first_earlier):
+            claims[at] = replace(claims[at], perpetrator=perpetrator)
+        earlier, first_earlier = found, len(claims)
+        claims.extend(_to_claim(f, clean, s_idx, day, weapon) for f in found)
     claims = _merge_repeats(claims)
     perpetrators = tuple(dict.fromkeys(m.name for m in mentions))
     flat: list[str] = []
@@ -167,16 +174,55 @@ def _merge_repeats(claims: list[Claim]) -> list[Claim]:
     return [c for i, c in enumerate(out) if i not in drop]
 
 
+def _split_totals(
+    found: Sequence[Found], earlier: Sequence[Found], first_earlier: int
+) -> list[tuple[int, str | None]]:
+    """A total split by attacker ("ten clinics, 8 by Russian forces and 2 by the regime",
+    "Russian forces carried out 18 of them; the regime the remaining 12") is left between the
+    two attackers it names, or to none when it names more.
+
+    Totals of this sentence are changed in place; for totals of the sentence before, the
+    (index in ``claims``, perpetrator) pairs to change are returned.
+    """
+    shares: dict[int, tuple[Found, set[str]]] = {}
+    for f in found:
+        if f.parent is not None and f.perpetrator and (f.by_actor or not f.inherited):
+            if f.parent.kind == f.kind:
+                shares.setdefault(id(f.parent), (f.parent, set()))[1].add(f.perpetrator)
+    out: list[tuple[int, str | None]] = []
+    for total, names in shares.values():
+        if len(names) < 2 or any(" or " in n for n in names):
+            continue
+        a, b = sorted(names)[:2]
+        perpetrator = joint_name(a, b) if len(names) == 2 else None
+        if any(total is f for f in found):
+            total.perpetrator = perpetrator
+        for i, f in enumerate(earlier):
+            if total is f:
+                f.perpetrator = perpetrator
+                out.append((first_earlier + i, perpetrator))
+    return out
+
+
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_JOINT_BONUS = 2
+
+
 def _main_attacker(mentions: Sequence[ActorMention]) -> str | None:
-    """The actor a document names most as the attacker (for claims whose sentence names none)."""
+    """The actor a document names most as the attacker (for claims whose sentence names none).
+
+    A joint mention ("suspected Russian or Syrian jets") counts extra: where a report leaves the
+    attack between two actors, its unattributed totals are too.
+    """
     score: dict[str, int] = {}
     for m in mentions:
         if m.weight >= 0:
-            score[m.name] = score.get(m.name, 0) + 1 + m.weight
+            # "could not tell whether they were Russian or Syrian": a joint mention weighs more
+            joint = _JOINT_BONUS if " or " in m.name else 0
+            score[m.name] = score.get(m.name, 0) + 1 + m.weight + joint
     if not score:
         return None
     return max(score, key=lambda name: score[name])
@@ -185,19 +231,46 @@ def _main_attacker(mentions: Sequence[ActorMention]) -> str | None:
 def _carry(
     mentions: Sequence[ActorMention],
     lo: int,
+    hi: int,
+    s1: int,
     s_idx: int,
-    last_perp: tuple[int, str] | None,
+    last_perp: tuple[int, str, int] | None,
     main_attacker: str | None,
 ) -> str | None:
-    """Who a claim belongs to when its sentence names nobody: the attack just described."""
+    """Who a claim belongs to when its sentence names nobody: the attack just described.
+
+    That is the attacker of the last claims, unless the text has named another attacker since
+    ("Rebels shelled X, killing four. Hours later regime jets struck Y. Seven died in Y"); else
+    the attacker the next sentence names ("27 were killed. They blamed Ukrainian forces."); else
+    the document's main attacker.
+    """
+    recent = next((m for m in reversed(mentions[max(0, lo - 3) : lo]) if m.weight > 0), None)
     if last_perp is not None and s_idx - last_perp[0] <= 3:
+        if recent is not None and recent.start > last_perp[2] and recent.name != last_perp[1]:
+            return recent.name
         return last_perp[1]
-    for m in reversed(mentions[max(0, lo - 3) : lo]):
+    if recent is not None:
+        return recent.name
+    for m in mentions[hi : hi + 3]:
+        if m.start > s1 + _LOOK_AHEAD:
+            break
         if m.weight > 0:
             return m.name
     return main_attacker
 
 
+_LOOK_AHEAD = 300
+_NO_BARRELS = frozenset({"Russia", "Russia or Syrian government"})
+
+
+_BY_ACTOR = re.compile(
+    r"\s*(?:people\s+|civilians\s+)?(?:(?:were|was|had been|have been)\s+)?"
+    r"(?:killed\s+|wounded\s+|injured\s+|hit\s+|targeted\s+|attacked\s+|carried out\s+)?"
+    r"by\s+(?:the\s+)?((?:other|unknown|unidentified)\s+(?:parties|party|actors|sides|groups|"
+    r"gunmen|forces|perpetrators)\b)?",
+    re.IGNORECASE,
+)
+_OWN_COUNT = re.compile(r"\d|\b(?:killed|killing|wounded|injured|died|struck|hit)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|meanwhile|however)\b|;", re.IGNORECASE)
 _JOINED = re.compile(
     r"^[^.;:]{0,40}?\b(?:and|supported by|backed by|with the support of|alongside|in "
@@ -213,6 +286,13 @@ def _perpetrator(
     carry: str | None,
     text: str,
 ) -> str | None:
+    by = _BY_ACTOR.match(text, f.end, f.end + 60)
+    if by is not None:
+        if by.group(1):
+            return None  # "the remaining 38 were killed by other parties"
+        named = [m for m in in_sentence if m.start == by.end()]
+        if named:
+            return named[0].name  # "Of these, 70 were killed by Syrian regime forces"
     if f.inherited and f.parent is not None and f.parent.perpetrator:
         between = [m for m in in_sentence if f.parent.end <= m.start < f.start]
         if not between:
@@ -235,7 +315,7 @@ def _perpetrator(
         else:
             dist = 0
             other_clause = False
-        ranked.append((other_clause or dist > 120, -m.weight, dist, m))
+        ranked.append((other_clause or dist > 160, -m.weight, dist, m))
     if not ranked:
         return carry
     ranked.sort(key=lambda r: (r[0], r[1], r[2]))
@@ -244,7 +324,10 @@ def _perpetrator(
     for _, _, _, other in ranked[1:]:
         if other.name != best.name and " or " not in best.name + other.name:
             a, b = (best, other) if best.start < other.start else (other, best)
-            if _JOINED.match(text[a.end : b.start]):
+            gap = text[a.end : b.start]
+            if a.end <= f.start < b.start or _OWN_COUNT.search(gap):
+                continue  # "ISIS killed eight, and the SDF 11": two attackers, two counts
+            if _JOINED.match(gap):
                 return joint_name(best.name, other.name)
     return best.name
 

@@ -47,7 +47,8 @@ _BLOCK = (
     "kidnapped", "rescued", "evacuated", "recruited", "live", "living", "lived",
     "affected", "in need", "homeless", "saved", "survived", "escaped", "released",
     "were born", "deaths and injuries", "deaths or injuries", "dead or injured people",
-    "shot down", "intercepted", "downed",
+    "shot down", "intercepted", "downed", "neutralised", "neutralized", "repelled",
+    "were neutralised", "were neutralized",
     "were intercepted", "were shot down", "destroyed in the air",
 )  # fmt: skip
 
@@ -68,7 +69,8 @@ _HIT = (
     "demolished", "set on fire", "torched", "were hit", "came under attack", "affected",
     "dropped on", "dropped onto", "fell on", "landed on", "hit by", "struck by", "shelling of",
     "bombing of", "attack on", "attacked", "targeted by", "put out of service",
-    "out of action", "knocked out",
+    "out of action", "knocked out", "ruins of", "rubble of", "wreckage of", "remains of",
+    "reduced to rubble", "collapsed", "gutted", "burned down", "burnt down", "caught fire",
 )  # fmt: skip
 
 _INCLUDE = (
@@ -101,7 +103,7 @@ _MODIFIERS = frozenset(
     a an the of new total specific deadly fatal indiscriminate unlawful documented
     confirmed reported recorded direct massive large-scale consecutive successive
     simultaneous apparent possible likely junta army regime's israeli-made russian-made
-    individual distinct major minor serious""".split()
+    individual distinct major minor serious remaining surviving functioning""".split()
 )
 
 _MONTHS = {

@@ -69,7 +69,8 @@ _INCLUDE = {
 _HIT = {
     "fr": "bombardé bombardés bombardée bombardées frappé frappés frappée frappées touché touchés "
     "touchée touchées visé visés visée visées détruit détruits détruite détruites endommagé "
-    "endommagés endommagée endommagées attaqué attaqués attaquée attaquées ciblé ciblés",
+    "endommagés endommagée endommagées attaqué attaqués attaquée attaquées ciblé ciblés "
+    "ciblée ciblées rasé rasés rasée rasées incendié incendiés incendiée incendiées",
     "es": "bombardeado bombardeados bombardeada bombardeadas atacado atacados atacada atacadas "
     "alcanzado alcanzados alcanzada alcanzadas destruido destruidos destruida destruidas "
     "dañado dañados dañada dañadas",

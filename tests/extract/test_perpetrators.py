@@ -1,0 +1,103 @@
+"""Who a claim is attributed to, when its own sentence does not say (sentences written here)."""
+
+from __future__ import annotations
+
+from harmwatch.extract import extract_text
+from harmwatch.extract._actors import document_conflicts, find_actors
+
+
+def perpetrators(text: str) -> list[tuple[int, str | None]]:
+    return [(c.value, c.perpetrator) for c in extract_text(text).claims]
+
+
+def test_an_attacker_named_after_the_last_claims_takes_over_the_next_ones() -> None:
+    text = (
+        "Opposition factions fired rockets at a town in Hama, killing three civilians. "
+        "Later that day Syrian regime jets bombed the village of Kafr Ain. "
+        "Eleven people died there."
+    )
+    assert perpetrators(text) == [(3, "armed opposition"), (11, "Syrian government")]
+
+
+def test_an_attacker_named_in_the_next_sentence_owns_the_lead_claims() -> None:
+    text = (
+        "Local officials said 14 people were killed when shells hit a bus stop in Donetsk. "
+        "They blamed Ukrainian forces for the attack."
+    )
+    assert perpetrators(text) == [(14, "Ukraine")]
+
+
+def test_an_associate_of_an_actor_is_not_the_actor() -> None:
+    text = "Russian-installed officials and Moscow-backed separatists spoke in Donetsk."
+    assert find_actors(text, document_conflicts(text)) == []
+
+
+def test_the_side_whose_ground_a_weapon_was_fired_from_is_the_attacker() -> None:
+    text = "In Idlib, Syria, rockets fired from positions held by government forces killed six."
+    assert perpetrators(text) == [(6, "Syrian government")]
+
+
+def test_forces_backed_by_another_actor_make_a_joint_attacker() -> None:
+    text = "Residents in Idlib blamed pro-government forces backed by Russia."
+    assert [m.name for m in find_actors(text, document_conflicts(text))] == [
+        "Russia or Syrian government"
+    ]
+
+
+def test_an_undecided_report_gives_its_totals_to_both_actors() -> None:
+    text = (
+        "At least 19 people were killed in strikes on a market in Idlib, Syria. "
+        "Rescuers said the jets were Russian, but monitors could not tell whether they were "
+        "Russian or Syrian."
+    )
+    assert perpetrators(text) == [(19, "Russia or Syrian government")]
+
+
+def test_barrel_bombs_are_dropped_by_the_syrian_government() -> None:
+    text = "Suspected Russian or Syrian aircraft dropped 22 barrel bombs on Idlib, Syria."
+    assert perpetrators(text) == [(22, "Syrian government")]
+
+
+def test_a_generic_alias_of_another_conflict_is_not_resolved() -> None:
+    text = "In Kunduz, Afghanistan, pro-government forces fought the Taliban."
+    assert [m.name for m in find_actors(text, document_conflicts(text))] == ["Taliban"]
+
+
+def test_a_monthly_toll_broken_down_by_attacker() -> None:
+    text = (
+        "In Syria the network recorded the deaths of 95 civilians in June, including 20 children. "
+        "Of these, 51 were killed by Syrian regime forces, including 9 children, and 12 by "
+        "Russian forces. ISIS killed four civilians, and the SDF killed seven civilians. "
+        "The remaining 21 civilians were killed by other parties."
+    )
+    got = [(c.subject, c.value, c.perpetrator) for c in extract_text(text).claims]
+    assert got[2:] == [
+        ("civilians", 51, "Syrian government"),
+        ("children", 9, "Syrian government"),
+        ("civilians", 12, "Russia"),
+        ("civilians", 4, "ISIS"),
+        ("civilians", 7, "SDF"),
+        ("civilians", 21, None),
+    ]
+
+
+def test_officials_of_an_actor_are_a_source_and_a_claim_of_responsibility_an_attacker() -> None:
+    text = (
+        "A suicide bomber attacked crowds outside the airport in Kabul, Afghanistan, killing "
+        "at least 60 civilians, officials said. A Taliban spokesman said 20 guards were among "
+        "the dead. ISIS-K claimed responsibility."
+    )
+    assert perpetrators(text) == [(60, "ISIS"), (20, "ISIS")]
+
+
+def test_french_reports_name_the_attacker_in_the_feminine() -> None:
+    text = "Les frappes israéliennes sur le sud du Liban ont tué 31 personnes."
+    assert perpetrators(text) == [(31, "Israel")]
+
+
+def test_the_occupier_of_an_area_is_not_the_attacker_there() -> None:
+    text = (
+        "In Ukraine, attacks by Ukrainian armed forces in areas occupied by the Russian "
+        "Federation killed 9 civilians."
+    )
+    assert perpetrators(text) == [(9, "Ukraine")]

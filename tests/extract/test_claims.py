@@ -218,3 +218,43 @@ def test_a_part_named_with_an_article_after_of_them() -> None:
     assert found("The strike killed 23 members of three families.") == [
         ("killed", "family_members", 23, "exact")
     ]
+
+
+def test_a_share_of_a_combined_total_split_in_brackets_keeps_its_group() -> None:
+    text = (
+        "Armed groups caused 400 civilian casualties (150 killed and 250 injured), of which "
+        "one faction was responsible for 90 (30 killed and 60 injured)."
+    )
+    assert found(text) == [
+        ("killed", "civilians", 150, "exact"),
+        ("injured", "civilians", 250, "exact"),
+        ("killed", "civilians", 30, "exact"),
+        ("injured", "civilians", 60, "exact"),
+    ]
+
+
+def test_arabic_health_workers_and_residential_buildings() -> None:
+    text = "وأعلنت الوزارة استشهاد ما لا يقل عن 120 من الكوادر الصحية منذ بدء الحرب."
+    assert found(text, lang="ar") == [("killed", "medical_staff", 120, "at_least")]
+    text = "ودمرت الغارات 4 مبانٍ سكنية في البلدة."
+    assert found(text, lang="ar") == [("facilities_hit", "residential", 4, "exact")]
+
+
+def test_a_toll_of_a_named_group_and_its_wounded() -> None:
+    text = (
+        "The attack brings the number of paramedics killed since the war began to 98, "
+        "with 150 wounded and 120 emergency vehicles hit."
+    )
+    assert found(text) == [
+        ("killed", "medical_staff", 98, "exact"),
+        ("injured", "medical_staff", 150, "exact"),
+    ]
+
+
+def test_the_same_figure_for_others_and_for_people_elsewhere_is_kept_twice() -> None:
+    text = (
+        "Shelling killed four rescuers and injured 15 others in Tyre. "
+        "Later, a drone strike on a car in Sidon injured 15 people."
+    )
+    assert ("injured", "people", 15, "exact") in found(text)
+    assert ("injured", "rescuers", 15, "exact") in found(text)

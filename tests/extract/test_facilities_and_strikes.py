@@ -153,3 +153,31 @@ def test_drones_launched_then_shot_down_were_launched() -> None:
     assert found("Overnight, 12 attack drones launched at the city were shot down.") == [
         ("strikes", "drone", 12)
     ]
+
+
+def test_a_list_of_facility_counts_shares_its_verb() -> None:
+    text = "The agency said 25 clinics and 72 schools had been damaged since March."
+    assert found(text) == [("facilities_hit", "medical", 25), ("facilities_hit", "school", 72)]
+    text = "Since May, 11 hospitals out of 30 have stopped functioning."
+    assert found(text) == [("facilities_hit", "medical", 11)]
+
+
+def test_weapons_destroyed_in_the_air_are_not_strikes_but_bombs_that_destroy_are() -> None:
+    text = (
+        "Russia launched 52 Shahed drones and four cruise missiles, of which 47 drones and "
+        "all four missiles were destroyed."
+    )
+    assert found(text) == [("strikes", "drone", 52), ("strikes", "missile", 4)]
+    assert extract_text(text).claims[0].text == "52 Shahed drones"
+    text = "Helicopters dropped 9 barrel bombs, destroyed 6 houses."
+    assert found(text) == [("strikes", "barrel_bomb", 9), ("facilities_hit", "residential", 6)]
+
+
+def test_displaced_people_killed_are_a_count_but_displaced_families_are_not() -> None:
+    assert found("Shelling of the camp killed 12 displaced people.") == [("killed", "people", 12)]
+    assert found("The camp hosts 300 displaced families.") == []
+
+
+def test_counts_of_attacks_by_facility_type_after_the_attacks_are_named() -> None:
+    text = "Among these attacks were 14 on medical facilities and 9 on schools."
+    assert found(text) == [("facilities_hit", "medical", 14), ("facilities_hit", "school", 9)]

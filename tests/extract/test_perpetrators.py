@@ -101,3 +101,46 @@ def test_the_occupier_of_an_area_is_not_the_attacker_there() -> None:
         "Federation killed 9 civilians."
     )
     assert perpetrators(text) == [(9, "Ukraine")]
+
+
+def test_arabic_attackers_with_adjective_endings_and_the_preposition_li() -> None:
+    assert perpetrators("قتل 12 مدنياً جراء غارات جوية روسية على مدينة معرة النعمان.") == [
+        (12, "Russia")
+    ]
+    text = "ألقى الطيران المروحي التابع للنظام 20 برميلاً متفجراً على ريف حماة في سوريا."
+    assert perpetrators(text) == [(20, "Syrian government")]
+
+
+def test_accusers_are_not_the_attacker_but_the_actor_they_blame_is() -> None:
+    text = "The strike on the school, which rebels blamed on Russia, killed six children in Idlib."
+    assert perpetrators(text) == [(6, "Russia")]
+
+
+def test_an_attacker_that_denies_the_toll_is_still_the_attacker() -> None:
+    text = (
+        "Junta jets bombed a village in Sagaing, Myanmar, killing 31 people. "
+        "The junta denied that civilians had been killed."
+    )
+    assert perpetrators(text) == [(31, "Myanmar military")]
+
+
+def test_actors_named_among_the_victims_attack_no_one() -> None:
+    text = (
+        "A suicide bomber attacked the gate of the airport in Kabul, killing 60 civilians "
+        "and 13 U.S. troops."
+    )
+    assert perpetrators(text) == [(60, None), (13, None)]
+
+
+def test_a_generic_army_is_the_army_of_the_documents_conflict_only() -> None:
+    text = "In Tigray, Ethiopia, the military said it had carried out a strike that killed 9."
+    assert perpetrators(text) == [(9, "Ethiopian government")]
+    assert find_actors("The army said it hit 9 targets.", frozenset()) == []
+
+
+def test_the_side_a_missile_was_fired_from_territory_of() -> None:
+    text = (
+        "A rocket hit a camp near Idlib, Syria, killing 9 people. Monitors said the rocket "
+        "was fired from government-held territory."
+    )
+    assert perpetrators(text) == [(9, "Syrian government")]

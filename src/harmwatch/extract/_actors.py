@@ -29,6 +29,7 @@ _ATTACKER_AFTER = re.compile(
 )
 _ATTACKER_BEFORE = re.compile(
     r"(?:\bby|\bat the hands of|\bcarried out by|\blaunched by|\bblamed|\baccused|"
+    r"\bblamed (?:it |the \w+ )?on|\battributed (?:it |the \w+ )?to|"
     r"\bresponsible|بواسطة|من قبل|\bpar|\bpor|\bda)"
     r"\s+(?:the\s+|les?\s+|la\s+|el\s+|los\s+)?$",
     re.IGNORECASE,
@@ -46,6 +47,7 @@ _TARGET_AFTER = re.compile(
     r"^(?:-(?:held|controlled|run|affiliated|linked|aligned|dominated)|\s*(?:"
     r"positions?|targets?|territory|areas?|held|controlled|command|commanders?|border|"
     r"officials?|spokes(?:man|woman|person)|sources?|media|news agency|ministry|"
+    r"(?:have |has |had )?(?:blamed|accused|condemned)|"
     r"frontier|side|soil|citizens|nationals|medical|society|network|observatory|"
     r"civil defen[cs]e|red crescent|embassy|hostages?|prisoners?|detainees?)\b)",
     re.IGNORECASE,
@@ -73,8 +75,27 @@ _LAUNCHED_FROM = re.compile(
 )
 
 
+_PERSONNEL = re.compile(
+    r"(?:troops|soldiers|fighters|militants|servicemen|personnel|members|rebels|militiamen)$",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|"
+    r"scores of|hundreds of))\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_FIRED_FROM_HELD = re.compile(
+    r"\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?([A-Za-z][\w ]{1,30}?)-(?:held|controlled)\b",
+    re.IGNORECASE,
+)
+
+
 def _weight(text: str, start: int, end: int) -> int:
     """+2 where the text names the actor as the attacker, -2 as a target or territory holder."""
+    if _PERSONNEL.search(text, start, end) and _COUNTED.search(text, max(0, start - 30), start):
+        return -2  # "killing 60 civilians and 13 U.S. troops": the victims
     if _LAUNCHED_FROM.search(text, max(0, start - 60), start) is not None:
         return 2  # "shells fired from positions held by government forces": the attacker's ground
     after = _AFTER.match(text, end, end + 30)
@@ -145,6 +166,9 @@ def _variants(alias: str) -> set[str]:
     for a in list(out):
         if a.endswith("ي"):
             out |= {a + "ة", a + "ين", a + "ه"}
+    for a in list(out):
+        if a.startswith("ال") and len(a) > 3:
+            out.add("لل" + a[2:])  # "للنظام": the article after the preposition li-
     return out
 
 
@@ -161,7 +185,10 @@ def _index() -> _Index:
             strict = alias.isupper() and len(alias.replace(".", "")) <= 4
             for variant in _variants(alias):
                 key = variant if strict else variant.lower()
-                by_alias.setdefault(key, []).append((actor.name, actor.conflict, joint))
+                entry = (actor.name, actor.conflict, joint)
+                if entry in by_alias.get(key, ()):
+                    continue  # "روسي" + ة and "روسية" are one alias
+                by_alias.setdefault(key, []).append(entry)
                 if _ARABIC_CHAR.search(variant):
                     ar.append(variant)
                 else:
@@ -205,15 +232,14 @@ def _resolve(alias: str, conflicts: frozenset[str], joint_ok: bool) -> tuple[str
     if not candidates:
         return None
     generic = alias.islower() and alias.isascii()  # "pro-government forces", not "Russia"
-    if len(candidates) == 1 and (
-        not conflicts or (len({e[0] for e in entries}) == 1 and not generic)
-    ):
+    one_actor = len({e[0] for e in entries}) == 1
+    if len(candidates) == 1 and ((not conflicts and one_actor) or (one_actor and not generic)):
         return candidates[0][0], candidates[0][2]
     fitting = [e for e in candidates if set(e[1].split("|")) & conflicts]
     if len(fitting) >= 1:
         return fitting[0][0], fitting[0][2]
-    if conflicts and alias.islower() and alias.isascii():
-        return None  # "government forces" in a report on another conflict: not this actor
+    if generic and (conflicts or not one_actor):
+        return None  # "government forces" in a report on another conflict, "the army" anywhere
     if len(candidates) == 1 and not candidates[0][2]:
         return candidates[0][0], False
     return None
@@ -276,4 +302,13 @@ def find_actors(
         if one is not None:
             out.append(ActorMention(one[0], s, e, _weight(text, s, e)))
         i += 1
+    if "-held" in text or "-controlled" in text:
+        # "the missile was fired from government-held territory": the launch side attacked
+        for m in _FIRED_FROM_HELD.finditer(text):
+            side = _resolve(m.group(1), conflicts, True) or _resolve(
+                m.group(1).lower(), conflicts, True
+            )
+            if side is not None:
+                out.append(ActorMention(side[0], m.start(1), m.end(1), 2))
+        out.sort(key=lambda a: a.start)
     return out

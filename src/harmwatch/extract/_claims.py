@@ -25,6 +25,8 @@ __all__ = ["Context", "Found", "claims_in_sentence"]
 
 _MAX_MODIFIERS = 3
 _FAR_SENTENCES = 3
+_INTERCEPT_GLUE = frozenset({"all", "of", "them", "and", ",", "-", "the"})
+_DISPLACED = frozenset({"displaced", "déplacés", "desplazados", "sfollati", "نازحين", "النازحين"})
 _SPEECH = frozenset({"said", "told", "say", "says", "reported", "described", "recounted"})
 _YEAR_BEFORE = frozenset({"in", "since", "during", "until", "of", "from", "throughout"})
 _NEAR_AFTER = 8
@@ -145,8 +147,12 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
         if tokens[num.b0 - 2].norm in rules.not_counts_before:
             return False  # "دون سن الـ18"
     if after is not None:
-        if after.norm in rules.not_counts_after or after.norm in rules.months:
+        if after.norm in rules.months:
             return False
+        if after.norm in rules.not_counts_after and not (
+            after.norm in _DISPLACED and rules.victims.match(tokens, num.i1 + 1) is not None
+        ):
+            return False  # "12 displaced" are a population; "12 displaced people killed" are not
         if after.text in {"-", "‑", "–"} and after2 is not None:
             first = after2.norm.split("-")[0]
             if first in rules.not_counts_after:
@@ -157,6 +163,15 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             return False  # phone numbers, tables of figures
         if after.norm == "of" and after2 is not None and after2.kind == "num":
             return False  # "shot down 21 of 28"
+        if (
+            after2 is not None
+            and after.kind == "word"
+            and after2.norm in rules.not_counts_after
+            and rules.victims.match(tokens, num.i1) is None
+            and rules.casualties.match(tokens, num.i1) is None
+            and rules.cues.match(tokens, num.i1) is None
+        ):
+            return False  # "245 emergency vehicles", "30 armoured vehicles"
     if num.digits and len(num.digits) > 1 and num.digits[0] == "0":
         return False  # "06", "09": parts of dates and codes
     if after is not None and after.start == tokens[num.i1 - 1].end and after.kind == "word":
@@ -273,6 +288,10 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             if skipped_other and hit.type == "casualty" and tok.norm in _CASUALTY_ADJ:
                 # "four others injured", "nine more were wounded"
                 return _Head("others", "", k, k, kind=hit.kind)
+            if hit.type == "weapon" and hit.end < n:
+                more = rules.weapons.match(tokens, hit.end)  # "40 Shahed drones"
+                if more is not None and more[0] == hit.value:
+                    hit.end = hit.np_end = more[1]
             return hit
         if tok.norm in rules.others:
             skipped_other = True
@@ -286,7 +305,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
         for m in range(j + 1, min(n, j + 5)):
             fac = rules.facilities.match(tokens, m)
             if fac is not None:
-                return _Head("facility", fac[0], fac[1], fac[1])
+                return _Head("facility", fac[0], fac[1], fac[1], noun="link")
     # "12 by Russian forces": a share of the total just given, by attacker
     if j + 1 < n and tokens[j].norm in {"by", "at"} and _names_actor(tokens, j + 1):
         end = j
@@ -735,6 +754,11 @@ def _classify(
         else None
     )
 
+    if head.type == "bare" and num.is_word and num.value == 1 and num.i1 < len(tokens):
+        nxt = tokens[num.i1]  # "of which one faction was responsible": a determiner, no count
+        if nxt.kind == "word" and nxt.text.islower() and rules.cues.match(tokens, num.i1) is None:
+            if nxt.norm not in _WAS and nxt.norm not in rules.and_words:
+                return None
     if head.type == "victim" and head.np_end < len(tokens) and tokens[head.np_end].norm in _SPEECH:
         return None  # "two aid workers told reporters": the sources, not the victims
     if head.type == "attrib":
@@ -818,6 +842,7 @@ def _classify(
             kind = before[0]
     if not kind and head.type in {"bare", "victim", "casualty"}:
         kind = _toll(tokens, num, rules)
+    toll_group = _toll_group(tokens, num, rules) if kind and head.type == "bare" else None
     if not kind and head.type == "group" and parent is not None:
         kind = parent.kind
         found.inherited = True
@@ -825,7 +850,7 @@ def _classify(
     if kind not in {"killed", "injured"}:
         return None
     found.kind = kind
-    found.subject = _subject(tokens, head, found, prev, parent, rules)
+    found.subject = toll_group or _subject(tokens, head, found, prev, parent, rules)
     if found.subject == "":
         return None
     if head.type == "group" and found.parent is None:
@@ -849,6 +874,26 @@ def _right_after(tokens: Sequence[Token], head_end: int, cue_at: int, rules: Lan
     cue = tokens[cue_at]
     # Arabic "وإصابة": a conjunction glued to the cue starts another clause
     return not (rules.lang == "ar" and cue.norm.startswith("و") and cue.norm not in rules.cues)
+
+
+def _toll_group(tokens: Sequence[Token], num: Number, rules: LangRules) -> str | None:
+    """The group a toll phrase counts: "the number of paramedics killed since May to 174"."""
+    m = num.b0
+    while m > 0 and tokens[m - 1].norm in rules.determiners:
+        m -= 1
+    if m == 0 or tokens[m - 1].norm not in rules.toll_links:
+        return None
+    for end in range(m - 1, max(0, m - 25), -1):
+        if tokens[end - 1].norm in rules.clause_breaks:
+            return None
+        hit = rules.cues.match_ending(tokens, end)
+        if hit is not None and hit[0] in {"killed", "injured"}:
+            for start in range(hit[1] - 1, max(-1, hit[1] - 4), -1):
+                vic = rules.victims.match(tokens, start)
+                if vic is not None and vic[1] == hit[1]:
+                    return vic[0]
+            return None
+    return None
 
 
 def _toll(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
@@ -925,6 +970,14 @@ def _group_of_casualties(tokens: Sequence[Token], b0: int, rules: LangRules) -> 
     if b0 < 3 or tokens[b0 - 1].text not in {"(", ":", "—", "–"}:
         return None
     k = b0 - 2
+    if tokens[k].kind == "num" and tokens[b0 - 1].text == "(":
+        # "..., of which the coalition caused 519 (363 killed and 156 injured)": the kind of
+        # total the sentence has been counting
+        k = next(
+            (x for x in range(k - 1, max(-1, k - 30), -1) if tokens[x].norm in _TOTAL_NOUNS), -1
+        )
+        if k < 0 or any(tokens[x].norm in rules.clause_breaks for x in range(k, b0)):
+            return None
     if tokens[k].norm not in _TOTAL_NOUNS:
         return None
     for m in range(k - 1, max(-1, k - 3), -1):
@@ -1017,6 +1070,22 @@ def _strike(
                         w = wider
                 subject = w[0]
                 break
+    # "35 drones and all three missiles were destroyed": shot down, not strikes
+    k = j
+    while k < n and k - j < 12:
+        tok = tokens[k]
+        if tok.norm in _AUX or tok.norm in _INTERCEPT_GLUE or tok.kind == "num":
+            k += 1
+        elif tok.norm in rules.units or (tok.text[:1].isupper() and tok.kind == "word"):
+            k += 1
+        else:
+            w = rules.weapons.match(tokens, k)
+            if w is None:
+                break
+            k = w[1]
+    if k > j and k < n and tokens[k].norm in {"destroyed", "neutralised", "neutralized"}:
+        if tokens[k - 1].norm in {"were", "was", "been"}:
+            return None
     launched = j < n and tokens[j].norm in {"launched", "fired"}
     if near_after is not None and near_after[0] == "block" and not launched:
         return None  # "40 drones were shot down" (but "40 drones launched ... were shot down")
@@ -1091,6 +1160,13 @@ def _facility(
                     hi = min(n, hi + close + 1 - m)
                     m = close + 1
                     continue
+            if tokens[m].kind == "num" and _continues_facility_list(tokens, m, rules):
+                m += 1  # "25 clinics and 72 schools had been damaged"
+                continue
+            if tokens[m].norm == "out" and m + 2 < n and tokens[m + 1].norm == "of":
+                if tokens[m + 2].kind == "num":
+                    m += 3  # "16 hospitals out of 35 have stopped functioning"
+                    continue
             if tokens[m].norm in rules.clause_breaks or tokens[m].kind == "num":
                 break
             if rules.hit_cues.match(tokens, m) is not None:
@@ -1105,6 +1181,13 @@ def _facility(
         # "used cluster munitions on four camps"
         for m in range(b0 - 2, max(-1, b0 - 8), -1):
             if rules.weapons.match(tokens, m) is not None:
+                hit = True
+                break
+    if not hit and head.noun == "link":
+        # "Among these attacks were 19 on medical facilities": attacks named before the count
+        for m in range(found.num.b0 - 1, max(-1, found.num.b0 - 12), -1):
+            w = rules.weapons.match(tokens, m)
+            if w is not None and w[1] <= found.num.b0:
                 hit = True
                 break
     if not hit and linked and prev is not None and prev.kind in {"facilities_hit", "strikes"}:
@@ -1130,6 +1213,13 @@ def _facility(
         found.subject = ref.subject  # "seven clinics ... Two of the facilities were destroyed"
     found.status = _status(tokens, found, rules)
     return found
+
+
+def _continues_facility_list(tokens: Sequence[Token], m: int, rules: LangRules) -> bool:
+    """True for the count at ``m`` in "25 clinics and 72 schools": another part of a list."""
+    if m < 1 or not (tokens[m - 1].norm in rules.and_words or tokens[m - 1].text in {",", "،"}):
+        return False
+    return any(rules.facilities.match(tokens, k) is not None for k in range(m + 1, m + 4))
 
 
 def _status(tokens: Sequence[Token], found: Found, rules: LangRules) -> str | None:

@@ -51,6 +51,8 @@ _DMY = re.compile(
 _MDY = re.compile(
     rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
+_DMY_LOW = re.compile(_DMY.pattern)
+_MDY_LOW = re.compile(_MDY.pattern)
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _EURO = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
 
@@ -129,6 +131,8 @@ _SINCE_DAY = re.compile(
     rf"\bsince\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})(?:,?\s+(\d{{4}}))?(?!\w)",
     re.IGNORECASE,
 )
+_IN_MONTH_LOW = re.compile(_IN_MONTH.pattern)
+_SPAN_LOW = re.compile(_SPAN.pattern)
 _DATEPARSER_LANGS = frozenset({"en", "fr", "es", "it", "ar"})
 
 
@@ -179,12 +183,18 @@ def _dates_in(text: str) -> list[tuple[int, date]]:
     if _YEAR.search(text) is None:
         return found
     t = text.translate(_DIGITS)
-    for m in _DMY.finditer(t):
+    low = t.lower()
+    if len(low) == len(t):
+        t = low  # month names match faster without IGNORECASE
+        dmy, mdy = _DMY_LOW, _MDY_LOW
+    else:
+        dmy, mdy = _DMY, _MDY
+    for m in dmy.finditer(t):
         month = MONTHS.get(m.group(2).lower())
         d = _make(int(m.group(3)), month, int(m.group(1))) if month else None
         if d:
             found.append((m.start(), d))
-    for m in _MDY.finditer(t):
+    for m in mdy.finditer(t):
         month = MONTHS.get(m.group(1).lower())
         d = _make(int(m.group(3)), month, int(m.group(2))) if month else None
         if d:
@@ -223,15 +233,14 @@ def find_period(text: str, published: date | None) -> Period | None:
         if period is not None:
             found.append((m.start(), period))
     if published is not None:
-        rules = [_in_month]
+        # lower-cased text with case-sensitive patterns: the month trie runs faster so
+        text_for = low if len(low) == len(sample) else sample
+        hits = [_in_month(sample, published, text_for)]
         if "day" in low or "week" in low or "month" in low:
-            rules.append(_span)
+            hits.append(_span(text_for, published))
         if "since" in low:
-            rules.append(_since)
-        for rule in rules:
-            hit = rule(sample, published)
-            if hit is not None:
-                found.append(hit)
+            hits.append(_since(text_for, published))
+        found.extend(hit for hit in hits if hit is not None)
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
@@ -258,7 +267,7 @@ def _range(m: re.Match[str], published: date | None) -> Period | None:
 
 
 def _span(sample: str, published: date) -> tuple[int, Period] | None:
-    m = _SPAN.search(sample)
+    m = (_SPAN_LOW if sample.islower() else _SPAN).search(sample)
     if m is None:
         return None
     n_word = (m.group(1) or m.group(2) or "1").lower()
@@ -287,9 +296,10 @@ def _since(sample: str, published: date) -> tuple[int, Period] | None:
     return m.start(), Period(date(year, month, 1), published)
 
 
-def _in_month(sample: str, published: date) -> tuple[int, Period] | None:
-    for m in _IN_MONTH.finditer(sample):
-        if m.group(1).lower() in {"may", "mar"} and not m.group(1)[:1].isupper():
+def _in_month(sample: str, published: date, low: str | None = None) -> tuple[int, Period] | None:
+    pattern = _IN_MONTH_LOW if low is not None and low is not sample else _IN_MONTH
+    for m in pattern.finditer(low if low is not None else sample):
+        if m.group(1).lower() in {"may", "mar"} and not sample[m.start(1)].isupper():
             continue  # "in may" is no month
         month = MONTHS[m.group(1).lower()]
         year = int(m.group(2)) if m.group(2) else published.year

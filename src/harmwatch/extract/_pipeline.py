@@ -22,7 +22,7 @@ from harmwatch.extract._lang import detect_language
 from harmwatch.extract._numbers import find_numbers
 from harmwatch.extract._rules import LangRules
 from harmwatch.extract._sentences import iter_sentences
-from harmwatch.extract._tokens import tokenize
+from harmwatch.extract._tokens import Token, tokenize
 from harmwatch.extract._trie import trie_pattern
 from harmwatch.model import Claim, Extraction
 
@@ -116,6 +116,11 @@ def extract_text(
         lo = bisect.bisect_left(mention_starts, s0)
         hi = bisect.bisect_left(mention_starts, s1)
         in_sentence = [m for m in mentions[lo:hi] if m.weight >= 0]
+        if in_sentence:
+            # "killing 60 civilians and 13 U.S. troops": actors named in a count of victims
+            # are the victims of every claim of the sentence, not anyone's attacker
+            victims = [_victim_span(f, tokens) for f in found if f.kind in {"killed", "injured"}]
+            in_sentence = [m for m in in_sentence if not any(a <= m.start < b for a, b in victims)]
         carry = _carry(mentions, lo, hi, s1, s_idx, last_perp, main_attacker)
         day = sentence_date(seg, published, lang)
         weapon = _sentence_weapon(low[s0:s1], lang)
@@ -147,6 +152,9 @@ def extract_text(
 
 
 _REPEAT_MIN = 10
+_OTHERS_WORDS = frozenset(
+    {"others", "more", "other", "آخرين", "اخرين", "آخرون", "autres", "otros", "otras", "altri"}
+)
 
 
 def _merge_repeats(claims: list[Claim]) -> list[Claim]:
@@ -158,6 +166,8 @@ def _merge_repeats(claims: list[Claim]) -> list[Claim]:
     specific: dict[tuple[str, int], list[int]] = {}
     for i, c in enumerate(claims):
         if c.kind in {"killed", "injured"} and c.subject != "people" and c.value >= _REPEAT_MIN:
+            if c.text.rsplit(None, 1)[-1].lower() in _OTHERS_WORDS:
+                continue  # "12 others": its group comes from another count, not its own noun
             specific.setdefault((c.kind, c.value), []).append(i)
     if not specific:
         return claims
@@ -172,6 +182,12 @@ def _merge_repeats(claims: list[Claim]) -> list[Claim]:
                 if out[j].bound == "exact":
                     out[j] = replace(out[j], bound=c.bound)
     return [c for i, c in enumerate(out) if i not in drop]
+
+
+def _victim_span(f: Found, tokens: Sequence[Token]) -> tuple[int, int]:
+    """Characters of a casualty count and its noun phrase ("13 U.S. troops")."""
+    np_end = tokens[f.np_end - 1].end if f.np_end else f.end
+    return f.start, max(np_end, f.end)
 
 
 def _split_totals(
@@ -286,7 +302,7 @@ def _perpetrator(
     carry: str | None,
     text: str,
 ) -> str | None:
-    by = _BY_ACTOR.match(text, f.end, f.end + 60)
+    by = _BY_ACTOR.match(text, f.end, f.end + 60) if "by" in text[f.end : f.end + 60] else None
     if by is not None:
         if by.group(1):
             return None  # "the remaining 38 were killed by other parties"

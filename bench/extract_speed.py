@@ -7,11 +7,13 @@ reports, to show that time grows linearly with the text.
 
     .venv/bin/python bench/extract_speed.py            # 5,000 reports
     .venv/bin/python bench/extract_speed.py --docs 1000
+    .venv/bin/python bench/extract_speed.py --pathological   # one 20 MB table-heavy text
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import random
 import resource
 import sys
@@ -100,10 +102,45 @@ def run(docs: list[str]) -> tuple[int, float, int]:
     return words, time.perf_counter() - start, claims
 
 
+def pathological(size: int = 20_000_000, seed: int = 3) -> str:
+    """A huge report: casualty sentences between long tables of figures and repeated prose."""
+    rng = random.Random(seed)
+    out = io.StringIO()  # not a list of pieces: the measure is of extraction, not of this
+    total = 0
+    while total < size:
+        r = rng.random()
+        if r < 0.4:
+            piece = f"At least {rng.randint(2, 900)} people were killed in strikes on Idlib. "
+        elif r < 0.6:
+            piece = ", ".join(str(rng.randint(0, 99_999)) for _ in range(40)) + ". "
+        else:
+            piece = "The bombardment continued through the night, residents said. " * 3
+        out.write(piece)
+        total += len(piece)
+    return out.getvalue()
+
+
+def run_pathological() -> int:
+    text = pathological()
+    extract_text("Five people were killed.", lang="en")  # lazy imports outside the measure
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    claims = len(extract_text(text).claims)
+    secs = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    words = len(text.split())
+    print(f"{len(text) / 1e6:.0f} MB, {words} words, {claims} claims in {secs:.1f} s")
+    print(f"peak memory (max RSS): {peak:.0f} MB (text and interpreter alone: {before:.0f} MB)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=5000)
+    ap.add_argument("--pathological", action="store_true", help="one 20 MB text instead")
     a = ap.parse_args()
+    if a.pathological:
+        return run_pathological()
     docs = corpus(a.docs)
     extract_text(docs[0])  # warm caches and lazy imports
     print(f"{'reports':>8} {'words':>10} {'seconds':>8} {'words/s':>10} {'claims':>8} /1k words")

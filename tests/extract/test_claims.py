@@ -258,3 +258,32 @@ def test_the_same_figure_for_others_and_for_people_elsewhere_is_kept_twice() -> 
     )
     assert ("injured", "people", 15, "exact") in found(text)
     assert ("injured", "rescuers", 15, "exact") in found(text)
+
+
+def test_counts_of_other_things_that_killed_are_not_casualties() -> None:
+    text = "Monitors tracked 880 civilian harm incidents, which killed 2,100 civilians."
+    assert found(text) == [("killed", "civilians", 2100, "exact")]
+
+
+def test_an_unlisted_group_killed_is_other() -> None:
+    assert found("The blast killed 12 pilgrims and wounded 40 worshippers.") == [
+        ("killed", "other", 12, "exact"),
+        ("injured", "other", 40, "exact"),
+    ]
+    assert found("The strike killed 12 in Idlib and injured 30 more.") == [
+        ("killed", "people", 12, "exact"),
+        ("injured", "people", 30, "exact"),
+    ]
+
+
+def test_a_group_of_the_victims_is_of_the_killed() -> None:
+    assert found("Eleven of the victims were children and four were women.") == [
+        ("killed", "children", 11, "exact"),
+        ("killed", "women", 4, "exact"),
+    ]
+
+
+def test_closer_to_is_an_approximate_figure() -> None:
+    assert found("Residents said the real toll was closer to 600.") == [
+        ("killed", "people", 600, "about")
+    ]

@@ -103,3 +103,7 @@ def test_claims_carry_the_day_their_sentence_names() -> None:
         (12, date(2019, 5, 9)),
         (4, date(2019, 5, 14)),
     ]
+
+
+def test_a_sentence_giving_a_range_of_days_names_no_single_day() -> None:
+    assert sentence_date("Between 1 and 4 May, 344 people were killed.", PUB) is None

@@ -181,3 +181,17 @@ def test_displaced_people_killed_are_a_count_but_displaced_families_are_not() ->
 def test_counts_of_attacks_by_facility_type_after_the_attacks_are_named() -> None:
     text = "Among these attacks were 14 on medical facilities and 9 on schools."
     assert found(text) == [("facilities_hit", "medical", 14), ("facilities_hit", "school", 9)]
+
+
+def test_plural_nouns_ending_in_ies_are_read_as_their_singular() -> None:
+    assert found("Warplanes flew more than 60 sorties over the town.") == [
+        ("strikes", "airstrike", 60)
+    ]
+
+
+def test_cylinders_dropped_onto_buildings_and_a_fire_through_shops() -> None:
+    text = "Witnesses said two cylinders were dropped from helicopters onto three buildings."
+    assert found(text) == [("strikes", "chemical", 2), ("facilities_hit", "other", 3)]
+    assert found("The fire spread through four shopping centres.") == [
+        ("facilities_hit", "market", 4)
+    ]

@@ -25,6 +25,8 @@ __all__ = ["Context", "Found", "claims_in_sentence"]
 
 _MAX_MODIFIERS = 3
 _FAR_SENTENCES = 3
+_DROPPED = frozenset({"dropped", "fell", "landed", "crashed", "fired", "slammed"})
+_ATTRIBUTIVE = frozenset({"civilian"})
 _INTERCEPT_GLUE = frozenset({"all", "of", "them", "and", ",", "-", "the"})
 _DISPLACED = frozenset({"displaced", "déplacés", "desplazados", "sfollati", "نازحين", "النازحين"})
 _SPEECH = frozenset({"said", "told", "say", "says", "reported", "described", "recounted"})
@@ -300,6 +302,12 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
         k = _after_glued(tokens, k)
     if skipped_other:
         return _Head("others", "", k, k)
+    unknown = k < n and rules.lang == "en" and _unknown_plural(tokens[k], rules)
+    if not unknown and k + 1 < n and tokens[k].kind == "word" and tokens[k].text.islower():
+        # "1,203 harm incidents": a compound whose head is no victim at all
+        unknown = tokens[k].norm not in _FUNCTION_WORDS and (
+            tokens[k + 1].norm in rules.not_counts_after
+        )
     # "27 strikes on schools, 11 on hospitals": a count that continues a facility list
     if j + 1 < n and tokens[j].norm in rules.facility_links:
         for m in range(j + 1, min(n, j + 5)):
@@ -356,6 +364,8 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             vic = rules.victims.match(tokens, m)
             if vic is not None and vic[1] == m + 1:
                 return _Head("victim", vic[0], j, j, start=m)
+    if unknown:  # "killed 12 pilgrims", "1,203 harm incidents, which killed ..."
+        return _Head("noun", "other", k + 1, k + 1)
     return _Head("bare", "", j, j)
 
 
@@ -391,6 +401,34 @@ def _before_bound(tokens: Sequence[Token], b0: int, rules: LangRules) -> int:
     while b0 > 0 and tokens[b0 - 1].norm in rules.determiners:
         b0 -= 1
     return b0
+
+
+_FUNCTION_WORDS = frozenset(
+    """in on at of from by to for with and or but as were was are is had have has been
+    who which that since after before during when while including among near into""".split()
+)
+_NOT_NOUNS = frozenset(
+    """was has is as this us its his hers ours yours theirs others across towards besides
+    unless whereas always perhaps afterwards nearly pounds less plus thus""".split()
+)
+
+
+def _unknown_plural(tok: Token, rules: LangRules) -> bool:
+    """True for a plural noun the tables do not know ("pilgrims", "incidents")."""
+    w = tok.norm
+    return (
+        tok.kind == "word"
+        and tok.text.islower()
+        and len(w) > 3
+        and w.endswith("s")
+        and not w.endswith("ss")
+        and w not in _NOT_NOUNS
+        and w not in rules.others
+        and w not in rules.determiners
+        and w not in rules.cues
+        and w not in rules.hit_cues
+        and w not in rules.include_cues
+    )
 
 
 def _starts_clause(tok: Token, rules: LangRules) -> bool:
@@ -436,6 +474,17 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
     if victim is not None and victim[1] < len(tokens):
         if tokens[victim[1]].norm in _VEHICLE_AFTER:
             return None  # "two fighter jets"
+        after_victim = tokens[victim[1]]
+        if (
+            tokens[victim[1] - 1].norm in _ATTRIBUTIVE
+            and after_victim.kind == "word"
+            and after_victim.norm not in rules.and_words
+            and rules.casualties.match(tokens, victim[1]) is None
+            and rules.cues.match(tokens, victim[1]) is None
+            and rules.facilities.match(tokens, victim[1]) is None
+            and rules.victims.match(tokens, victim[1]) is None
+        ):
+            return None  # "1,203 civilian harm incidents": an adjective, not the victims
     if victim is not None:
         fam = rules.family_refs.match(tokens, victim[1])
         if fam is None and victim[1] + 1 < len(tokens):
@@ -530,6 +579,8 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
         if vic is not None:
             subject = vic[0]  # "five of the victims" are people; "18 of the civilians"
             end = vic[1]
+            if tokens[m].norm in {"victims", "fatalities"}:
+                kind = "killed"  # "Eleven of the victims were children"
         elif vic is not None or cas is not None:
             hit = vic or cas
             assert hit is not None
@@ -761,6 +812,11 @@ def _classify(
                 return None
     if head.type == "victim" and head.np_end < len(tokens) and tokens[head.np_end].norm in _SPEECH:
         return None  # "two aid workers told reporters": the sources, not the victims
+    if head.type == "noun":
+        if adjacent and before is not None and before[0] in {"killed", "injured"}:
+            found.kind, found.subject = before[0], "other"  # "killed 12 pilgrims"
+            return found
+        return None
     if head.type == "attrib":
         ref = prev or parent
         if ref is None:
@@ -1177,6 +1233,14 @@ def _facility(
                 break
             m += 1
     b0 = found.num.b0
+    if not hit and b0 >= 1 and tokens[b0 - 1].norm in {"onto", "into", "on"}:
+        # "two cylinders were dropped from helicopters onto two buildings"
+        for m in range(b0 - 2, max(-1, b0 - 10), -1):
+            if tokens[m].norm in rules.clause_breaks:
+                break
+            if tokens[m].norm in _DROPPED:
+                hit = True
+                break
     if not hit and b0 >= 1 and tokens[b0 - 1].norm in rules.facility_links:
         # "used cluster munitions on four camps"
         for m in range(b0 - 2, max(-1, b0 - 8), -1):

@@ -48,11 +48,11 @@ _DMY = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\s*(?:de\s+|of\s+)?({_MONTH_ALT})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
-_MDY = re.compile(
-    rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
-)
 _DMY_LOW = re.compile(_DMY.pattern)
-_MDY_LOW = re.compile(_MDY.pattern)
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_MDY_MONTH = re.compile(rf"\b({_MONTH_ALT})\.?\s+$", re.IGNORECASE)
+_MDY_MONTH_LOW = re.compile(_MDY_MONTH.pattern)
+_MDY_TAIL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.IGNORECASE)
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _EURO = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
 
@@ -179,6 +179,12 @@ _YEAR = re.compile(r"[0-9٠-٩]{4}")
 
 
 def _dates_in(text: str) -> list[tuple[int, date]]:
+    """(offset, date) of the full dates in ``text``: "12 May 2019", "May 12, 2019",
+    "2019-05-12", "12/05/2019" (Arabic-Indic digits too).
+
+    The patterns are tried only where a run of digits starts: one fast scan for digits rather
+    than four slow scans of the whole text.
+    """
     found: list[tuple[int, date]] = []
     if _YEAR.search(text) is None:
         return found
@@ -186,27 +192,35 @@ def _dates_in(text: str) -> list[tuple[int, date]]:
     low = t.lower()
     if len(low) == len(t):
         t = low  # month names match faster without IGNORECASE
-        dmy, mdy = _DMY_LOW, _MDY_LOW
+        dmy, mdy_month = _DMY_LOW, _MDY_MONTH_LOW
     else:
-        dmy, mdy = _DMY, _MDY
-    for m in dmy.finditer(t):
-        month = MONTHS.get(m.group(2).lower())
-        d = _make(int(m.group(3)), month, int(m.group(1))) if month else None
-        if d:
-            found.append((m.start(), d))
-    for m in mdy.finditer(t):
-        month = MONTHS.get(m.group(1).lower())
-        d = _make(int(m.group(3)), month, int(m.group(2))) if month else None
-        if d:
-            found.append((m.start(), d))
-    for m in _ISO.finditer(t):
-        d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if d:
-            found.append((m.start(), d))
-    for m in _EURO.finditer(t):
-        d = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if d:
-            found.append((m.start(), d))
+        dmy, mdy_month = _DMY, _MDY_MONTH
+    for run in _DIGIT_RUN.finditer(t):
+        p = run.start()
+        m = dmy.match(t, p)
+        if m is not None:
+            month = MONTHS.get(m.group(2).lower())
+            d = _make(int(m.group(3)), month, int(m.group(1))) if month else None
+            if d:
+                found.append((p, d))
+        if len(run.group()) <= 2 and p >= 3:
+            before = mdy_month.search(t, max(0, p - 16), p)
+            tail = _MDY_TAIL.match(t, p) if before is not None else None
+            if before is not None and tail is not None:
+                month = MONTHS.get(before.group(1).lower())
+                d = _make(int(tail.group(2)), month, int(tail.group(1))) if month else None
+                if d:
+                    found.append((before.start(), d))
+        m = _ISO.match(t, p)
+        if m is not None:
+            d = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if d:
+                found.append((p, d))
+        m = _EURO.match(t, p)
+        if m is not None:
+            d = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if d:
+                found.append((p, d))
     found.sort()
     return found
 
@@ -323,6 +337,8 @@ def sentence_date(sentence: str, published: date | None, lang: str = "en") -> da
         return None
     t = sentence.translate(_DIGITS)
     low = sentence.lower()
+    if ("between" in low or "from" in low) and _RANGE.search(t) is not None:
+        return None  # "between 1 and 4 March": a period, not one day
     english = lang == "en"  # cheap substring checks first: most sentences name no day at all
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         m = pattern.search(t)

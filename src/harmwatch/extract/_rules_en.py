@@ -71,6 +71,7 @@ _HIT = (
     "bombing of", "attack on", "attacked", "targeted by", "put out of service",
     "out of action", "knocked out", "ruins of", "rubble of", "wreckage of", "remains of",
     "reduced to rubble", "collapsed", "gutted", "burned down", "burnt down", "caught fire",
+    "spread through", "engulfed", "tore through", "ripped through", "swept through",
 )  # fmt: skip
 
 _INCLUDE = (

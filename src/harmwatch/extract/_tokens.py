@@ -66,7 +66,7 @@ def normalise(word: str, lang: str) -> str:
 def _english_forms(w: str) -> tuple[str, ...]:
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         if w.endswith("ies") and len(w) > 4:
-            return (w, w[:-3] + "y")
+            return (w, w[:-1], w[:-3] + "y")  # "sorties" -> "sortie", "casualties" -> "casualty"
         if w.endswith(("ches", "shes", "xes", "sses")):
             return (w, w[:-2])
         return (w, w[:-1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import typer
@@ -12,9 +13,17 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from harmwatch.errors import HarmwatchError
+from harmwatch.errors import HarmwatchError, InputError
 
-__all__ = ["Settings", "app", "err_console", "fail", "out_console", "settings"]
+__all__ = [
+    "Settings",
+    "app",
+    "err_console",
+    "fail",
+    "out_console",
+    "parse_published",
+    "settings",
+]
 
 DEFAULT_DB = "sqlite:///harmwatch.db"
 
@@ -95,3 +104,13 @@ def settings(ctx: typer.Context) -> Settings:
     """The global settings of this run (defaults when a command is invoked on its own)."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Settings) else Settings()
+
+
+def parse_published(value: str | None) -> date | None:
+    """The ``--published`` option as a date; a value that is not YYYY-MM-DD is one clear line."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--published must be a date as YYYY-MM-DD; got {value!r}") from None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from harmwatch.cli._app import app, err_console, out_console, settings
+from harmwatch.cli._app import app, err_console, out_console, parse_published, settings
 from harmwatch.cli._compose import analyze_text
 from harmwatch.errors import HarmwatchError, InputError
 from harmwatch.extract import extraction_to_dict
@@ -30,15 +29,6 @@ def _read(path: str) -> Document:
         raw = sys.stdin.buffer.read()
         return read_bytes(raw, source="-")
     return read_file(Path(path))
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--published must be a date as YYYY-MM-DD; got {value!r}") from None
 
 
 def format_table_rows(extraction: Extraction) -> list[tuple[str, ...]]:
@@ -83,7 +73,7 @@ def extract(
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in _FORMATS:
         raise InputError(f"--format must be one of {', '.join(_FORMATS)}; got {fmt!r}")
-    when = _parse_date(published)
+    when = parse_published(published)
     data_dir = Path(settings(ctx).data_dir)
     failed = 0
     for path in paths:

@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from harmwatch import ingest as ingest_stage
-from harmwatch.cli._app import app, err_console, fail, out_console, settings
+from harmwatch.cli._app import app, err_console, fail, out_console, parse_published, settings
 from harmwatch.cli._compose import analyze_text
 from harmwatch.errors import InputError
 from harmwatch.model import Document, Extraction
@@ -188,15 +188,6 @@ def format_summary(outcomes: dict[Status, int]) -> str:
     )
 
 
-def _parse_published(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--published must be a date as YYYY-MM-DD; got {value!r}") from None
-
-
 def _actor() -> str:
     try:
         return f"{getpass.getuser()} (harmwatch ingest)"
@@ -238,7 +229,7 @@ def ingest(
     Example: harmwatch ingest reports/ https://example.org/feed.xml --published 2017-10-01
     """
     run = settings(ctx)
-    published_date = _parse_published(published)
+    published_date = parse_published(published)
     counts: dict[Status, int] = {"stored": 0, "already stored": 0, "failed": 0}
     with Store.open(run.db) as store:
         progress = (

@@ -287,3 +287,125 @@ def test_closer_to_is_an_approximate_figure() -> None:
     assert found("Residents said the real toll was closer to 600.") == [
         ("killed", "people", 600, "about")
     ]
+
+
+def test_an_age_set_off_after_one_person_is_no_count() -> None:
+    text = "Four people died when the clinic was shelled. A pharmacist, 52, was among them."
+    assert found(text) == [("killed", "people", 4, "exact")]
+    text = "The strike killed a shepherd (61) and his two grandsons."
+    assert found(text) == [("killed", "family_members", 2, "exact")]
+    text = "Shells killed Omar al-Khatib, 47, a baker, and injured 6 people near the square."
+    assert [v for _, _, v, _ in found(text)] == [6]
+    text = "Six people died. Among them were a farmer, 58; his wife, 51; and their son, 16."
+    assert found(text) == [("killed", "people", 6, "exact")]
+
+
+def test_a_count_set_off_by_commas_is_still_a_count() -> None:
+    assert found("Government jets killed 58, including nine children, in the raid.") == [
+        ("killed", "people", 58, "exact"),
+        ("killed", "children", 9, "exact"),
+    ]
+    text = "Jets killed 34, among them a teacher, 29, and wounded 12, a medic said."
+    assert [v for _, _, v, _ in found(text)] == [34, 12]
+
+
+def test_a_bare_toll_among_civilian_counts_is_of_civilians() -> None:
+    text = (
+        "The mission recorded 812 civilian deaths in the first half of the year. "
+        "Insurgent groups caused 240 deaths, it said."
+    )
+    assert found(text) == [
+        ("killed", "civilians", 812, "exact"),
+        ("killed", "civilians", 240, "exact"),
+    ]
+    text = "The monitor logged 97 civilian casualties in June, including 31 deaths."
+    assert ("killed", "civilians", 31, "exact") in found(text)
+
+
+def test_a_bare_toll_after_fighters_stays_people() -> None:
+    text = "Shelling killed 14 soldiers at the base. Medics counted 20 dead by the evening."
+    assert found(text)[-1] == ("killed", "people", 20, "exact")
+    assert found("The clashes left 35 dead on Tuesday.") == [("killed", "people", 35, "exact")]
+
+
+def test_others_after_a_family_count_take_the_family_count_noun() -> None:
+    text = (
+        "Jets killed eight civilians, five of them from one family, including three children, "
+        "and three others, among them two children, in a nearby village."
+    )
+    assert found(text) == [
+        ("killed", "civilians", 8, "exact"),
+        ("killed", "family_members", 5, "exact"),
+        ("killed", "children", 3, "exact"),
+        ("killed", "civilians", 3, "exact"),
+        ("killed", "children", 2, "exact"),
+    ]
+
+
+def test_arabic_others_after_a_family_count_are_civilians() -> None:
+    family = "قتل أربعة مدنيين من عائلة واحدة بينهم طفلان في قرية معرزيتا "
+    text = family + "وخمسة آخرين بينهم ثلاثة أطفال."
+    assert found(text, lang="ar") == [
+        ("killed", "family_members", 4, "exact"),
+        ("killed", "children", 2, "exact"),
+        ("killed", "civilians", 5, "exact"),
+        ("killed", "children", 3, "exact"),
+    ]
+
+
+def test_a_toll_on_the_health_sector_counts_medical_staff() -> None:
+    text = "The ministry said the toll on the health sector stands at 75 killed and 140 injured."
+    assert found(text) == [
+        ("killed", "medical_staff", 75, "exact"),
+        ("injured", "medical_staff", 140, "exact"),
+    ]
+    text = "By Friday the toll among rescue volunteers reached 18 dead."
+    assert found(text) == [("killed", "rescuers", 18, "exact")]
+    assert found("The overall toll stands at 64 killed.") == [("killed", "people", 64, "exact")]
+
+
+def test_a_mixed_group_of_soldiers_and_civilians_is_people() -> None:
+    text = "At least nine soldiers and civilians died when the checkpoint was shelled."
+    assert found(text) == [("killed", "people", 9, "at_least")]
+    text = "The strike killed 5 soldiers and 2 civilians."
+    assert found(text) == [("killed", "fighters", 5, "exact"), ("killed", "civilians", 2, "exact")]
+
+
+def test_a_bracketed_list_of_tolls_keeps_its_kind() -> None:
+    text = (
+        "Overnight raids hit a shop in the old town (9 dead, including two boys), a house by "
+        "the river (four dead, including a doctor) and a camp tent (two children), medics said."
+    )
+    assert found(text) == [
+        ("killed", "people", 9, "exact"),
+        ("killed", "children", 2, "exact"),
+        ("killed", "people", 4, "exact"),
+        ("killed", "children", 2, "exact"),
+    ]
+
+
+def test_a_bracketed_headcount_after_a_clause_break_is_no_toll() -> None:
+    text = "Four people were killed; the shelter (140 children) was hit later."
+    assert found(text) == [("killed", "people", 4, "exact")]
+
+
+def test_part_of_the_victims_takes_the_group_of_the_total() -> None:
+    text = "At least 22 civilians died in the raids. Seventeen of the victims were in one street."
+    assert found(text) == [
+        ("killed", "civilians", 22, "at_least"),
+        ("killed", "civilians", 17, "exact"),
+    ]
+    assert found("Six of the victims were women.") == [("killed", "women", 6, "exact")]
+
+
+def test_part_of_the_victims_two_sentences_on_in_italian_and_french() -> None:
+    text = (
+        "Almeno 27 civili sono morti nei bombardamenti. Lo riferisce una ong locale. "
+        "Diciannove delle vittime erano in un mercato."
+    )
+    assert found(text, lang="it") == [
+        ("killed", "civilians", 27, "at_least"),
+        ("killed", "civilians", 19, "exact"),
+    ]
+    text = "Au moins 30 civils ont été tués. Selon une ONG, 12 des victimes étaient au marché."
+    assert ("killed", "civilians", 12, "exact") in found(text, lang="fr")

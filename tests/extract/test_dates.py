@@ -107,3 +107,42 @@ def test_claims_carry_the_day_their_sentence_names() -> None:
 
 def test_a_sentence_giving_a_range_of_days_names_no_single_day() -> None:
     assert sentence_date("Between 1 and 4 May, 344 people were killed.", PUB) is None
+
+
+def test_since_a_month_keeps_the_year_the_text_gives() -> None:
+    pub = date(2018, 8, 12)
+    text = "Since March 2015 the fighting has driven two million from their homes."
+    assert find_period(text, pub) == Period(date(2015, 3, 1), pub)
+    assert find_period("since April 2017, 90 clinics were hit", pub) == Period(
+        date(2017, 4, 1), pub
+    )
+    # without a year, the last such month up to publication
+    assert find_period("since October the shelling went on", pub) == Period(date(2017, 10, 1), pub)
+
+
+def test_since_a_year_or_the_start_of_the_year() -> None:
+    pub = date(2018, 8, 12)
+    assert find_period("Since 2015 the war has killed thousands.", pub) == Period(
+        date(2015, 1, 1), pub
+    )
+    assert find_period("since the start of the year 40 schools were hit", pub) == Period(
+        date(2018, 1, 1), pub
+    )
+    # a later year than publication is no period start
+    assert find_period("since 2031 nothing", pub) is None
+
+
+def test_since_a_full_date_or_the_start_of_a_year() -> None:
+    pub = date(2018, 8, 12)
+    assert find_period("since March 15, 2016 the town was shelled daily", pub) == Period(
+        date(2016, 3, 15), pub
+    )
+    assert find_period("Since the beginning of 2017, 212 raids hit the city.", pub) == Period(
+        date(2017, 1, 1), pub
+    )
+
+
+def test_a_comparison_with_a_past_year_is_no_period() -> None:
+    pub = date(2018, 8, 12)
+    assert find_period("It was the deadliest raid on the town since 2014.", pub) is None
+    assert find_period("Jets have hit 30 clinics since 2016.", pub) == Period(date(2016, 1, 1), pub)

@@ -195,3 +195,33 @@ def test_cylinders_dropped_onto_buildings_and_a_fire_through_shops() -> None:
     assert found("The fire spread through four shopping centres.") == [
         ("facilities_hit", "market", 4)
     ]
+
+
+def test_a_site_hit_n_times_takes_the_weapon_just_named() -> None:
+    text = (
+        "Drones attacked the eastern districts of the town at dawn. "
+        "The main bakery was hit five times before noon."
+    )
+    assert found(text) == [("strikes", "drone", 5)]
+    text = "Missiles rained on the village; its clinic was hit three times that night."
+    assert found(text) == [("strikes", "missile", 3)]
+    # no weapon named nearby: an unspecified attack
+    text = "Fighting raged in the north. The hospital was struck three times in one week."
+    assert found(text) == [("strikes", "other", 3)]
+
+
+def test_bare_attacks_after_attacks_on_facilities_count_facilities() -> None:
+    text = (
+        "Since 2016 the regime has carried out at least 930 attacks on vital civilian "
+        "facilities. Aleppo saw the most, with 402 attacks recorded there. The group also "
+        "counted at least 88 attacks using incendiary weapons."
+    )
+    assert found(text) == [
+        ("facilities_hit", "any", 930),
+        ("facilities_hit", "any", 402),
+        ("strikes", "other", 88),
+    ]
+
+
+def test_bare_attacks_without_facility_counts_stay_strikes() -> None:
+    assert found("Drones made 40 attacks on the city last week.")[0][0] == "strikes"

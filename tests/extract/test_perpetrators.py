@@ -144,3 +144,75 @@ def test_the_side_a_missile_was_fired_from_territory_of() -> None:
         "was fired from government-held territory."
     )
     assert perpetrators(text) == [(9, "Syrian government")]
+
+
+def test_each_list_takes_the_attacker_that_closes_it() -> None:
+    text = (
+        "The monitor counted 3 bakeries, 6 mosques and 9 schools attacked by Syrian regime "
+        "helicopters, and 4 bakeries, 2 mosques and 7 schools attacked by Russian warplanes."
+    )
+    assert perpetrators(text) == [
+        (3, "Syrian government"),
+        (6, "Syrian government"),
+        (9, "Syrian government"),
+        (4, "Russia"),
+        (2, "Russia"),
+        (7, "Russia"),
+    ]
+
+
+def test_a_list_closer_after_a_clause_break_is_not_borrowed() -> None:
+    text = (
+        "Russian jets hit 5 clinics in the north; elsewhere 2 markets were struck "
+        "by Syrian government artillery."
+    )
+    assert perpetrators(text) == [(5, "Russia"), (2, "Syrian government")]
+
+
+def test_a_total_after_a_campaign_of_two_attackers_is_left_between_them() -> None:
+    text = (
+        "Over the week the monitor logged 30 bakeries attacked by Russian warplanes and 11 "
+        "bakeries attacked by Syrian regime helicopters. At least 96 people were killed, "
+        "including 15 children."
+    )
+    assert perpetrators(text) == [
+        (30, "Russia"),
+        (11, "Syrian government"),
+        (96, "Russia or Syrian government"),
+        (15, "Russia or Syrian government"),
+    ]
+
+
+def test_a_total_after_one_attacker_keeps_that_attacker() -> None:
+    text = "Russian jets hit 6 clinics in the north. At least 40 people were killed there."
+    assert perpetrators(text) == [(6, "Russia"), (40, "Russia")]
+
+
+def test_a_gapped_count_after_an_attacker_repeats_the_count_before() -> None:
+    text = (
+        "The group logged 90 attacks on vital civilian facilities in May. "
+        "Russian forces carried out 57 of them and Syrian regime forces 29; the rest were "
+        "by other parties."
+    )
+    ex = extract_text(text)
+    assert [(c.kind, c.subject, c.value, c.perpetrator) for c in ex.claims][1:3] == [
+        ("facilities_hit", "any", 57, "Russia"),
+        ("facilities_hit", "any", 29, "Syrian government"),
+    ]
+
+
+def test_a_count_given_to_another_attacker_repeats_the_count_before() -> None:
+    text = (
+        "The project attributes 2,150 civilian deaths to the Saudi-led coalition, "
+        "and 740 to the Houthis."
+    )
+    ex = extract_text(text)
+    assert [(c.kind, c.subject, c.value, c.perpetrator) for c in ex.claims] == [
+        ("killed", "civilians", 2150, "Saudi-led coalition"),
+        ("killed", "civilians", 740, "Houthis"),
+    ]
+
+
+def test_a_number_after_a_place_name_is_no_gapped_count() -> None:
+    text = "Shelling killed 12 civilians in Aleppo, and Idlib 2024 saw more raids."
+    assert [c.value for c in extract_text(text).claims] == [12]

@@ -213,6 +213,8 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             return False
     if num.value == 0:
         return False
+    if rules.person_nouns and num.value < _MAX_AGE and _apposed_age(tokens, num, rules):
+        return False
     if _partitive_total(tokens, num.b0):
         return False
     if before is not None and before.norm in {"in", "out", "sur", "de", "su"} and num.b0 >= 2:
@@ -227,6 +229,41 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
         if after2.norm in {"the", "these", "those", "its", "their", "our"}:
             return False  # "one of the shells", "one of the dead"
     return True
+
+
+_MAX_AGE = 110
+_NAME_BEFORE = frozenset({"in", "at", "on", "from", "near", "to", "of", "into", "across"})
+
+
+def _apposed_age(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
+    """True for the age set off after one person: "A nurse, 34, was among the dead",
+    "the boy (9)", "Ahmed al-Hassan, 45, a farmer" (not "killed 34, including", "the dead, 34,").
+    """
+    if num.is_word or num.b0 < 2:
+        return False
+    open_ = tokens[num.b0 - 1].text
+    close = tokens[num.i1].text if num.i1 < len(tokens) else "."
+    if not ((open_ == "," and close in {",", ";", "."}) or (open_ == "(" and close == ")")):
+        return False
+    k = num.b0 - 2
+    head = tokens[k]
+    if head.kind != "word":
+        return False
+    if head.norm in rules.person_nouns:
+        return True
+    # a personal name: two or more capitalised words, not a place ("in Eastern Ghouta, 34, ...")
+    names = 0
+    while k >= 0 and tokens[k].kind == "word" and _name_like(tokens[k].text):
+        names += 1
+        k -= 1
+    return names >= 2 and (k < 0 or tokens[k].norm not in _NAME_BEFORE)
+
+
+def _name_like(word: str) -> bool:
+    if word[:1].isupper():
+        return True
+    pre, _, rest = word.partition("-")  # al-Hassan, el-Masri, bin-Ali
+    return pre in {"al", "el", "bin", "ibn", "abu", "abd"} and rest[:1].isupper()
 
 
 def _partitive_total(tokens: Sequence[Token], b0: int) -> bool:
@@ -254,7 +291,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
     n = len(tokens)
     j = num.i1
     # "ten of them", "18 of the civilians", "10 of those killed were children"
-    if j < n and tokens[j].norm in {"of", "among", "de", "di", "delle", "dei", "degli", "من"}:
+    if j < n and tokens[j].norm in _PARTITIVE:
         group = _group(tokens, j, rules)
         if group is not None:
             return group
@@ -283,6 +320,8 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
                 k += 1
                 continue
             break
+        if skipped_other and rules.include_cues.match(tokens, k) is not None:
+            break  # "three others, among them two children": the others are no children
         hit = _noun_at(tokens, k, rules)
         if hit is not None:
             if hit.type == "blocked":
@@ -579,8 +618,9 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
         if vic is not None:
             subject = vic[0]  # "five of the victims" are people; "18 of the civilians"
             end = vic[1]
-            if tokens[m].norm in {"victims", "fatalities"}:
+            if tokens[m].norm in _VICTIM_WORDS:
                 kind = "killed"  # "Eleven of the victims were children"
+                subject = ""  # "13 of the victims" after "15 civilians": civilians
         elif vic is not None or cas is not None:
             hit = vic or cas
             assert hit is not None
@@ -829,6 +869,16 @@ def _classify(
         found.inherited, found.parent = False, ref  # its own attacker follows "by"
         found.by_actor = True
         return found
+    if head.type == "bare" and prev is not None and prev.kind:
+        gap = _gapped(tokens, num, rules)
+        if gap:  # "Russian forces carried out 41 of them and regime forces 22"
+            found.kind, found.subject = prev.kind, _root(prev).subject
+            found.weapon, found.status = prev.weapon, prev.status
+            if gap == "to":  # "4,600 deaths to the coalition, and 1,300 to the Houthis"
+                found.by_actor = True
+            else:
+                found.parent, found.inherited = prev.parent, False
+            return found
     if head.type == "weapon":
         if _blocked_before(tokens, num, rules):
             return None
@@ -898,6 +948,12 @@ def _classify(
             kind = before[0]
     if not kind and head.type in {"bare", "victim", "casualty"}:
         kind = _toll(tokens, num, rules)
+    if not kind and head.type == "victim" and prev is not None and prev.kind in _CASUALTY_KINDS:
+        if num.b0 >= 1 and tokens[num.b0 - 1].text == "(" and head.np_end < len(tokens):
+            if tokens[head.np_end].text == ")" and _in_brackets_list(
+                tokens, _root(prev), num.b0, rules
+            ):
+                kind = prev.kind  # "(12 dead), ... and a tent in the camp (three children)"
     toll_group = _toll_group(tokens, num, rules) if kind and head.type == "bare" else None
     if not kind and head.type == "group" and parent is not None:
         kind = parent.kind
@@ -913,6 +969,46 @@ def _classify(
         found.parent = parent
         found.inherited = True
     return found
+
+
+_ACTOR_WORDS = frozenset(
+    {"forces", "force", "regime", "army", "troops", "militias", "militia", "jets", "aircraft",
+     "warplanes", "allies", "rebels", "factions", "government", "coalition", "groups"}
+)  # fmt: skip
+_GAP_END = frozenset({";", ",", ".", ")", ":"})
+
+
+def _gapped(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
+    """How a bare count repeats the verb and noun of the count before it, if it does:
+    "actor" for "... 41 of them and Syrian regime forces 22", "to" for "... and 1,300 to the
+    Houthis"; else ""."""
+    n = len(tokens)
+    after = tokens[num.i1] if num.i1 < n else None
+    if after is not None and after.norm == "to" and num.b0 >= 1:
+        k = num.i1 + 1
+        if k < n and tokens[k].norm == "the":
+            k += 1
+        joined = tokens[num.b0 - 1].norm in rules.and_words or tokens[num.b0 - 1].text == ","
+        if joined and k < n and tokens[k].kind == "word" and tokens[k].text[:1].isupper():
+            return "to"
+        return ""
+    if after is not None and after.text not in _GAP_END and after.norm not in rules.and_words:
+        return ""
+    k = num.b0 - 1
+    words = capital = 0
+    while k >= 0 and words < 4 and tokens[k].kind == "word":
+        tok = tokens[k]
+        if tok.text[:1].isupper():
+            capital += 1
+        elif tok.norm not in _ACTOR_WORDS:
+            break
+        words += 1
+        k -= 1
+    if not words or not capital or k < 0:
+        return ""
+    if tokens[num.b0 - 1].norm not in _ACTOR_WORDS and not tokens[num.b0 - 1].text[:1].isupper():
+        return ""
+    return "actor" if tokens[k].norm in rules.and_words or tokens[k].text in {",", ";"} else ""
 
 
 _AUX = frozenset(
@@ -991,6 +1087,12 @@ def _subject(
     rules: LangRules,
 ) -> str:
     if head.type == "victim":
+        if head.value in _MIXED and head.end + 1 < len(tokens):
+            # "six soldiers and civilians were killed": a mixed group is people
+            if tokens[head.end].norm in rules.and_words:
+                other = rules.victims.match(tokens, head.end + 1)
+                if other is not None and other[0] in _MIXED and other[0] != head.value:
+                    return "people"
         return head.value
     if head.type in {"casualty", "bare"}:
         if head.type == "casualty" and head.value != "people":
@@ -998,7 +1100,11 @@ def _subject(
         # "killed 426 civilians and injured over 100", "11 civilians killed and five wounded"
         if prev is not None and _elliptic(tokens, prev, found.num, rules):
             return _root(prev).subject
-        return _group_of_casualties(tokens, found.num.b0, rules) or "people"
+        return (
+            _group_of_casualties(tokens, found.num.b0, rules)
+            or _toll_on(tokens, found.num.b0, rules)
+            or "people"
+        )
     if head.type == "group":
         if head.value:
             return head.value
@@ -1007,7 +1113,13 @@ def _subject(
         return "people"
     if head.type == "others":
         if prev is not None and prev.kind in {"killed", "injured"}:
-            return _root(prev).subject
+            root = _root(prev)
+            if root.subject == "family_members":
+                # "five civilians of one family and three others": the others are civilians
+                own = _own_noun(tokens, root, rules)
+                if own is not None:
+                    return own
+            return root.subject
         near = _nearest_victim_before(tokens, found.num.b0, rules)
         if near is not None:
             return near
@@ -1015,6 +1127,54 @@ def _subject(
             return _root(parent).subject
         return "people"
     return ""
+
+
+def _own_noun(tokens: Sequence[Token], found: Found, rules: LangRules) -> str | None:
+    """The victim noun right after a count of this sentence ("five civilians of one family")."""
+    i = found.num.i1
+    if not tokens or found.start < tokens[0].start or i >= len(tokens):
+        return None
+    if tokens[found.num.i0].start != found.start and tokens[found.num.b0].start != found.start:
+        return None  # not this sentence's tokens
+    hit = rules.victims.match(tokens, i)
+    if hit is None or hit[0] in {"family_members", "people"}:
+        return None
+    return hit[0]
+
+
+_CASUALTY_KINDS = frozenset({"killed", "injured"})
+_PARTITIVE = frozenset({"of", "among", "de", "des", "di", "delle", "dei", "degli", "من"})
+_VICTIM_WORDS = frozenset({"victims", "fatalities", "vittime", "victimes", "víctimas", "victimas"})
+
+
+def _in_brackets_list(tokens: Sequence[Token], prev: Found, b0: int, rules: LangRules) -> bool:
+    """True when ``prev`` also opened a bracket of the same list: "a house (12 dead), a flat
+    (six dead) and a tent (three children)"."""
+    at = next((k for k in range(b0) if tokens[k].start == prev.start), -1)
+    if at < 1 or tokens[at - 1].text != "(":
+        return False
+    return not any(tokens[k].norm in rules.clause_breaks for k in range(at, b0))
+
+
+_MIXED = frozenset({"fighters", "civilians"})
+_SECTORS = {"health": "medical_staff", "medical": "medical_staff", "healthcare": "medical_staff"}
+
+
+def _toll_on(tokens: Sequence[Token], b0: int, rules: LangRules) -> str | None:
+    """The group of "the toll on the health sector stands at 192 killed" / "the toll among
+    paramedics reached 40 dead"."""
+    for k in range(b0 - 1, max(0, b0 - 12), -1):
+        if tokens[k].norm in rules.clause_breaks or tokens[k].kind == "num":
+            return None
+        if tokens[k - 1].norm == "toll" and tokens[k].norm in {"on", "among"}:
+            m = k + 1
+            if m < b0 and tokens[m].norm == "the":
+                m += 1
+            if m + 1 < b0 and tokens[m + 1].norm == "sector":
+                return _SECTORS.get(tokens[m].norm)
+            vic = rules.victims.match(tokens, m) if m < b0 else None
+            return vic[0] if vic is not None and vic[0] != "people" else None
+    return None
 
 
 _TOTAL_NOUNS = frozenset({"casualties", "casualty", "deaths", "victims", "toll", "dead"})

@@ -85,7 +85,16 @@ _SPAN = re.compile(
     r"(days?|weeks?|months?)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
-_SINCE_MONTH = re.compile(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MONTH_ALT})\b", re.IGNORECASE)
+_SINCE_MONTH = re.compile(
+    rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MONTH_ALT})\b(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+    r"(?:,?\s+((?:19|20)\d\d)(?!\d))?",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)(?!\d|[/.:-]\d|\s*(?:hours?|hrs)\b)"
+    r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(year\b|(?:19|20)\d\d(?!\d))",
+    re.IGNORECASE,
+)
 _IN_MONTH = re.compile(
     rf"(?<!\w)(?:in|during|throughout|for|of|en|durant|pendant|durante|nel|خلال|في)\s+"
     rf"(?:the\s+month\s+of\s+|le\s+mois\s+de\s+|el\s+mes\s+de\s+|mese\s+di\s+|شهر\s+)?"
@@ -302,12 +311,33 @@ def _since(sample: str, published: date) -> tuple[int, Period] | None:
             first = _past_day(month, int(m.group(1)), published)
         if first is not None and first <= published:
             return m.start(), Period(first, published)
+    hits: list[tuple[int, Period]] = []
     m = _SINCE_MONTH.search(sample)
-    if m is None:
-        return None
-    month = MONTHS[m.group(1).lower()]
-    year = published.year if month <= published.month else published.year - 1
-    return m.start(), Period(date(year, month, 1), published)
+    if m is not None:
+        month = MONTHS[m.group(1).lower()]
+        day = int(m.group(2)) if m.group(2) else 1
+        if m.group(3):  # "since March 2015", "since March 15, 2015": the year the text gives
+            year = int(m.group(3))
+        else:
+            year = published.year if month <= published.month else published.year - 1
+        first = _make(year, month, day) or _make(year, month, 1)  # "since April 40 clinics"
+        if first is not None and first <= published:
+            hits.append((m.start(), Period(first, published)))
+    y = next((y for y in _SINCE_YEAR.finditer(sample) if not _comparison(sample, y.start())), None)
+    if y is not None:  # "since 2015", "since the start of the year", "since the start of 2016"
+        given = y.group(1) or y.group(2)
+        first = date(int(given) if given and given.isdigit() else published.year, 1, 1)
+        if first <= published:
+            hits.append((y.start(), Period(first, published)))
+    return min(hits, key=lambda h: h[0]) if hits else None
+
+
+_COMPARISON = re.compile(r"\b(?:\w+est|worst|first|most|highest|since)\b[^.;]{0,40}$", re.I)
+
+
+def _comparison(sample: str, at: int) -> bool:
+    """True for "the deadliest attack since 2015": a comparison, not the period counted."""
+    return _COMPARISON.search(sample, max(0, at - 50), at) is not None
 
 
 def _in_month(sample: str, published: date, low: str | None = None) -> tuple[int, Period] | None:

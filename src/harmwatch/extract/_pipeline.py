@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -98,9 +99,12 @@ def extract_text(
     claims: list[Claim] = []
     main_attacker = _main_attacker(mentions)
     last_perp: tuple[int, str, int] | None = None  # sentence, actor, offset of its claim
+    last_names: set[str] = set()  # the attackers of the last attributed sentence's claims
     earlier: list[Found] = []  # the last sentence's claims, and where they start in ``claims``
     first_earlier = 0
+    span_before, last_span = (0, 0), (0, 0)
     for s_idx, (s0, s1) in enumerate(iter_sentences(clean)):
+        span_before, last_span = last_span, (s0, s1)
         if candidate(low, s0, s1) is None:
             continue  # no digit or number word in this sentence
         seg = clean[s0:s1]
@@ -122,18 +126,30 @@ def extract_text(
             victims = [_victim_span(f, tokens) for f in found if f.kind in {"killed", "injured"}]
             in_sentence = [m for m in in_sentence if not any(a <= m.start < b for a, b in victims)]
         carry = _carry(mentions, lo, hi, s1, s_idx, last_perp, main_attacker)
+        if carry is not None and last_perp is not None and carry == last_perp[1]:
+            carry = _campaign(carry, last_names)
         day = sentence_date(seg, published, lang)
         weapon = _sentence_weapon(low[s0:s1], lang)
         for f in found:
+            if f.kind == "strikes" and f.subject == "other" and f.weapon in {None, "other"}:
+                # "the hospital was hit four times": with the weapon just named
+                repeat = _repeat_weapon(clean, f, rules, weapon, low, span_before, lang)
+                if repeat is not None:
+                    f.subject = f.weapon = repeat
             f.perpetrator = _perpetrator(f, in_sentence, tokens, carry, clean)
             if f.kind == "strikes" and f.subject == "barrel_bomb" and f.perpetrator in _NO_BARRELS:
                 f.perpetrator = "Syrian government"  # only Syrian government aircraft drop them
             if f.perpetrator:
+                if last_perp is None or last_perp[0] != s_idx:
+                    last_names = set()
+                last_names.add(f.perpetrator)
                 last_perp = (s_idx, f.perpetrator, f.start)
         for at, perpetrator in _split_totals(found, earlier, first_earlier):
             claims[at] = replace(claims[at], perpetrator=perpetrator)
         earlier, first_earlier = found, len(claims)
         claims.extend(_to_claim(f, clean, s_idx, day, weapon) for f in found)
+    claims = _civilian_context(claims, clean)
+    claims = _facility_attacks(claims, clean)
     claims = _merge_repeats(claims)
     perpetrators = tuple(dict.fromkeys(m.name for m in mentions))
     flat: list[str] = []
@@ -155,6 +171,85 @@ _REPEAT_MIN = 10
 _OTHERS_WORDS = frozenset(
     {"others", "more", "other", "آخرين", "اخرين", "آخرون", "autres", "otros", "otras", "altri"}
 )
+
+
+_BARE_TOLL = frozenset(
+    {"deaths", "dead", "fatalities", "injuries", "wounded", "injured", "morts", "blessés",
+     "muertos", "heridos", "morti", "feriti"}
+)  # fmt: skip
+_NEAR_SENTENCES = 2
+_AMONG_CIVILIANS = frozenset({"civilians", "children", "women", "people"})
+_CIVILIAN_TOTAL = re.compile(
+    r"\bcivilian\s+(?:casualties|deaths|victims)\b|\bvictimes\s+civiles\b|\bvíctimas\s+"
+    r"civiles\b|\bvittime\s+civili\b",
+    re.IGNORECASE,
+)
+
+
+def _civilian_context(claims: list[Claim], text: str) -> list[Claim]:
+    """A bare toll ("531 deaths", "71 morts") counted among civilians is of civilians: the count
+    just before it (up to two sentences back) are of civilians, or its sentence opens with a
+    civilian total ("142 civilian casualties, including 52 deaths")."""
+    out = claims
+    recent: deque[tuple[int, str]] = deque()  # (sentence, subject) of the last casualty counts
+    near: Counter[str] = Counter()
+    for i, c in enumerate(claims):
+        if c.kind not in {"killed", "injured"}:
+            continue
+        while recent and c.sentence - recent[0][0] > _NEAR_SENTENCES:
+            near[recent.popleft()[1]] -= 1
+        bare = c.subject == "people" and c.text.rsplit(None, 1)[-1].lower() in _BARE_TOLL
+        civilian = (
+            bare
+            and near["civilians"] > 0
+            and not any(n > 0 and subject not in _AMONG_CIVILIANS for subject, n in near.items())
+        )
+        recent.append((c.sentence, c.subject))
+        near[c.subject] += 1
+        if not bare:
+            continue
+        if not civilian:
+            head = text[max(0, c.start - 200) : c.start]
+            cut = max(head.rfind(". "), head.rfind("\n"))
+            civilian = _CIVILIAN_TOTAL.search(head, cut + 1) is not None
+        if civilian:
+            if out is claims:
+                out = list(claims)
+            out[i] = replace(c, subject="civilians")
+    return out
+
+
+_ATTACK_WORDS = frozenset({"attacks", "attack"})
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_ATTACK_QUALIFIERS = frozenset(
+    {"using", "with", "involving", "by", "of", "launched", "carried", "that", "which", "from"}
+)
+
+
+def _facility_attacks(claims: list[Claim], text: str) -> list[Claim]:
+    """Bare "629 attacks" just after counts of "attacks on vital civilian facilities" count
+    the same: facilities hit, not unspecified strikes."""
+    out = claims
+    last: Claim | None = None  # the last count of attacks on facilities
+    for i, c in enumerate(claims):
+        words = c.text.lower().split()
+        if c.kind == "facilities_hit":
+            at = next((k for k, w in enumerate(words[:5]) if w in _ATTACK_WORDS), -1)
+            if at >= 0 and words[at + 1 : at + 2] == ["on"]:
+                last = c  # "at least 1,246 attacks on vital civilian facilities"
+            continue
+        if c.kind != "strikes" or c.subject != "other" or last is None:
+            continue
+        if c.sentence - last.sentence > _NEAR_SENTENCES or len(words) > 4:
+            continue
+        follows = _NEXT_WORD.match(text, c.end)
+        if words[-1] in _ATTACK_WORDS and (
+            follows is None or follows.group(1).lower() not in _ATTACK_QUALIFIERS
+        ):
+            if out is claims:
+                out = list(claims)
+            out[i] = replace(c, kind="facilities_hit", subject=last.subject, weapon=None)
+    return out
 
 
 def _merge_repeats(claims: list[Claim]) -> list[Claim]:
@@ -244,6 +339,16 @@ def _main_attacker(mentions: Sequence[ActorMention]) -> str | None:
     return max(score, key=lambda name: score[name])
 
 
+def _campaign(carry: str, last_names: set[str]) -> str:
+    """A total after claims split between two attackers ("8 clinics hit by Russian jets and 2
+    by government forces. At least 137 people were killed") is left between the two."""
+    singles = {n for n in last_names if " or " not in n}
+    if len(singles) == 2 and carry in singles:
+        a, b = sorted(singles)
+        return joint_name(a, b)
+    return carry
+
+
 def _carry(
     mentions: Sequence[ActorMention],
     lo: int,
@@ -309,6 +414,13 @@ def _perpetrator(
         named = [m for m in in_sentence if m.start == by.end()]
         if named:
             return named[0].name  # "Of these, 70 were killed by Syrian regime forces"
+    if f.start >= 1 and text[f.start - 1] == " " and _BARE_FIGURE.fullmatch(text, f.start, f.end):
+        named = [m for m in in_sentence if m.end == f.start - 1]
+        if named:
+            return named[0].name  # "Russian forces carried out 41 of them and regime forces 22"
+    closer = _list_closer(f, in_sentence, text)
+    if closer is not None:
+        return closer  # "8 clinics, 5 schools and 12 centres attacked by Russian jets, and ..."
     if f.inherited and f.parent is not None and f.parent.perpetrator:
         between = [m for m in in_sentence if f.parent.end <= m.start < f.start]
         if not between:
@@ -346,6 +458,52 @@ def _perpetrator(
             if _JOINED.match(gap):
                 return joint_name(best.name, other.name)
     return best.name
+
+
+_BARE_FIGURE = re.compile(r"[0-9][0-9,.]*")
+_LIST_GAP = 200
+_GAP_BREAK = re.compile(r";|\b(?:by|while|whereas|but|meanwhile|however|said|says)\b", re.I)
+_CLOSER = re.compile(
+    r"\b(?:attacked|hit|struck|targeted|bombed|shelled|destroyed|damaged|carried out|committed|"
+    r"caused|killed|wounded|injured|launched|dropped|fired)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _list_closer(f: Found, in_sentence: Sequence[ActorMention], text: str) -> str | None:
+    """The attacker a list names after its last item ("8 clinics, 5 schools and 12 centres
+    attacked by Russian jets, and 2 clinics and 1 school attacked by government forces"): the
+    first "attacked by X" after the claim, with no other attribution or clause break between.
+    """
+    for m in in_sentence:
+        if m.start < f.end:
+            continue
+        if m.start - f.end > _LIST_GAP:
+            return None
+        gap = text[f.end : m.start]
+        by = _CLOSER.search(gap)
+        if by is None or _GAP_BREAK.search(gap, 0, by.start()) is not None:
+            return None
+        return m.name
+    return None
+
+
+def _repeat_weapon(
+    text: str,
+    f: Found,
+    rules: LangRules,
+    weapon: str | None,
+    low: str,
+    span_before: tuple[int, int],
+    lang: str,
+) -> str | None:
+    """The weapon of "hit four times": the one its sentence or else the sentence before names."""
+    words = text[f.start : f.end].split()
+    if len(words) < 2 or words[-1].lower() not in rules.times_words:
+        return None
+    if weapon is not None:
+        return weapon
+    return _sentence_weapon(low[span_before[0] : span_before[1]], lang)
 
 
 def _sentence_weapon(seg: str, lang: str) -> str | None:

@@ -135,3 +135,5 @@ class LangRules:
     toll_links: frozenset[str] = field(default_factory=frozenset)
     # nouns whose form says two (Arabic duals), with the table they belong to
     duals: Mapping[str, str] = field(default_factory=dict)
+    # one person ("a nurse, 34,", "the boy (9)"): a small number set off after it is an age
+    person_nouns: frozenset[str] = field(default_factory=frozenset)

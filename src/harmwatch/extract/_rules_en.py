@@ -15,6 +15,17 @@ _UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
+_PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "child", "baby", "infant", "teenager", "son", "daughter",
+    "father", "mother", "husband", "wife", "brother", "sister", "grandfather", "grandmother",
+    "nurse", "doctor", "surgeon", "paramedic", "medic", "pharmacist", "teacher", "student",
+    "farmer", "shepherd", "driver", "journalist", "reporter", "photographer", "cameraman",
+    "volunteer", "worker", "resident", "civilian", "victim", "soldier", "fighter", "officer",
+    "imam", "priest", "engineer", "lawyer", "activist", "mechanic", "baker", "shopkeeper",
+    "vendor", "labourer", "laborer", "widow", "pensioner", "grandson", "granddaughter",
+    "nephew", "niece", "cousin", "uncle", "aunt", "rescuer", "fisherman", "mayor", "cook",
+})  # fmt: skip
+
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 _KILLED = (
@@ -154,6 +165,7 @@ RULES = LangRules(
     determiners=frozenset({"the", "a", "an", "some", "all", "its", "their", "his", "her"}),
     not_counts_after=_NOT_COUNTS_AFTER,
     not_counts_before=_NOT_COUNTS_BEFORE,
+    person_nouns=_PERSON_NOUNS,
     months=_MONTHS,
     clause_breaks=frozenset({";", "!", "?", "but", "while", "whereas", "meanwhile"}),
     weapon_links=frozenset({"involving", "using", "with", "from", "by", "of"}),

@@ -34,3 +34,10 @@ def test_short_capital_aliases_match_only_in_capitals() -> None:
 
 def test_a_text_without_actors_names_none() -> None:
     assert names("Heavy rain fell on the city.") == []
+
+
+def test_arabic_and_glued_to_a_name_still_joins_two_attackers() -> None:
+    assert names("قتل تسعة مدنيين في غارات سورية وروسية على ريف حلب") == [
+        "Russia or Syrian government"
+    ]
+    assert names("قصفت الطائرات الروسية والسورية مدينة إدلب") == ["Russia or Syrian government"]

@@ -216,3 +216,12 @@ def test_a_count_given_to_another_attacker_repeats_the_count_before() -> None:
 def test_a_number_after_a_place_name_is_no_gapped_count() -> None:
     text = "Shelling killed 12 civilians in Aleppo, and Idlib 2024 saw more raids."
     assert [c.value for c in extract_text(text).claims] == [12]
+
+
+def test_a_part_of_an_earlier_total_takes_the_attacker_its_own_sentence_names() -> None:
+    text = (
+        "At least 19 civilians were killed in joint Russian and Syrian government air strikes "
+        "on Idlib. The monitor gave the figure on Sunday. Eleven of the victims died in a "
+        "Russian raid on a camp near Maarat."
+    )
+    assert perpetrators(text) == [(19, "Russia or Syrian government"), (11, "Russia")]

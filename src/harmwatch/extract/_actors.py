@@ -143,7 +143,8 @@ def _pattern(aliases: list[str], flags: int, arabic: bool = False) -> re.Pattern
     if not aliases:
         return None
     words = {a.lower() for a in aliases} if flags & re.IGNORECASE else set(aliases)
-    clitic = "(?:[وبلف](?=ال))?" if arabic else ""
+    # Arabic clitics: "والسورية", and "و" before any name ("سورية وروسية")
+    clitic = "(?P<clitic>[وبلف](?=ال)|و)?" if arabic else ""
     return re.compile(rf"(?<![\w'’]){clitic}(?:{trie_pattern(words)})(?![\w]|{_ASSOCIATE})", flags)
 
 
@@ -274,8 +275,8 @@ def find_actors(
             continue
         for m in pat.finditer(subject):
             alias = m.group()
-            if alias[:1] in "وبلف" and alias[1:3] == "ال":
-                alias = alias[1:]  # Arabic clitic: "والسورية"
+            if pat is idx.ar and m.group("clitic"):
+                alias = alias[1:]  # Arabic clitic: "والسورية", "وروسية"
             raw.append((m.start(), m.end(), alias))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     # drop overlaps, keep the longest at each place

@@ -421,7 +421,16 @@ def _perpetrator(
     closer = _list_closer(f, in_sentence, text)
     if closer is not None:
         return closer  # "8 clinics, 5 schools and 12 centres attacked by Russian jets, and ..."
-    if f.inherited and f.parent is not None and f.parent.perpetrator:
+    s_start = getattr(tokens[0], "start", 0) if tokens else 0
+    own_sentence = f.parent is not None and f.parent.start >= s_start
+    if (
+        f.inherited
+        and f.parent is not None
+        and f.parent.perpetrator
+        and (own_sentence or not in_sentence)
+    ):
+        # a part of a total given sentences before keeps its attacker unless its own
+        # sentence names one ("13 of the victims were in a Russian raid on a camp")
         between = [m for m in in_sentence if f.parent.end <= m.start < f.start]
         if not between:
             return f.parent.perpetrator

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from harmwatch.extract._tokens import Token, normalise
 
-__all__ = ["LangRules", "PhraseTable"]
+__all__ = ["LangRules", "PhraseTable", "casualty_cues"]
 
 
 class PhraseTable:
@@ -89,6 +89,16 @@ def _split_phrase(phrase: str) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+def casualty_cues(
+    killed: tuple[str, ...], injured: tuple[str, ...], block: tuple[str, ...]
+) -> dict[str, str]:
+    """One phrase -> cue map; a later list wins, so a blocking phrase overrides a verb."""
+    cues = dict.fromkeys(killed, "killed")
+    cues.update(dict.fromkeys(injured, "injured"))
+    cues.update(dict.fromkeys(block, "block"))
+    return cues
 
 
 @dataclass(frozen=True)

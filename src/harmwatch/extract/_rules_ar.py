@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from harmwatch import vocab
 from harmwatch.extract._dates import MONTHS
-from harmwatch.extract._rules import LangRules, PhraseTable
+from harmwatch.extract._rules import LangRules, PhraseTable, casualty_cues
 from harmwatch.extract._tokens import normalise
 
 __all__ = ["DUALS", "RULES"]
@@ -64,13 +64,7 @@ _BLOCK = (
     "مختطفين", "عائله", "عائلات", "اسره", "اسر",
 )  # fmt: skip
 
-_CUES: dict[str, str] = {}
-for _w in _KILLED:
-    _CUES[_w] = "killed"
-for _w in _INJURED:
-    _CUES[_w] = "injured"
-for _w in _BLOCK:
-    _CUES[_w] = "block"
+_CUES = casualty_cues(_KILLED, _INJURED, _BLOCK)
 
 _HIT = (
     "استهدف", "استهدفت", "استهداف", "قصف", "قصفت", "دمر", "دمرت", "تدمير", "تضرر", "تضررت",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from harmwatch import vocab
-from harmwatch.extract._rules import LangRules, PhraseTable
+from harmwatch.extract._rules import LangRules, PhraseTable, casualty_cues
 
 __all__ = ["RULES"]
 
@@ -63,13 +63,7 @@ _BLOCK = (
     "were intercepted", "were shot down", "destroyed in the air",
 )  # fmt: skip
 
-_CUES: dict[str, str] = {}
-for _w in _KILLED:
-    _CUES[_w] = "killed"
-for _w in _INJURED:
-    _CUES[_w] = "injured"
-for _w in _BLOCK:
-    _CUES[_w] = "block"
+_CUES = casualty_cues(_KILLED, _INJURED, _BLOCK)
 
 _HIT = (
     "hit", "hits", "struck", "strike", "strikes", "targeted", "targeting", "attacked",

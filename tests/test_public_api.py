@@ -17,6 +17,7 @@ PACKAGES = [
     "harmwatch.store",
     "harmwatch.link",
     "harmwatch.analyze",
+    "harmwatch.pipeline",
     "harmwatch.publish",
     "harmwatch.api",
 ]

@@ -11,12 +11,20 @@ from datetime import date, datetime
 from harmwatch import vocab
 
 __all__ = [
+    "Attribution",
     "Claim",
     "Document",
     "Extraction",
+    "Facility",
+    "FacilityHit",
+    "Figure",
+    "Incident",
     "Period",
     "Place",
     "PlaceMention",
+    "Report",
+    "SourceRef",
+    "Tally",
 ]
 
 
@@ -133,3 +141,189 @@ class Extraction:
     places: tuple[PlaceMention, ...] = ()
     perpetrators: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
+
+
+# --- reports and incidents -------------------------------------------------------------------
+#
+# A document (an article, a bulletin, an imported spreadsheet) holds one or more reports; linking
+# joins reports of one event from several sources into an incident. A report that counts a whole
+# period and area ("714 airstrikes on Idlib in eight days") is a period total: it is kept whole,
+# beside incidents, and never split into fake ones.
+
+
+def _check_precision(name: str, value: int | None, allowed: dict[int, str]) -> None:
+    if value is not None and value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(map(str, allowed))}; got {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One source's number for one kind and subject: "at least 9 killed", UCDP's best 7 (5-9).
+
+    ``low`` and ``high`` are the source's own range where it gives one (a range, UCDP's low/high);
+    ``evidence`` is the quoted words, or for an imported row ``row 12, Fatalities: 7``.
+    ``claim`` is the claim's ordinal in the document's extraction (None for an imported row).
+    """
+
+    kind: str
+    subject: str
+    value: int
+    bound: str = "exact"
+    low: int | None = None
+    high: int | None = None
+    evidence: str = ""
+    claim: int | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)
+        vocab.check_value("subject", self.subject, vocab.SUBJECTS_BY_KIND[self.kind])
+        vocab.check_value("bound", self.bound, vocab.BOUNDS)
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityHit:
+    """A facility a report says was hit: its type, its name as written (if any) and its state.
+
+    ``facility_id`` is filled when the facility registry knows it (``facility:...``).
+    """
+
+    type: str
+    name: str | None = None
+    status: str | None = None
+    evidence: str = ""
+    facility_id: str | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("facility type", self.type, vocab.FACILITY_TYPES)
+        if self.status is not None:
+            vocab.check_value("status", self.status, vocab.FACILITY_STATUSES)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One source's account of one event, or a period total (``period_total``).
+
+    ``key`` is stable across runs: ``<document sha256>:<ordinal>`` for an extracted report,
+    ``<document sha256>:row<N>`` for a row of an imported file. Precisions are ACLED's codes
+    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``).
+    """
+
+    key: str
+    document_sha256: str
+    source: str
+    date_start: date | None = None
+    date_end: date | None = None
+    time_precision: int | None = None
+    place: Place | None = None
+    geo_precision: int | None = None
+    period_total: bool = False
+    perpetrators: tuple[str, ...] = ()
+    weapons: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    facilities: tuple[FacilityHit, ...] = ()
+    cues: tuple[str, ...] = ()
+    event_type: str | None = None
+    external_id: str | None = None
+    row: int | None = None
+    at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        _check_precision("time_precision", self.time_precision, vocab.TIME_PRECISIONS)
+        _check_precision("geo_precision", self.geo_precision, vocab.GEO_PRECISIONS)
+        if self.date_start and self.date_end and self.date_end < self.date_start:
+            raise ValueError(
+                f"report {self.key}: date_end {self.date_end} is before {self.date_start}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """A facility in the registry, with a stable id, so that every attack on it can be listed."""
+
+    id: str
+    name: str
+    type: str
+    place: Place | None = None
+    lat: float | None = None
+    lon: float | None = None
+    aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        vocab.check_value("facility type", self.type, vocab.FACILITY_TYPES)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a report came from: its document and that document's source (URL or file)."""
+
+    report_key: str
+    document_sha256: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Every source's figure for one kind and subject of an incident, side by side.
+
+    ``best`` is the published value, ``low``/``high`` the range over sources (UCDP's best/low/high,
+    Airwars' min-max); ``rule`` names how ``best`` was chosen, so that a reader can check it.
+    ``figures`` pairs each report key with that report's own figure.
+    """
+
+    kind: str
+    subject: str
+    best: int
+    low: int
+    high: int
+    rule: str
+    figures: tuple[tuple[str, Figure], ...] = ()
+
+    def __post_init__(self) -> None:
+        vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)
+        vocab.check_value("subject", self.subject, vocab.SUBJECTS_BY_KIND[self.kind])
+        if not self.low <= self.best <= self.high:
+            raise ValueError(f"tally must satisfy low <= best <= high; got {self}")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A perpetrator of an incident, how many sources name it, and how certain it is."""
+
+    perpetrator: str
+    sources: int
+    certainty: str = "known"
+
+    def __post_init__(self) -> None:
+        vocab.check_value("certainty", self.certainty, vocab.PERPETRATOR_CERTAINTIES)
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """Linked reports of one event: dates, place, perpetrators, tallies and every source.
+
+    ``id`` is None until stored; a relink keeps it while the incident's reports stay together.
+    ``version`` grows with every change, so that a stale review write can be refused.
+    ``flags`` hold analysis results (``double_tap``, ``zone:<id>``, ``massacre``).
+    """
+
+    id: int | None
+    reports: tuple[str, ...]
+    sources: tuple[SourceRef, ...] = ()
+    first_date: date | None = None
+    last_date: date | None = None
+    time_precision: int | None = None
+    place: Place | None = None
+    geo_precision: int | None = None
+    attributions: tuple[Attribution, ...] = ()
+    weapons: tuple[str, ...] = ()
+    tallies: tuple[Tally, ...] = ()
+    facilities: tuple[FacilityHit, ...] = ()
+    flags: tuple[str, ...] = ()
+    grade: str | None = None
+    version: int = 1
+
+    def __post_init__(self) -> None:
+        _check_precision("time_precision", self.time_precision, vocab.TIME_PRECISIONS)
+        _check_precision("geo_precision", self.geo_precision, vocab.GEO_PRECISIONS)
+        if self.grade is not None:
+            vocab.check_value("grade", self.grade, vocab.GRADES)

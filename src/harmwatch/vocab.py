@@ -22,7 +22,12 @@ __all__ = [
     "FACILITY_STATUSES",
     "FACILITY_STATUS_CUES",
     "FACILITY_TYPES",
+    "GEO_PRECISIONS",
+    "GRADES",
+    "PERPETRATOR_CERTAINTIES",
+    "ROLES",
     "SUBJECTS_BY_KIND",
+    "TIME_PRECISIONS",
     "VICTIM_GROUPS",
     "VICTIM_NOUNS",
     "WEAPONS",
@@ -77,6 +82,23 @@ FACILITY_TYPES: tuple[str, ...] = (
 BOUNDS: tuple[str, ...] = ("exact", "at_least", "more_than", "about", "up_to")
 
 FACILITY_STATUSES: tuple[str, ...] = ("destroyed", "damaged", "out_of_service")
+
+# ACLED's precision codes, kept as ACLED defines them so that exports need no translation.
+TIME_PRECISIONS: dict[int, str] = {1: "day", 2: "week", 3: "month or longer"}
+GEO_PRECISIONS: dict[int, str] = {
+    1: "town or site",
+    2: "near a town, or part of a region",
+    3: "region (admin unit) only",
+}
+
+# Airwars' grades of an incident, best supported first (docs/review.md says what each means).
+GRADES: tuple[str, ...] = ("confirmed", "fair", "weak", "contested", "discounted")
+
+# How an incident's perpetrator is held: named by a source as the attacker, or only suspected.
+PERPETRATOR_CERTAINTIES: tuple[str, ...] = ("known", "suspected")
+
+# Who may do what: viewers read public data, analysts review, admins manage users.
+ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")
 
 SUBJECTS_BY_KIND: dict[str, tuple[str, ...]] = {
     "killed": VICTIM_GROUPS,

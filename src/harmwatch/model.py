@@ -64,6 +64,8 @@ class Claim:
 
     Never edited once extracted: a correction is a review entry that supersedes it.
     ``text == document.text[start:end]``; ``sentence`` is the 0-based sentence index.
+    ``rule`` names the extraction rule that produced it; ``geo_precision`` is ACLED's code for
+    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region).
     """
 
     kind: str
@@ -81,6 +83,8 @@ class Claim:
     date: date | None = None
     place_id: str | None = None
     confidence: float = 1.0
+    rule: str = ""
+    geo_precision: int | None = None
 
     def __post_init__(self) -> None:
         vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)

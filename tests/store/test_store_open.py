@@ -13,12 +13,13 @@ from builders import a_document
 
 from harmwatch.errors import ConfigError
 from harmwatch.store import Store, normalise_url
+from harmwatch.store._engine import head_revision
 from harmwatch.store._schema import metadata
 
 
 def test_a_new_database_gets_the_schema_on_open(db_url: str) -> None:
     with Store.open(db_url) as store:
-        assert store.revision() == "0001"
+        assert store.revision() == head_revision()
         assert store.counts()["documents"] == 0
 
 
@@ -34,8 +35,9 @@ def test_the_migrations_build_exactly_the_declared_schema(db_url: str) -> None:
 
 
 def test_upgrading_an_up_to_date_database_changes_nothing(db_url: str) -> None:
-    assert Store.upgrade(db_url) == (None, "0001")
-    assert Store.upgrade(db_url) == ("0001", "0001")
+    head = head_revision()
+    assert Store.upgrade(db_url) == (None, head)
+    assert Store.upgrade(db_url) == (head, head)
 
 
 def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
@@ -97,3 +99,41 @@ def test_postgresql_urls_are_given_the_psycopg_driver() -> None:
     assert normalise_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_a_database_from_an_older_harmwatch_keeps_its_claims_when_upgraded(tmp_path: Path) -> None:
+    from alembic import command
+
+    from harmwatch.store._engine import WRITE, _alembic_config, make_engine
+
+    url = normalise_url(str(tmp_path / "old.db"))
+    engine = make_engine(url)
+    with engine.connect().execution_options(**{WRITE: True}) as connection:
+        with connection.begin():
+            command.upgrade(_alembic_config(connection), "0001")
+            connection.execute(
+                sa.text(
+                    "INSERT INTO documents (sha256, source, stored_at, media_type, text, raw, "
+                    "confidential) VALUES ('a', 's', '2020-01-01', 'text/plain', 't', x'00', 0)"
+                )
+            )
+            connection.execute(
+                sa.text(
+                    "INSERT INTO extractions (id, document_sha256, extractor_version, extracted_at,"
+                    " lang, has_period, perpetrators, weapons) VALUES "
+                    "(1, 'a', 'v0', '2020-01-01', 'en', 0, '[]', '[]')"
+                )
+            )
+            connection.execute(
+                sa.text(
+                    "INSERT INTO claims (extraction_id, document_sha256, extractor_version, "
+                    'ordinal, kind, subject, value, bound, start, "end", text, sentence, '
+                    "confidence) VALUES (1, 'a', 'v0', 0, 'killed', 'people', 7, 'exact', 0, 1, "
+                    "'t', 0, 1.0)"
+                )
+            )
+    engine.dispose()
+    assert Store.upgrade(url) == ("0001", head_revision())
+    with Store.open(url) as store:
+        [claim] = store.claims_for("a")
+    assert (claim.value, claim.rule, claim.geo_precision) == (7, "", None)

@@ -98,6 +98,8 @@ claims = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("sentence", sa.Integer, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("rule", sa.String(64), nullable=False, server_default=""),
+    sa.Column("geo_precision", sa.Integer, nullable=True),
 )
 
 place_mentions = sa.Table(

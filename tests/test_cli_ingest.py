@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from harmwatch.cli import app
 from harmwatch.cli._compose import analyze_text
 from harmwatch.store import Store
+from harmwatch.store._engine import head_revision
 
 runner = CliRunner()
 
@@ -193,11 +194,12 @@ def test_db_upgrade_creates_the_schema_and_db_info_counts(tmp_path: Path, db_url
     runner.invoke(app, ["--db", db_url, "ingest", str(make_reports(tmp_path / "r"))])
     info = runner.invoke(app, ["--db", db_url, "db", "info"])
 
-    assert upgraded.stdout == "database upgraded from schema revision none to 0001\n"
-    assert again.stdout == "database is up to date (schema revision 0001)\n"
+    head = head_revision()
+    assert upgraded.stdout == f"database upgraded from schema revision none to {head}\n"
+    assert again.stdout == f"database is up to date (schema revision {head})\n"
     assert info.exit_code == 0
     lines = info.stdout.splitlines()
-    assert lines[1:4] == ["schema revision: 0001", "documents: 3", "extractions: 3"]
+    assert lines[1:4] == [f"schema revision: {head}", "documents: 3", "extractions: 3"]
     assert "audit_log: 3" in lines
 
 

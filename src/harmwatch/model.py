@@ -127,7 +127,14 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A place named in a text, with its span, resolved to a gazetteer entry where possible."""
+    """A place named in a text, with its span, resolved to a gazetteer entry where possible.
+
+    ``score`` says how well the name matched (1 its own name in the document's country, lower
+    for an alternate, a spelling variant, a fuzzy match or a namesake abroad); ``review`` marks a
+    weak match (or a place the text names that no gazetteer holds) for an analyst to check;
+    ``geo_precision`` is ACLED's code for how precisely it locates (1 town or site, 2 near a
+    town or part of a region, 3 region).
+    """
 
     name: str
     start: int
@@ -135,6 +142,8 @@ class PlaceMention:
     sentence: int
     place: Place | None = None
     score: float = 0.0
+    review: bool = field(default=False, compare=False)  # not stored yet: not compared
+    geo_precision: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,14 +103,17 @@ _NO_PLACE = dict.fromkeys(name for name in PLACE_FIELDS if name != "name")
 
 def mention_to_dict(mention: PlaceMention) -> dict[str, Any]:
     """A place mention as the contract's ``places`` item: the name as written and its span,
-    then its gazetteer entry's fields (null when unresolved), the entry's name as
-    ``place_name``."""
+    how well it matched (``score``; ``review`` when weak or unresolved) and how precisely it
+    locates (``geo_precision``), then its gazetteer entry's fields (null when unresolved), the
+    entry's name as ``place_name``."""
     out: dict[str, Any] = {
         "name": mention.name,
         "start": mention.start,
         "end": mention.end,
         "sentence": mention.sentence,
         "score": mention.score,
+        "review": mention.review,
+        "geo_precision": mention.geo_precision,
     }
     place = mention.place
     if place is None:

@@ -12,27 +12,53 @@ from harmwatch.cli import app
 runner = CliRunner()
 
 
-def test_geocode_prints_one_json_line_per_name() -> None:
+def test_geocode_prints_one_json_line_per_name_and_fails_when_one_is_not_found() -> None:
     result = runner.invoke(app, ["geocode", "Idleb", "Latamneh", "Qwertabad", "--format", "jsonl"])
-    assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
     expected = {
         "query": "Idleb",
         "found": True,
         "name": "Idlib",
         "id": "geonames:169389",
         "geonameid": 169389,
+        "country": "SY",
         "lat": 35.93062,
         "lon": 36.63393,
         "admin1": "Idlib",
         "admin2": "Idlib",
         "feature": "city",
-        "score": 1.0,
+        "score": 0.97,
+        "review": False,
     }
     assert {key: lines[0][key] for key in expected} == expected
     assert lines[0]["admin1_pcode"] == "SY07"
     assert lines[1]["id"] == "ocha:C3458"
     assert lines[2]["found"] is False and isinstance(lines[2]["candidates"], list)
+    assert "1 of 3 names not found" in result.stderr
+
+
+def test_geocode_resolves_places_worldwide_with_their_country() -> None:
+    result = runner.invoke(app, ["geocode", "Sanaa", "Kharkiv", "Tyre", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["country"] for line in result.stdout.splitlines()] == [
+        "YE",
+        "UA",
+        "LB",
+    ]
+
+
+def test_geocode_country_hint_prefers_the_place_in_that_country() -> None:
+    syria = runner.invoke(app, ["geocode", "Saada", "--country", "SY", "--format", "jsonl"])
+    yemen = runner.invoke(app, ["geocode", "Saada", "--country", "ye", "--format", "jsonl"])
+    assert json.loads(syria.stdout)["country"] == "SY"
+    assert json.loads(yemen.stdout)["id"] == "geonames:71334"
+
+
+def test_geocode_country_must_be_an_iso_code() -> None:
+    result = runner.invoke(app, ["geocode", "Sanaa", "--country", "Yemen"])
+    assert result.exit_code == 1
+    assert "--country 'YEMEN' is not a two-letter ISO country code" in result.stderr
 
 
 def test_geocode_context_picks_the_namesake_in_that_governorate() -> None:
@@ -42,8 +68,8 @@ def test_geocode_context_picks_the_namesake_in_that_governorate() -> None:
 
 def test_geocode_table_says_not_found() -> None:
     result = runner.invoke(app, ["geocode", "Qwertabad", "--format", "table"])
-    assert result.exit_code == 0
-    assert "Qwertabad: not found" in result.output
+    assert result.exit_code == 1
+    assert "Qwertabad: not found" in result.stdout
 
 
 def test_gazetteer_import_then_geocode_finds_the_new_village(tmp_path: Path) -> None:

@@ -12,9 +12,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from harmwatch.cli._app import app, out_console, settings
+from harmwatch.cli._app import app, err_console, out_console, settings
 from harmwatch.errors import InputError
-from harmwatch.geo import Gazetteer, Match, Zones, import_places, store_zones
+from harmwatch.geo import REVIEW, Gazetteer, Match, Zones, import_places, store_zones
 from harmwatch.serialize import place_to_dict
 
 gazetteer_app = typer.Typer(help="Add places to the gazetteer.", no_args_is_help=True)
@@ -22,7 +22,18 @@ zones_app = typer.Typer(help="Named zones with the dates they were in force.", n
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(zones_app, name="zones")
 
-_FIELDS = ("name", "id", "geonameid", "lat", "lon", "admin1", "admin2", "feature", "score")
+_FIELDS = (
+    "name",
+    "id",
+    "country",
+    "lat",
+    "lon",
+    "admin1",
+    "admin2",
+    "feature",
+    "score",
+    "review",
+)
 
 
 def _default_format(fmt: str | None) -> str:
@@ -43,6 +54,7 @@ def format_match(match: Match) -> dict[str, object]:
                 {
                     "name": c.place.name,
                     "id": c.place.id,
+                    "country": c.place.country,
                     "admin1": c.place.admin1,
                     "feature": c.place.feature,
                     "score": c.score,
@@ -50,7 +62,13 @@ def format_match(match: Match) -> dict[str, object]:
                 for c in match.candidates
             ],
         }
-    return {"query": match.query, "found": True, **place_to_dict(match.place), "score": match.score}
+    return {
+        "query": match.query,
+        "found": True,
+        **place_to_dict(match.place),
+        "score": match.score,
+        "review": match.score < REVIEW,
+    }
 
 
 @app.command()
@@ -64,23 +82,45 @@ def geocode(
         list[str] | None,
         typer.Option("--context", help="A governorate the names are in (repeatable), e.g. Idlib."),
     ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country", help="ISO code of a country the names are in (repeatable), e.g. YE."
+        ),
+    ] = None,
 ) -> None:
-    """Resolve place names to gazetteer entries (offline).
+    """Resolve place names to gazetteer entries (offline), worldwide.
+
+    Without --country the most populous or most important place of that name wins, and its
+    country is in the output; a namesake outside the --country scores lower and is marked for
+    review. Exits with status 1 when a name is not found.
 
     Example: harmwatch geocode "Maarrat al-Nouman" Latamneh --context Hama
     """
     fmt = _default_format(fmt)
     context = context or []
+    countries = [c.strip().upper() for c in country or []]
+    bad = [c for c in countries if len(c) != 2 or not c.isalpha()]
+    if bad:
+        raise InputError(f"--country {bad[0]!r} is not a two-letter ISO country code, e.g. YE")
     data_dir = Path(settings(ctx).data_dir)
     gazetteer = Gazetteer.load(extra_dir=data_dir)
     unknown = [c for c in context if not gazetteer.knows_admin1(c)]
     if unknown:
         raise InputError(f"--context {unknown[0]!r} is not a governorate in the gazetteer")
-    matches = [gazetteer.geocode(name, context=context) for name in names]
+    matches = [gazetteer.geocode(name, context=context, countries=countries) for name in names]
+    missing = sum(1 for m in matches if m.place is None)
     if fmt == "jsonl":
         for match in matches:
             out_console.out(json.dumps(format_match(match), ensure_ascii=False), highlight=False)
-        return
+    else:
+        _print_matches(matches)
+    if missing:
+        err_console.print(f"[red]Error:[/red] {missing} of {len(matches)} names not found")
+        raise typer.Exit(1)
+
+
+def _print_matches(matches: list[Match]) -> None:
     table = Table("query", *_FIELDS)
     for match in matches:
         if match.place is not None:

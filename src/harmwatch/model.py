@@ -11,6 +11,7 @@ from datetime import date, datetime
 from harmwatch import vocab
 
 __all__ = [
+    "AddedPlace",
     "Attribution",
     "Claim",
     "Document",
@@ -68,7 +69,8 @@ class Claim:
     Never edited once extracted: a correction is a review entry that supersedes it.
     ``text == document.text[start:end]``; ``sentence`` is the 0-based sentence index.
     ``rule`` names the extraction rule that produced it; ``geo_precision`` is ACLED's code for
-    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region).
+    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region);
+    ``place_review`` marks a place that is a weak match (fuzzy, a namesake abroad) for review.
     """
 
     kind: str
@@ -88,6 +90,7 @@ class Claim:
     confidence: float = 1.0
     rule: str = ""
     geo_precision: int | None = None
+    place_review: bool = False
 
     def __post_init__(self) -> None:
         vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)
@@ -142,8 +145,18 @@ class PlaceMention:
     sentence: int
     place: Place | None = None
     score: float = 0.0
-    review: bool = field(default=False, compare=False)  # not stored yet: not compared
-    geo_precision: int | None = field(default=None, compare=False)
+    review: bool = False
+    geo_precision: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddedPlace:
+    """A place a user added to the gazetteer (``harmwatch gazetteer import``), as stored: the
+    entry, its other names (any script), and ``origin``, the import it came from."""
+
+    place: Place
+    names: tuple[str, ...] = ()
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,8 @@ def _iso(value: date | datetime | None) -> str | None:
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    """A claim as the contract's ``claims`` item (``max`` and ``place_id`` only when set)."""
+    """A claim as the contract's ``claims`` item (``max`` and ``place_id`` only when set;
+    ``place_review`` true when its place is a weak match an analyst should check)."""
     out: dict[str, Any] = {"kind": claim.kind, "subject": claim.subject, "value": claim.value}
     if claim.max is not None:
         out["max"] = claim.max
@@ -90,6 +91,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     if claim.place_id is not None:
         out["place_id"] = claim.place_id
     out["geo_precision"] = claim.geo_precision
+    out["place_review"] = claim.place_review
     return out
 
 
@@ -163,7 +165,7 @@ STORED_CLAIM_FIELDS = (
     "document", "source", "published", "kind", "subject", "value", "max", "bound",
     "perpetrator", "weapon", "status", "date", "place_id", "place_name", "lat", "lon",
     "admin1", "admin2", "admin3", "admin1_pcode", "admin2_pcode", "geo_precision",
-    "confidence", "rule", "text", "sentence", "start", "end",
+    "place_review", "confidence", "rule", "text", "sentence", "start", "end",
 )  # fmt: skip
 """The keys of ``stored_claim_to_dict``, in order (the columns of ``harmwatch claims --format
 csv``)."""
@@ -196,6 +198,7 @@ def stored_claim_to_dict(record: StoredClaim) -> dict[str, Any]:
         "admin1_pcode": None if place is None else place.admin1_pcode,
         "admin2_pcode": None if place is None else place.admin2_pcode,
         "geo_precision": claim.geo_precision,
+        "place_review": claim.place_review,
         "confidence": claim.confidence,
         "rule": claim.rule,
         "text": claim.text,

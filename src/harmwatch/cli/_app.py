@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -14,10 +16,14 @@ from typer.core import TyperGroup
 
 from harmwatch.errors import HarmwatchError, InputError
 
+if TYPE_CHECKING:
+    from harmwatch.store import Store
+
 __all__ = [
     "Settings",
     "app",
     "err_console",
+    "existing_store",
     "fail",
     "out_console",
     "parse_published",
@@ -87,7 +93,8 @@ def _global_options(
         "harmwatch-data",
         "--data-dir",
         envvar="HARMWATCH_DATA_DIR",
-        help="Folder for places and zones you add (gazetteer import, zones add).",
+        help="Folder of places and zones files kept by older versions (stored in the "
+        "database once) or used by extract without a database.",
     ),
 ) -> None:
     ctx.obj = Settings(db=db, quiet=quiet, data_dir=data_dir)
@@ -107,3 +114,15 @@ def parse_published(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError(f"--published must be a date as YYYY-MM-DD; got {value!r}") from None
+
+
+@contextmanager
+def existing_store(run: Settings) -> Iterator[Store | None]:
+    """The database of ``--db`` if there is one (never created here), else None."""
+    from harmwatch.store import Store
+
+    if not Store.exists(run.db):
+        yield None
+        return
+    with Store.open(run.db, upgrade=False) as store:
+        yield store

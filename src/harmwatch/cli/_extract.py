@@ -13,7 +13,14 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from harmwatch.cli._app import app, err_console, out_console, parse_published, settings
+from harmwatch.cli._app import (
+    app,
+    err_console,
+    existing_store,
+    out_console,
+    parse_published,
+    settings,
+)
 from harmwatch.errors import HarmwatchError, InputError
 from harmwatch.ingest import read_bytes, read_file
 from harmwatch.model import Document, Extraction
@@ -75,7 +82,9 @@ def extract(
     if fmt not in _FORMATS:
         raise InputError(f"--format must be one of {', '.join(_FORMATS)}; got {fmt!r}")
     when = parse_published(published)
-    analyzer = Analyzer.load(data_dir=Path(settings(ctx).data_dir))
+    run = settings(ctx)
+    with existing_store(run) as store:  # the team's places, when there is a database
+        analyzer = Analyzer.load(store=store, data_dir=Path(run.data_dir))
     failed = 0
     for path in paths:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from datetime import date
@@ -12,9 +13,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from harmwatch.cli._app import app, err_console, out_console, settings
+from harmwatch.cli._app import app, err_console, existing_store, out_console, settings
 from harmwatch.errors import InputError
-from harmwatch.geo import REVIEW, Gazetteer, Match, Zones, import_places, store_zones
+from harmwatch.geo import REVIEW, Match, Zones
 from harmwatch.serialize import place_to_dict
 
 gazetteer_app = typer.Typer(help="Add places to the gazetteer.", no_args_is_help=True)
@@ -103,8 +104,11 @@ def geocode(
     bad = [c for c in countries if len(c) != 2 or not c.isalpha()]
     if bad:
         raise InputError(f"--country {bad[0]!r} is not a two-letter ISO country code, e.g. YE")
-    data_dir = Path(settings(ctx).data_dir)
-    gazetteer = Gazetteer.load(extra_dir=data_dir)
+    from harmwatch.pipeline import load_gazetteer
+
+    run = settings(ctx)
+    with existing_store(run) as store:
+        gazetteer = load_gazetteer(store=store, data_dir=Path(run.data_dir))
     unknown = [c for c in context if not gazetteer.knows_admin1(c)]
     if unknown:
         raise InputError(f"--context {unknown[0]!r} is not a governorate in the gazetteer")
@@ -140,18 +144,30 @@ def gazetteer_import(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="A GeoNames dump (e.g. YE.txt) or a CSV of places.")],
 ) -> None:
-    """Add places to the gazetteer kept in the data folder (--data-dir).
+    """Add places to the gazetteer kept in the database (--db), for everyone who uses it.
 
     A CSV needs name, lat, lon and may have admin1, admin2, feature, name_ar,
-    alternate_names (separated by |), population, country, id.
+    alternate_names (separated by |), population, country, id. Importing a file of the same
+    name again replaces the places it added.
 
     Example: harmwatch gazetteer import YE.txt
     """
-    data_dir = Path(settings(ctx).data_dir)
-    target, count = import_places(path, data_dir)
-    out_console.print(
-        f"imported {count} places from {escape(str(path))} into {escape(str(target))}"
-    )
+    from harmwatch.geo import origin_of, read_added_places
+    from harmwatch.pipeline import import_data_folder
+    from harmwatch.store import Store
+
+    run = settings(ctx)
+    places = read_added_places(path)
+    with Store.open(run.db) as store:
+        import_data_folder(store, Path(run.data_dir))
+        changed = store.add_places(origin_of(path), places, actor=_actor("gazetteer import"))
+        where = store.url
+    if changed:
+        out_console.print(
+            f"imported {len(places)} places from {escape(str(path))} into {escape(where)}"
+        )
+    else:
+        out_console.print(f"{escape(str(path))}: its {len(places)} places are stored already")
 
 
 @zones_app.command("add")
@@ -159,14 +175,45 @@ def zones_add(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="GeoJSON: polygons with name, in_force_from/to.")],
 ) -> None:
-    """Store zones (named polygons with the dates they were in force) in the data folder.
+    """Store zones (named polygons with the dates they were in force) in the database (--db).
+
+    Adding a file of the same name again replaces the zones it added.
 
     Example: harmwatch zones add ceasefire-2020.geojson
     """
-    target, zones = store_zones(path, Path(settings(ctx).data_dir))
-    out_console.print(
-        f"added {len(zones)} zones from {escape(str(path))} into {escape(str(target))}"
-    )
+    from harmwatch.geo import read_zone_features
+    from harmwatch.pipeline import import_data_folder
+    from harmwatch.store import Store
+
+    run = settings(ctx)
+    features = read_zone_features(path)
+    if not features:
+        raise InputError(f"{path}: has no zone with a polygon")
+    with Store.open(run.db) as store:
+        import_data_folder(store, Path(run.data_dir))
+        changed = store.add_zones(path.stem, features, actor=_actor("zones add"))
+        where = store.url
+    if changed:
+        out_console.print(
+            f"added {len(features)} zones from {escape(str(path))} into {escape(where)}"
+        )
+    else:
+        out_console.print(f"{escape(str(path))}: its {len(features)} zones are stored already")
+
+
+def _actor(command: str) -> str:
+    try:
+        return f"{getpass.getuser()} (harmwatch {command})"
+    except (KeyError, OSError):
+        return f"harmwatch {command}"
+
+
+def _zones(ctx: typer.Context) -> Zones:
+    from harmwatch.pipeline import load_zones
+
+    run = settings(ctx)
+    with existing_store(run) as store:
+        return load_zones(store=store, data_dir=Path(run.data_dir))
 
 
 def _zone_rows(zones: Zones, fmt: str, on: date | None = None) -> None:
@@ -193,11 +240,11 @@ def zones_list(
         str | None, typer.Option("--format", help="jsonl (default when piped) or table.")
     ] = None,
 ) -> None:
-    """List the zones: the packaged ones and those added to the data folder.
+    """List the zones: the packaged ones and those added to the database.
 
     Example: harmwatch zones list --format table
     """
-    _zone_rows(Zones.load(extra_dir=Path(settings(ctx).data_dir)), _default_format(fmt))
+    _zone_rows(_zones(ctx), _default_format(fmt))
 
 
 @zones_app.command("check")
@@ -222,5 +269,5 @@ def zones_check(
             when = date.fromisoformat(on)
         except ValueError:
             raise InputError(f"--date {on!r} is not YYYY-MM-DD") from None
-    zones = Zones.load(extra_dir=Path(settings(ctx).data_dir))
+    zones = _zones(ctx)
     _zone_rows(Zones(zones.at(lat, lon, on=when)), _default_format(fmt))

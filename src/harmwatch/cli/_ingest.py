@@ -112,7 +112,7 @@ def ingest(
                 timeout=timeout,
                 actor=_actor(),
                 on_more=more,
-                analyze=Analyzer.load(data_dir=Path(run.data_dir)),
+                analyze=Analyzer.load(store=store, data_dir=Path(run.data_dir)),
             ):
                 counts[outcome.status] += 1
                 if outcome.status == "failed":

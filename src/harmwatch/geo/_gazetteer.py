@@ -24,7 +24,7 @@ from harmwatch.geo._fold import (
 )
 from harmwatch.geo._store import Entry, read_entries
 from harmwatch.geo._world import WorldIndex, WorldPlace
-from harmwatch.model import Place
+from harmwatch.model import AddedPlace, Place
 
 __all__ = [
     "ACCEPT",
@@ -342,17 +342,17 @@ class Gazetteer:
         cls,
         *,
         extra_dir: Path | None = None,
-        user_places: Sequence[Entry] = (),
+        user_places: Sequence[AddedPlace] = (),
         world: bool = True,
     ) -> Gazetteer:
         """The packaged gazetteer merged with the places users added.
 
         Args:
-            extra_dir: a data folder (``--data-dir``); files in its ``places/`` subfolder,
-                written by ``harmwatch gazetteer import``, are merged. Default: none.
-            user_places: entries a store holds (``Store.user_places()``). Default: none.
+            extra_dir: a data folder (``--data-dir``) whose ``places/`` files (written by
+                ``import_places``) are merged; for use without a database. Default: none.
+            user_places: the places a store holds (``Store.added_places()``). Default: none.
             world: also look names up in the world's towns and villages (``world.bin``);
-                False keeps to Syria, countries and first-level admin units. Default: True.
+                False keeps to Syria. Default: True.
 
         The result is cached until those files or places change.
         """
@@ -368,7 +368,7 @@ class Gazetteer:
                 entries: list[Entry] = []
                 for path in files:
                     entries.extend(read_entries(path))
-                entries.extend(user_places)
+                entries.extend(Entry.with_keys(p.place, p.names) for p in user_places)
                 index = WorldIndex(_packaged_path("world.bin")) if world else None
                 cached = cls(entries, world=index)
                 _CACHE.clear()

@@ -878,6 +878,7 @@ def locate(
                 claim,
                 place_id=place.id if place is not None else None,
                 geo_precision=precision,
+                place_review=place is not None and chosen is not None and chosen.review,
             )
         )
     return replace(extraction, places=tuple(mentions), claims=tuple(claims))

@@ -3,9 +3,9 @@
 Every door (the CLI, the API, the benches, batch jobs) calls these functions; what a run needs
 (the gazetteer, the settings) is built once per run, not once per document.
 
-    analyze = Analyzer.load(data_dir=Path("harmwatch-data"))   # the gazetteer, loaded once
-    extraction = analyze(document)                              # or analyze_document(...)
     with Store.open("sqlite:///harmwatch.db") as store:
+        analyze = Analyzer.load(store=store)     # the gazetteer with the team's places, once
+        extraction = analyze(document)           # or analyze_document(...)
         for outcome in ingest_sources(store, ["reports/"], analyze=analyze):
             print(outcome.status, outcome.input)
 """
@@ -22,8 +22,15 @@ from harmwatch.pipeline._ingest import (
     ingest_sources,
     is_url,
 )
+from harmwatch.pipeline._places import (
+    DATA_DIR_ACTOR,
+    import_data_folder,
+    load_gazetteer,
+    load_zones,
+)
 
 __all__ = [
+    "DATA_DIR_ACTOR",
     "STATUSES",
     "AfterIngest",
     "Analyze",
@@ -32,6 +39,9 @@ __all__ = [
     "Status",
     "analyze_document",
     "count_inputs",
+    "import_data_folder",
     "ingest_sources",
     "is_url",
+    "load_gazetteer",
+    "load_zones",
 ]

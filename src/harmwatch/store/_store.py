@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, Engine, Row
 from harmwatch import __version__
 from harmwatch.errors import ConfigError, Conflict, NotFound
 from harmwatch.model import (
+    AddedPlace,
     Claim,
     Document,
     Extraction,
@@ -28,11 +29,12 @@ from harmwatch.model import (
     Report,
 )
 from harmwatch.serialize import link_decision_to_dict
-from harmwatch.store import _engine
+from harmwatch.store import _added, _engine
 from harmwatch.store import _incidents as _links
 from harmwatch.store._audit import GENESIS_HASH, AuditEntry, append_entry, entry_hash
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
 from harmwatch.store._schema import (
+    added_places,
     audit_log,
     claims,
     documents,
@@ -41,6 +43,7 @@ from harmwatch.store._schema import (
     incidents,
     place_mentions,
     reports,
+    zones,
 )
 
 __all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "IncidentQuery", "LinkWrite", "Store"]
@@ -127,6 +130,11 @@ class Store:
             engine.dispose()
             raise
         return cls(engine, url=shown)
+
+    @staticmethod
+    def exists(url: str) -> bool:
+        """Whether a database is there to open: a SQLite file that exists, or any server URL."""
+        return _engine.missing_sqlite_file(_engine.normalise_url(url)) is None
 
     @staticmethod
     def upgrade(url: str) -> tuple[str | None, str]:
@@ -533,6 +541,63 @@ class Store:
         with self._read() as connection:
             return _links.load_decisions(connection)
 
+    # --- places and zones users add ------------------------------------------------------------
+
+    def add_places(
+        self, origin: str, places: Sequence[AddedPlace], *, actor: str = DEFAULT_ACTOR
+    ) -> bool:
+        """Store the places of one import (``origin``: its name, e.g. the file name), replacing
+        an earlier import of the same name, with an audit entry; False, changing nothing, when
+        the same places are stored already under that name."""
+        now = _utcnow()
+        with self._write() as connection:
+            counts = _added.replace_places(connection, origin, places, now)
+            if counts is None:
+                return False
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="places.import",
+                entity=f"places:{origin}",
+                before=None if not counts[0] else {"places": counts[0]},
+                after={"places": counts[1], "ids": sorted({p.place.id for p in places})[:20]},
+            )
+        return True
+
+    def added_places(self) -> list[AddedPlace]:
+        """Every place users added, by import name, then in the import's order."""
+        with self._read() as connection:
+            return _added.read_places(connection)
+
+    def add_zones(
+        self, origin: str, features: Sequence[dict[str, Any]], *, actor: str = DEFAULT_ACTOR
+    ) -> bool:
+        """Store one file's zones (GeoJSON features, checked by the caller) under ``origin``,
+        replacing an earlier file of the same name, with an audit entry; False, changing
+        nothing, when the same zones are stored already under that name."""
+        now = _utcnow()
+        with self._write() as connection:
+            counts = _added.replace_zones(connection, origin, features, now)
+            if counts is None:
+                return False
+            names = [str((f.get("properties") or {}).get("name")) for f in features]
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="zones.add",
+                entity=f"zones:{origin}",
+                before=None if not counts[0] else {"zones": counts[0]},
+                after={"zones": counts[1], "names": names[:20]},
+            )
+        return True
+
+    def zone_features(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every zone users added, as (import name, GeoJSON feature)."""
+        with self._read() as connection:
+            return _added.read_zones(connection)
+
     # --- the database as a whole --------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
@@ -545,6 +610,8 @@ class Store:
             reports,
             incidents,
             facilities,
+            added_places,
+            zones,
             audit_log,
         )
         with self._read() as connection:
@@ -742,6 +809,8 @@ def _insert_extraction(
                     "score": mention.score,
                     "place_id": None if mention.place is None else mention.place.id,
                     "place": None if mention.place is None else _place_json(mention.place),
+                    "review": mention.review,
+                    "geo_precision": mention.geo_precision,
                 }
                 for ordinal, mention in enumerate(extraction.places)
             ],
@@ -780,6 +849,8 @@ def _places(connection: Connection, extraction_id: int) -> list[PlaceMention]:
             sentence=row.sentence,
             place=None if row.place is None else Place(**row.place),
             score=row.score,
+            review=row.review,
+            geo_precision=row.geo_precision,
         )
         for row in rows
     ]

@@ -36,8 +36,13 @@ class Number:
     digits: str = ""
 
 
+_MAX_DIGITS = 15  # longer runs of digits are codes, hashes or tables, never one count
+
+
 def parse_digits(text: str) -> float | None:
     """Value of a digit token ("1,250", "1.250", "12", "1.5"), or None when it is no count."""
+    if len(text) > _MAX_DIGITS:
+        return None  # and int() of 309+ digits would overflow float, of 4,300+ raise
     if _PLAIN.match(text):
         return float(int(text))
     if _THOUSANDS.match(text):

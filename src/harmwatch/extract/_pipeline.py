@@ -29,7 +29,12 @@ from harmwatch.model import Claim, Extraction
 
 __all__ = ["extract_text"]
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# bounded runs that start only where a run starts, so that a 10 MB line without spaces
+# ("a@a@a@...", base64) costs one pass, not one pass per character
+_URL = re.compile(
+    r"(?<![\w.+-])(?:(?:https?://|www\.)[^\s<>\"]{1,2000}"
+    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})"
+)
 _BROKEN = str.maketrans({"\x00": " ", "\ufffd": " "})
 
 
@@ -90,7 +95,9 @@ def extract_text(
     conflicts = document_conflicts(clean, lowered=low)
     mentions = find_actors(clean, conflicts, lowered=low)
     mention_starts = [m.start for m in mentions]
-    urls = [(m.start(), m.end()) for m in _URL.finditer(clean)] if "/" in clean else []
+    urls = (
+        [(m.start(), m.end()) for m in _URL.finditer(clean)] if "/" in clean or "@" in clean else []
+    )
 
     # sentences one at a time, and a search per sentence rather than a list of every digit:
     # a 20 MB table of figures must not hold millions of positions in memory
@@ -147,7 +154,7 @@ def extract_text(
         for at, perpetrator in _split_totals(found, earlier, first_earlier):
             claims[at] = replace(claims[at], perpetrator=perpetrator)
         earlier, first_earlier = found, len(claims)
-        claims.extend(_to_claim(f, clean, s_idx, day, weapon) for f in found)
+        claims.extend(_to_claim(f, text, s_idx, day, weapon) for f in found)
     claims = _civilian_context(claims, clean)
     claims = _facility_attacks(claims, clean)
     claims = _merge_repeats(claims)
@@ -316,7 +323,12 @@ def _split_totals(
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """True when ``pos`` is inside one of ``spans`` (sorted, not overlapping)."""
+    at = bisect.bisect_right(spans, (pos, _NO_END)) - 1
+    return at >= 0 and spans[at][0] <= pos < spans[at][1]
+
+
+_NO_END = 1 << 62
 
 
 _JOINT_BONUS = 2

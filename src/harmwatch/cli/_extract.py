@@ -15,7 +15,7 @@ from rich.table import Table
 from harmwatch.cli._app import app, err_console, out_console, parse_published, settings
 from harmwatch.cli._compose import analyze_text
 from harmwatch.errors import HarmwatchError, InputError
-from harmwatch.extract import extraction_to_dict
+from harmwatch.extract import SUPPORTED_LANGUAGES, extraction_to_dict, supported_languages_text
 from harmwatch.ingest import read_bytes, read_file
 from harmwatch.model import Document, Extraction
 
@@ -57,7 +57,13 @@ def extract(
         ),
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Language code; default detected.")
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language code; default detected. Supported: "
+            + ", ".join(f"{code} ({name})" for code, name in SUPPORTED_LANGUAGES.items())
+            + ".",
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
@@ -73,6 +79,8 @@ def extract(
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in _FORMATS:
         raise InputError(f"--format must be one of {', '.join(_FORMATS)}; got {fmt!r}")
+    if lang is not None and lang.lower() not in SUPPORTED_LANGUAGES:
+        raise InputError(f"--lang {lang!r} is not supported; {supported_languages_text()}")
     when = parse_published(published)
     data_dir = Path(settings(ctx).data_dir)
     failed = 0
@@ -97,6 +105,8 @@ def extract(
             failed += 1
             continue
         source = doc.source if path != "-" else "-"
+        for note in extraction.notes:
+            err_console.print(f"note: {escape(source)}: {escape(note)}")
         if fmt == "jsonl":
             line = json.dumps(extraction_to_dict(extraction, source=source), ensure_ascii=False)
             sys.stdout.write(line + "\n")

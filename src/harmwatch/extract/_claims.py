@@ -29,16 +29,9 @@ _DROPPED = frozenset({"dropped", "fell", "landed", "crashed", "fired", "slammed"
 _ATTRIBUTIVE = frozenset({"civilian"})
 _INTERCEPT_GLUE = frozenset({"all", "of", "them", "and", ",", "-", "the"})
 _DISPLACED = frozenset({"displaced", "déplacés", "desplazados", "sfollati", "نازحين", "النازحين"})
-_SPEECH = frozenset({"said", "told", "say", "says", "reported", "described", "recounted"})
-_YEAR_BEFORE = frozenset({"in", "since", "during", "until", "of", "from", "throughout"})
 _NEAR_AFTER = 8
 _FAR_AFTER = 16
 _NEAR_BEFORE = 10
-_WAS = frozenset({"were", "was", "are", "is", "being", "been", "eran", "étaient", "erano"})
-_GROUP_PRONOUNS = frozenset({"them", "whom", "those", "these", "which", "ellos", "eux"})
-_SKIP_GROUP = frozenset(
-    {"the", "those", "these", "its", "their", "our", "his", "her", "los", "las", "les", "le"}
-)
 _VEHICLE_AFTER = frozenset(
     {"jet", "jets", "plane", "planes", "aircraft", "bomber", "bombers", "vehicle", "vehicles"}
 )
@@ -177,7 +170,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
     if num.digits and len(num.digits) > 1 and num.digits[0] == "0":
         return False  # "06", "09": parts of dates and codes
     if after is not None and after.start == tokens[num.i1 - 1].end and after.kind == "word":
-        if rules.lang != "ar":
+        if not rules.flags.glued_numbers:
             return False  # "27K-series", "3D", "10am"
     if before is not None:
         if (
@@ -209,7 +202,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             and rules.casualties.match(tokens, num.i1) is None
         ):
             return False
-        if before is not None and before.norm in _YEAR_BEFORE:
+        if before is not None and before.norm in rules.period_prepositions:
             return False
     if num.value == 0:
         return False
@@ -291,7 +284,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
     n = len(tokens)
     j = num.i1
     # "ten of them", "18 of the civilians", "10 of those killed were children"
-    if j < n and tokens[j].norm in _PARTITIVE:
+    if j < n and tokens[j].norm in rules.partitives:
         group = _group(tokens, j, rules)
         if group is not None:
             return group
@@ -338,10 +331,10 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             skipped_other = True
         if not _skippable(tok, rules):
             break
-        k = _after_glued(tokens, k)
+        k = _after_glued(tokens, k, rules)
     if skipped_other:
         return _Head("others", "", k, k)
-    unknown = k < n and rules.lang == "en" and _unknown_plural(tokens[k], rules)
+    unknown = k < n and rules.flags.guess_plural_nouns and _unknown_plural(tokens[k], rules)
     if not unknown and k + 1 < n and tokens[k].kind == "word" and tokens[k].text.islower():
         # "1,203 harm incidents": a compound whose head is no victim at all
         unknown = tokens[k].norm not in _FUNCTION_WORDS and (
@@ -354,7 +347,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             if fac is not None:
                 return _Head("facility", fac[0], fac[1], fac[1], noun="link")
     # "12 by Russian forces": a share of the total just given, by attacker
-    if j + 1 < n and tokens[j].norm in {"by", "at"} and _names_actor(tokens, j + 1):
+    if j + 1 < n and tokens[j].norm in {"by", "at"} and _names_actor(tokens, j + 1, rules):
         end = j
         while end < min(n, j + 8) and tokens[end].text not in {")", ",", ";"}:
             end += 1
@@ -375,7 +368,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
         if j >= n or tokens[j].kind != "word" or rules.victims.match(tokens, j) is None:
             return _Head("group", "", j, j, noun="rest")
     # "1,524 were children"
-    if j + 1 < n and tokens[j].norm in _WAS:
+    if j + 1 < n and tokens[j].norm in rules.copulas:
         vic = rules.victims.match(tokens, j + 1)
         if vic is not None:
             return _Head("group", vic[0], j, vic[1])
@@ -395,7 +388,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             return _Head("weapon", "other", j + 1, j + 1)  # "the hospital was struck three times"
         return None
     # Arabic puts one and two after the noun: "مسعفين اثنين", "مدنياً يمنياً واحداً"
-    if rules.lang == "ar" and num.value <= 2 and num.is_word:
+    if rules.flags.one_two_after_noun and num.value <= 2 and num.is_word:
         for back in (1, 2):
             m = num.b0 - back
             if m < 0:
@@ -426,13 +419,13 @@ def _plural_facility_before(tokens: Sequence[Token], end: int, rules: LangRules)
     return None
 
 
-def _names_actor(tokens: Sequence[Token], k: int) -> bool:
+def _names_actor(tokens: Sequence[Token], k: int, rules: LangRules) -> bool:
     """True when an attacker's name starts at ``k`` ("Russian forces", "the regime")."""
     if tokens[k].norm in {"the", "other", "pro-government", "pro-regime"} and k + 1 < len(tokens):
         k += 1
         if tokens[k].norm in _ACTOR_WORDS:
             return True
-    return tokens[k].text[:1].isupper() or tokens[k].norm in _ACTOR_WORDS
+    return _looks_like_name(tokens[k], rules) or tokens[k].norm in _ACTOR_WORDS
 
 
 def _before_bound(tokens: Sequence[Token], b0: int, rules: LangRules) -> int:
@@ -471,24 +464,50 @@ def _unknown_plural(tok: Token, rules: LangRules) -> bool:
 
 
 def _starts_clause(tok: Token, rules: LangRules) -> bool:
-    """True for an Arabic word with a glued conjunction ("وإصابة": "and injuring")."""
-    return rules.lang == "ar" and tok.norm[:1] in {"و", "ف"} and tok.norm not in rules.cues
+    """True for a word with a glued conjunction ("وإصابة": "and injuring")."""
+    glued = rules.flags.glued_conjunctions
+    return bool(glued) and tok.norm[:1] in glued and tok.norm not in rules.cues
 
 
-def _after_glued(tokens: Sequence[Token], k: int) -> int:
+def _glued_and(tok: Token, rules: LangRules) -> bool:
+    """True for a word with "and" glued to its front ("وثلاثة": and three)."""
+    glued = rules.flags.glued_and
+    return bool(glued) and tok.norm.startswith(glued)
+
+
+def _after_glued(tokens: Sequence[Token], k: int, rules: LangRules) -> int:
     """Index after token ``k`` and the tokens glued to it ("S-300/S-400", "Su-24")."""
     m = k + 1
-    if tokens[k].text[:1].isupper():
+    if _looks_like_name(tokens[k], rules):
         while m < len(tokens) and tokens[m].start == tokens[m - 1].end:
             m += 1
     return m
 
 
+def _looks_like_name(tok: Token, rules: LangRules) -> bool:
+    """True for a capitalised word where capitals mark names (not in German, where every
+    noun has one)."""
+    return tok.text[:1].isupper() and not rules.flags.capitalised_nouns
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
 def _skippable(tok: Token, rules: LangRules) -> bool:
     if tok.norm in rules.modifiers or tok.norm in rules.others:
         return True
-    if tok.text[:1].isupper() and tok.norm not in rules.cues and tok.norm not in rules.and_words:
-        return True
+    if _looks_like_name(tok, rules) and tok.norm not in rules.cues:
+        return tok.norm not in rules.and_words
+    if (
+        rules.flags.capitalised_nouns
+        and tok.text[:1].islower()
+        and len(tok.norm) > 3
+        and tok.norm.endswith(_ADJECTIVE_ENDINGS)
+        and tok.norm not in rules.cues
+        and tok.norm not in rules.hit_cues
+        and tok.norm not in rules.include_cues
+    ):
+        return True  # "drei kleinen Kindern": a declined adjective before the noun
     # compound adjectives: "anti-aircraft", "long-range", "Iranian-made"
     return "-" in tok.norm and not tok.norm.endswith(("-old", "-year"))
 
@@ -532,7 +551,7 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
             return _Head("victim", "family_members", fam[1], fam[1])
         # "three Lebanese paramedics": a nationality before the group noun
         later = None
-        if victim[0] == "people" and victim[1] < len(tokens) and tokens[k].text[:1].isupper():
+        if victim[0] == "people" and victim[1] < len(tokens) and _looks_like_name(tokens[k], rules):
             later = _noun_at(tokens, victim[1], rules)
         if later is not None and later.type in {"victim", "weapon", "facility"}:
             return later
@@ -573,7 +592,7 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
     if best is None and tokens[k].forms[-1] == "member" and k + 1 < len(tokens):
         if tokens[k + 1].norm == "of":
             m = k + 2
-            while m < len(tokens) and tokens[m].norm in _SKIP_GROUP:
+            while m < len(tokens) and tokens[m].norm in rules.group_determiners:
                 m += 1
             inner = rules.victims.match(tokens, m)
             if inner is not None:
@@ -589,7 +608,7 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     n = len(tokens)
     m = j + 1
     while m < n and (
-        tokens[m].norm in _SKIP_GROUP
+        tokens[m].norm in rules.group_determiners
         or (m > j + 1 and _possessive(tokens[m]))
         or (tokens[m].kind == "num" and m > j + 1)
     ):
@@ -599,8 +618,8 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     kind = ""
     subject = ""
     end = m
-    if tokens[m].norm in _GROUP_PRONOUNS or (m > j + 1 and tokens[m - 1].norm == "those"):
-        end = m + 1 if tokens[m].norm in _GROUP_PRONOUNS else m
+    if tokens[m].norm in rules.group_pronouns or (m > j + 1 and tokens[m - 1].norm == "those"):
+        end = m + 1 if tokens[m].norm in rules.group_pronouns else m
         cas = rules.casualties.match(tokens, end)
         if cas is not None:
             kind = cas[0]
@@ -618,7 +637,7 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
         if vic is not None:
             subject = vic[0]  # "five of the victims" are people; "18 of the civilians"
             end = vic[1]
-            if tokens[m].norm in _VICTIM_WORDS:
+            if tokens[m].norm in rules.victim_words:
                 kind = "killed"  # "Eleven of the victims were children"
                 subject = ""  # "13 of the victims" after "15 civilians": civilians
         elif vic is not None or cas is not None:
@@ -638,7 +657,7 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
         return _Head("attrib", "", end, end)  # "six of them by Russian forces"
     # "... of them were children", "four of them paramedics"
     k = end
-    if k < n and tokens[k].norm in _WAS:
+    if k < n and tokens[k].norm in rules.copulas:
         k += 1
     if k + 1 < n and tokens[k].norm in {"a", "an"}:
         k += 1  # "two adults, one of them a doctor"
@@ -729,7 +748,7 @@ def _elliptic(tokens: Sequence[Token], prev: Found | None, num: Number, rules: L
     return any(
         t.norm in rules.and_words
         or t.text in {",", "،"}
-        or (rules.lang == "ar" and t.norm.startswith("و") and len(t.norm) > 2)
+        or (_glued_and(t, rules) and len(t.norm) > 2)
         for t in between
     )
 
@@ -784,7 +803,7 @@ def _linked(tokens: Sequence[Token], prev: Found | None, num: Number, rules: Lan
             glue = tokens[num.b0 - 1]
             if glue.text in {",", "،"} or glue.norm in rules.and_words:
                 return True
-            if rules.lang == "ar" and tokens[num.b0].norm[:1] == "و":
+            if _glued_and(tokens[num.b0], rules):
                 return True  # "وثلاثة آخرين": the conjunction is glued to the number
         return False
     return has_include or num.b0 - prev.head_end - skipped <= 3
@@ -848,9 +867,13 @@ def _classify(
     if head.type == "bare" and num.is_word and num.value == 1 and num.i1 < len(tokens):
         nxt = tokens[num.i1]  # "of which one faction was responsible": a determiner, no count
         if nxt.kind == "word" and nxt.text.islower() and rules.cues.match(tokens, num.i1) is None:
-            if nxt.norm not in _WAS and nxt.norm not in rules.and_words:
+            if nxt.norm not in rules.copulas and nxt.norm not in rules.and_words:
                 return None
-    if head.type == "victim" and head.np_end < len(tokens) and tokens[head.np_end].norm in _SPEECH:
+    if (
+        head.type == "victim"
+        and head.np_end < len(tokens)
+        and tokens[head.np_end].norm in rules.speech_verbs
+    ):
         return None  # "two aid workers told reporters": the sources, not the victims
     if head.type == "noun":
         if adjacent and before is not None and before[0] in {"killed", "injured"}:
@@ -989,7 +1012,7 @@ def _gapped(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
         if k < n and tokens[k].norm == "the":
             k += 1
         joined = tokens[num.b0 - 1].norm in rules.and_words or tokens[num.b0 - 1].text == ","
-        if joined and k < n and tokens[k].kind == "word" and tokens[k].text[:1].isupper():
+        if joined and k < n and tokens[k].kind == "word" and _looks_like_name(tokens[k], rules):
             return "to"
         return ""
     if after is not None and after.text not in _GAP_END and after.norm not in rules.and_words:
@@ -998,7 +1021,7 @@ def _gapped(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
     words = capital = 0
     while k >= 0 and words < 4 and tokens[k].kind == "word":
         tok = tokens[k]
-        if tok.text[:1].isupper():
+        if _looks_like_name(tok, rules):
             capital += 1
         elif tok.norm not in _ACTOR_WORDS:
             break
@@ -1006,26 +1029,22 @@ def _gapped(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
         k -= 1
     if not words or not capital or k < 0:
         return ""
-    if tokens[num.b0 - 1].norm not in _ACTOR_WORDS and not tokens[num.b0 - 1].text[:1].isupper():
+    if tokens[num.b0 - 1].norm not in _ACTOR_WORDS and not _looks_like_name(
+        tokens[num.b0 - 1], rules
+    ):
         return ""
     return "actor" if tokens[k].norm in rules.and_words or tokens[k].text in {",", ";"} else ""
-
-
-_AUX = frozenset(
-    """were was have has had been are is also reportedly all later eventually subsequently
-    being then""".split()
-)
 
 
 def _right_after(tokens: Sequence[Token], head_end: int, cue_at: int, rules: LangRules) -> bool:
     """True when the cue follows the head directly ("children were killed"), not a new verb."""
     if cue_at - head_end > 3:
         return False
-    if any(tokens[m].norm not in _AUX for m in range(head_end, cue_at)):
+    if any(tokens[m].norm not in rules.auxiliaries for m in range(head_end, cue_at)):
         return False
     cue = tokens[cue_at]
     # Arabic "وإصابة": a conjunction glued to the cue starts another clause
-    return not (rules.lang == "ar" and cue.norm.startswith("و") and cue.norm not in rules.cues)
+    return not (_glued_and(cue, rules) and cue.norm not in rules.cues)
 
 
 def _toll_group(tokens: Sequence[Token], num: Number, rules: LangRules) -> str | None:
@@ -1143,8 +1162,6 @@ def _own_noun(tokens: Sequence[Token], found: Found, rules: LangRules) -> str | 
 
 
 _CASUALTY_KINDS = frozenset({"killed", "injured"})
-_PARTITIVE = frozenset({"of", "among", "de", "des", "di", "delle", "dei", "degli", "من"})
-_VICTIM_WORDS = frozenset({"victims", "fatalities", "vittime", "victimes", "víctimas", "victimas"})
 
 
 def _in_brackets_list(tokens: Sequence[Token], prev: Found, b0: int, rules: LangRules) -> bool:
@@ -1290,9 +1307,9 @@ def _strike(
     k = j
     while k < n and k - j < 12:
         tok = tokens[k]
-        if tok.norm in _AUX or tok.norm in _INTERCEPT_GLUE or tok.kind == "num":
+        if tok.norm in rules.auxiliaries or tok.norm in _INTERCEPT_GLUE or tok.kind == "num":
             k += 1
-        elif tok.norm in rules.units or (tok.text[:1].isupper() and tok.kind == "word"):
+        elif tok.norm in rules.units or (_looks_like_name(tok, rules) and tok.kind == "word"):
             k += 1
         else:
             w = rules.weapons.match(tokens, k)

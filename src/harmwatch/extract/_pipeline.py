@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from harmwatch import vocab
+from harmwatch.errors import InputError
 from harmwatch.extract._actors import (
     ActorMention,
     document_conflicts,
@@ -19,15 +19,16 @@ from harmwatch.extract._actors import (
 )
 from harmwatch.extract._claims import Context, Found, claims_in_sentence
 from harmwatch.extract._dates import find_period, find_published, sentence_date
-from harmwatch.extract._lang import detect_language
+from harmwatch.extract._lang import detect_language, language_note
+from harmwatch.extract._languages import LANGUAGES, language
 from harmwatch.extract._numbers import find_numbers
-from harmwatch.extract._rules import LangRules
+from harmwatch.extract._rules import LangRules, rules_for
 from harmwatch.extract._sentences import iter_sentences
 from harmwatch.extract._tokens import Token, tokenize
 from harmwatch.extract._trie import trie_pattern
 from harmwatch.model import Claim, Extraction
 
-__all__ = ["extract_text"]
+__all__ = ["extract_text", "supported_languages_text"]
 
 # bounded runs that start only where a run starts, so that a 10 MB line without spaces
 # ("a@a@a@...", base64) costs one pass, not one pass per character
@@ -39,37 +40,28 @@ _BROKEN = str.maketrans({"\x00": " ", "\ufffd": " "})
 
 
 @cache
-def rules_for(lang: str) -> LangRules:
-    """The rule tables of ``lang`` (English ones for a language without its own)."""
-    if lang == "ar":
-        from harmwatch.extract._rules_ar import RULES as AR
-
-        return AR
-    if lang in {"fr", "es", "it"}:
-        from harmwatch.extract import _rules_romance
-
-        return _rules_romance.RULES[lang]
-    from harmwatch.extract._rules_en import RULES as EN
-
-    return EN
-
-
-@cache
 def _candidate_pattern(lang: str) -> re.Pattern[str]:
+    """Digits, or a number word: a sentence without either holds no claim."""
     rules = rules_for(lang)
-    words = set(rules.units) | set(rules.scales) | set(rules.dozen)
-    if lang == "ar":
-        words |= set(rules.duals)
-        return re.compile(rf"[0-9٠-٩۰-۹]|{trie_pattern(words)}")
-    return re.compile(rf"[0-9٠-٩۰-۹]|\b(?:{trie_pattern(w.lower() for w in words)})")
+    words = {w.lower() for w in (*rules.units, *rules.scales, *rules.dozen, *rules.duals)}
+    boundary = r"\b" if rules.flags.number_word_boundary else ""
+    return re.compile(rf"[0-9٠-٩۰-۹]|{boundary}(?:{trie_pattern(words)})")
 
 
 @cache
 def _weapon_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {k.lower(): v for k, v in vocab.WEAPON_NOUNS.get(lang, {}).items() if v != "other"}
-    if lang == "en":
-        table = {k: v for k, v in table.items() if k not in {"raid", "bomb", "shell", "barrel"}}
+    rules = rules_for(lang)
+    nouns = language(rules.lang).weapon_nouns
+    table = {
+        k.lower(): v for k, v in nouns.items() if v != "other" and k not in rules.vague_weapons
+    }
     return re.compile(rf"\b(?:{trie_pattern(table)})(?:s|es)?\b"), table
+
+
+def supported_languages_text() -> str:
+    """The supported languages, as one line for messages and help."""
+    names = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+    return f"supported: {names}"
 
 
 def extract_text(
@@ -84,11 +76,17 @@ def extract_text(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str; got {type(text).__name__}")
+    if lang is not None and lang.lower() not in LANGUAGES:
+        raise InputError(f"unsupported language {lang!r}; {supported_languages_text()}")
     clean = text.translate(_BROKEN) if ("\x00" in text or "\ufffd" in text) else text
     lang = (lang or detect_language(clean)).lower()
-    rules = rules_for(lang)
     if published is None:
         published = find_published(clean)
+    note = language_note(lang)
+    if note is not None:  # a language detected without rules: say so, claim nothing
+        period = find_period(clean, published)
+        return Extraction(lang=lang, published=published, period=period, notes=(note,))
+    rules = rules_for(lang)
     low = clean.lower()
     if len(low) != len(clean):  # a few characters change length when lowered: keep offsets
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in clean)
@@ -115,7 +113,7 @@ def extract_text(
         if candidate(low, s0, s1) is None:
             continue  # no digit or number word in this sentence
         seg = clean[s0:s1]
-        tokens = tokenize(seg, s0, lang)
+        tokens = tokenize(seg, s0, rules)
         numbers = find_numbers(tokens, rules)
         if urls:
             numbers = [n for n in numbers if not _inside(tokens[n.i0].start, urls)]

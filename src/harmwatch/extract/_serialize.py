@@ -27,6 +27,8 @@ def _claim(c: Claim) -> dict[str, Any]:
         end=c.end,
         text=c.text,
         sentence=c.sentence,
+        rule=c.rule,
+        confidence=c.confidence,
     )
     if c.place_id is not None:
         out["place_id"] = c.place_id
@@ -68,4 +70,5 @@ def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]
         "places": [_place(p) for p in extraction.places],
         "perpetrators": list(extraction.perpetrators),
         "weapons": list(extraction.weapons),
+        "notes": list(extraction.notes),
     }

@@ -11,7 +11,6 @@ from __future__ import annotations
 from harmwatch.ingest._decode import encoding_note
 from harmwatch.ingest._document import read_bytes
 from harmwatch.ingest._files import DEFAULT_MAX_BYTES, SUFFIXES, iter_paths, read_file
-from harmwatch.ingest._lang import detect_lang
 from harmwatch.ingest._web import (
     DEFAULT_TIMEOUT,
     Feed,
@@ -26,7 +25,6 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "SUFFIXES",
     "Feed",
-    "detect_lang",
     "encoding_note",
     "iter_paths",
     "make_client",

@@ -98,3 +98,16 @@ def test_docs_list_every_supported_language() -> None:
     text = (EXTRACT.parents[2] / "docs" / "extract.md").read_text(encoding="utf-8")
     for code, name in LANGUAGES.items():
         assert f"| `{code}` | {name} |" in text
+
+
+def test_every_claim_rule_is_documented_with_its_example() -> None:
+    from harmwatch.extract._claims import CLAIM_RULES, KIND_RULES
+    from harmwatch.extract._pipeline import RULE_CONFIDENCE
+
+    text = (EXTRACT.parents[2] / "docs" / "extract.md").read_text(encoding="utf-8")
+    names = [r.__name__.lstrip("_") for r in (*CLAIM_RULES, *KIND_RULES)]
+    for rule in (*CLAIM_RULES, *KIND_RULES):
+        assert rule.__doc__ and '"' in rule.__doc__, f"{rule.__name__} has no example"
+    for name in [*names, *RULE_CONFIDENCE]:
+        if name != "casualty_count":
+            assert f"`{name}`" in text, f"docs/extract.md does not list the rule {name}"

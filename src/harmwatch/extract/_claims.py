@@ -61,6 +61,9 @@ class Found:
     parent: Found | None = None
     np_end: int = 0  # end of the noun phrase (actor words inside it describe the victims)
     by_actor: bool = False  # "12 by Russian forces": the attacker is the one named right after
+    rule: str = ""  # the rule that made the claim
+    weak_subject: bool = False  # subject taken from another count ("others", "of them", lists)
+    carried: bool = False  # perpetrator named outside the claim's sentence
 
 
 @dataclass(slots=True)
@@ -833,6 +836,378 @@ def _nearest_victim_before(tokens: Sequence[Token], pos: int, rules: LangRules) 
     return None
 
 
+# --- the claim rules, in order ------------------------------------------------------------
+#
+# Each rule looks at one count in its sentence (its head noun, the casualty or hit words around
+# it, the claim before it) and either makes the claim, rejects the count (REJECT), or passes
+# (None) to the next rule. The first rule that decides names the claim (``Claim.rule``).
+
+
+@dataclass(slots=True)
+class _Case:
+    """One count and what its sentence says around it, as the rules read it."""
+
+    tokens: Sequence[Token]
+    num: Number
+    head: _Head
+    rules: LangRules
+    starts: set[int]
+    prev: Found | None  # the claim before it in this sentence
+    parent: Found | None  # ... or in the sentence before
+    found: Found  # the claim being made
+    linked: bool  # continues the list or breakdown of ``prev``
+    before: tuple[str, int, int] | None  # nearest casualty cue before: kind, at, distance
+    adjacent: bool  # ... and it is right before the count
+    near_after: tuple[str, int] | None  # nearest casualty cue soon after the head
+    far_after: tuple[str, int] | None  # ... or further along the clause
+
+
+class _Reject:
+    """A rule's answer that the count is no claim."""
+
+    def __repr__(self) -> str:
+        return "REJECT"
+
+
+REJECT = _Reject()
+_Outcome = Found | _Reject | None
+
+
+def _one_used_as_determiner(c: _Case) -> _Outcome:
+    """ "of which one faction was responsible": "one" before a noun it does not count."""
+    num, tokens, rules = c.num, c.tokens, c.rules
+    if c.head.type == "bare" and num.is_word and num.value == 1 and num.i1 < len(tokens):
+        nxt = tokens[num.i1]
+        if nxt.kind == "word" and nxt.text.islower() and rules.cues.match(tokens, num.i1) is None:
+            if nxt.norm not in rules.copulas and nxt.norm not in rules.and_words:
+                return REJECT
+    return None
+
+
+def _speakers_are_not_victims(c: _Case) -> _Outcome:
+    """ "two aid workers told reporters": the sources of the account, not victims."""
+    head = c.head
+    if head.type == "victim" and head.np_end < len(c.tokens):
+        if c.tokens[head.np_end].norm in c.rules.speech_verbs:
+            return REJECT
+    return None
+
+
+def _verb_then_unknown_noun(c: _Case) -> _Outcome:
+    """ "killed 12 pilgrims": a casualty verb right before a count of a group not in the tables."""
+    if c.head.type != "noun":
+        return None
+    if c.adjacent and c.before is not None and c.before[0] in _CASUALTY_KINDS:
+        c.found.kind, c.found.subject = c.before[0], "other"
+        return c.found
+    return REJECT
+
+
+def _share_named_by_attacker(c: _Case) -> _Outcome:
+    """ "70 killed, including 20 children, and 15 by Russian forces": a share of the total just
+    given, with its own attacker after "by"."""
+    if c.head.type != "attrib":
+        return None
+    ref = c.prev or c.parent
+    if ref is None:
+        return REJECT
+    ref = _root(ref)
+    if ref.by_actor and ref.parent is not None:
+        ref = ref.parent  # "18 by Russian forces and 12 by the regime": shares of one total
+    found = c.found
+    found.kind, found.subject = ref.kind, ref.subject
+    found.weapon, found.status = ref.weapon, ref.status
+    found.inherited, found.parent = False, ref  # its own attacker follows "by"
+    found.by_actor = True
+    found.weak_subject = True
+    return found
+
+
+def _share_after_attacker_name(c: _Case) -> _Outcome:
+    """ "Russian forces carried out 41 of them and regime forces 22": a bare count after an
+    attacker's name repeats the verb and noun of the count before it."""
+    prev = c.prev
+    if c.head.type != "bare" or prev is None or not prev.kind:
+        return None
+    gap = _gapped(c.tokens, c.num, c.rules)
+    if not gap:
+        return None
+    found = c.found
+    found.kind, found.subject = prev.kind, _root(prev).subject
+    found.weapon, found.status = prev.weapon, prev.status
+    if gap == "to":  # "4,600 deaths to the coalition, and 1,300 to the Houthis"
+        found.by_actor = True
+    else:
+        found.parent, found.inherited = prev.parent, False
+    found.weak_subject = True
+    return found
+
+
+def _weapon_count(c: _Case) -> _Outcome:
+    """ "714 airstrikes", "12 shelling attacks with rocket artillery", "attacks on 4 schools":
+    a count whose noun is a weapon or an attack."""
+    if c.head.type != "weapon":
+        return None
+    if _blocked_before(c.tokens, c.num, c.rules):
+        return REJECT  # "shot down 8 missiles"
+    out = _strike(c.tokens, c.found, c.head, c.rules, c.starts, c.prev, c.linked, c.near_after)
+    return REJECT if out is None else out
+
+
+def _facility_count(c: _Case) -> _Outcome:
+    """ "8 medical facilities hit", "destroyed three schools": a count of facilities with a hit
+    word in its clause (or a list of them)."""
+    if c.head.type != "facility":
+        return None
+    out = _facility(c.tokens, c.found, c.head, c.rules, c.prev, c.parent, c.linked)
+    return REJECT if out is None else out
+
+
+def _share_of_attacks(c: _Case) -> _Outcome:
+    """ "Russian forces carried out 41 of them", "two of them medical", "10 of the attacks used
+    barrel bombs": a share of a count of attacks or facilities hit."""
+    head = c.head
+    if head.type != "group" or not (head.noun or not head.value):
+        return None
+    part = _part_of_attacks(c.tokens, c.found, head, c.rules, c.prev or c.parent)
+    if part is not None:
+        part.weak_subject = True
+        return part
+    return REJECT if head.noun else None
+
+
+def _facility_status_continues(c: _Case) -> _Outcome:
+    """ "1,600 clinics have been damaged and 195 destroyed": a bare count with a status word
+    continues the facility count before it."""
+    prev, found = c.prev, c.found
+    if c.head.type != "bare" or prev is None or prev.kind != "facilities_hit":
+        return None
+    status_after = c.rules.statuses.match(c.tokens, found.head_end)
+    if status_after is None:
+        return None
+    found.kind, found.subject, found.status = "facilities_hit", prev.subject, status_after[0]
+    found.weak_subject = True
+    return found
+
+
+def _facility_others(c: _Case) -> _Outcome:
+    """ "two buildings were destroyed and 20 more damaged", "destroyed 3 homes, damaged 12
+    others": "others" after a facility count are more of the same facilities."""
+    prev, found, tokens, rules, num = c.prev, c.found, c.tokens, c.rules, c.num
+    if c.head.type != "others" or prev is None or prev.kind != "facilities_hit":
+        return None
+    if (
+        c.near_after is not None
+        or rules.statuses.match(tokens, found.head_end) is not None
+        or (num.b0 >= 1 and rules.statuses.match_ending(tokens, num.b0) is not None)
+    ):
+        found.kind = "facilities_hit"
+        found.subject = prev.subject
+        found.status = _status(tokens, found, rules)
+        found.weak_subject = True
+        return found
+    return None
+
+
+def _casualty_count(c: _Case) -> _Outcome:
+    """ "12 people were killed", "injuring 30": a count of people killed or injured. Its kind
+    comes from the first kind rule (below) that tells it, which names the claim; its subject
+    from its noun or the claim it belongs to."""
+    found = c.found
+    for rule in KIND_RULES:
+        kind = rule(c)
+        if kind is REJECT:
+            return REJECT
+        if kind:
+            found.rule = _rule_name(rule)
+            break
+    else:
+        return REJECT
+    if found.kind not in _CASUALTY_KINDS:
+        return REJECT
+    toll_group = _toll_group(c.tokens, c.num, c.rules) if c.head.type == "bare" else None
+    found.subject = toll_group or _subject(c.tokens, c.head, found, c.prev, c.parent, c.rules)
+    if found.subject == "":
+        return REJECT
+    if c.head.type == "group" and found.parent is None:
+        found.parent = c.parent
+        found.inherited = True
+    if c.head.type in {"others", "group", "bare"} and not toll_group:
+        found.weak_subject = found.weak_subject or found.subject != "people"
+    return found
+
+
+CLAIM_RULES = (
+    _one_used_as_determiner,
+    _speakers_are_not_victims,
+    _verb_then_unknown_noun,
+    _share_named_by_attacker,
+    _share_after_attacker_name,
+    _weapon_count,
+    _facility_count,
+    _share_of_attacks,
+    _facility_status_continues,
+    _facility_others,
+    _casualty_count,
+)
+
+
+# --- kind rules: is a count of people one of killed or of injured? ---------------------------
+#
+# Each returns "killed", "injured", "" (does not tell) or REJECT, and sets ``found.kind``.
+
+_KindOutcome = str | _Reject
+
+
+def _set(c: _Case, kind: str) -> str:
+    c.found.kind = kind
+    return kind
+
+
+def _casualty_noun(c: _Case) -> _KindOutcome:
+    """ "891 civilian deaths", "12 wounded": the noun itself says the kind."""
+    if c.head.type != "casualty":
+        return ""
+    opens = c.num.b0 >= 1 and c.tokens[c.num.b0 - 1].text in {":", "("}  # "casualties: 181"
+    if c.adjacent and c.before is not None and c.before[0] == "block" and not opens:
+        return REJECT  # "missing: 12 dead or alive"
+    return _set(c, c.head.kind)
+
+
+def _verb_right_before(c: _Case) -> _KindOutcome:
+    """ "killing at least 16 people", "injuring 12": the casualty verb just before the count."""
+    if c.adjacent and c.before is not None:
+        return _set(c, c.before[0])
+    return ""
+
+
+def _verb_right_after(c: _Case) -> _KindOutcome:
+    """ "16 people were killed", "three children died": the verb right after the noun."""
+    near = c.near_after
+    if near is None:
+        return ""
+    if c.linked and not _right_after(c.tokens, c.found.head_end, near[1], c.rules):
+        return ""
+    return _set(c, near[0])
+
+
+def _kind_in_head(c: _Case) -> _KindOutcome:
+    """ "four others injured", "nine more were wounded": the kind is part of the head."""
+    return _set(c, c.head.kind) if c.head.kind else ""
+
+
+def _breakdown_with_own_verb(c: _Case) -> _KindOutcome:
+    """ "two adults were killed, and 16 people, including 7 children, were hurt": a count that
+    opens its own breakdown takes the verb after it, not the kind of the list before."""
+    far = c.far_after
+    if not (c.linked and c.head.type in _OPEN_HEADS and far is not None and far[0] != "block"):
+        return ""
+    if not _opens_breakdown(c.tokens, c.found.head_end, c.rules):
+        return ""
+    return _set(c, far[0])
+
+
+def _part_of_breakdown(c: _Case) -> _KindOutcome:
+    """ "at least 137 killed, including 23 children, 24 women": a part of the breakdown of the
+    claim before it, of the same kind."""
+    prev = c.prev
+    if not (c.linked and prev is not None and prev.kind in _CASUALTY_KINDS):
+        return ""
+    c.found.inherited = True
+    c.found.parent = prev
+    return _set(c, prev.kind)
+
+
+def _verb_after_breakdown(c: _Case) -> _KindOutcome:
+    """ "46 people, including 30 children, were killed": the verb after the breakdown."""
+    far = c.far_after
+    if c.head.type in _OPEN_HEADS and far is not None:
+        if _opens_breakdown(c.tokens, c.found.head_end, c.rules):
+            return _set(c, far[0])
+    return ""
+
+
+def _verb_before_in_clause(c: _Case) -> _KindOutcome:
+    """ "the strike killed, according to medics, 12 people": a casualty verb earlier in the
+    clause."""
+    if c.head.type in _OPEN_HEADS and c.before is not None:
+        return _set(c, c.before[0])
+    return ""
+
+
+def _verb_further_after(c: _Case) -> _KindOutcome:
+    """ "12 people in the market and the school next to it were killed": a casualty verb
+    further along the clause."""
+    if c.head.type in _OPEN_HEADS and c.far_after is not None:
+        return _set(c, c.far_after[0])
+    return ""
+
+
+def _toll_before_bare(c: _Case) -> _KindOutcome:
+    """ "the death toll rose to 67", "death toll at 12": a bare count after a toll word."""
+    before, tokens, num = c.before, c.tokens, c.num
+    if c.head.type != "bare" or before is None or before[2] > 6:
+        return ""
+    if tokens[before[1]].norm in {"toll", "death"} or any(
+        tokens[m].norm in {"to", "at"} for m in range(before[1], num.b0)
+    ):
+        return _set(c, before[0])
+    return ""
+
+
+def _toll_phrase(c: _Case) -> _KindOutcome:
+    """ "ارتفع عدد القتلى إلى 67", "the number of dead reached 67": a count ending a toll phrase."""
+    if c.head.type not in {"bare", "victim", "casualty"}:
+        return ""
+    kind = _toll(c.tokens, c.num, c.rules)
+    return _set(c, kind) if kind else ""
+
+
+def _bracketed_list_part(c: _Case) -> _KindOutcome:
+    """ "a house (12 dead), a flat (six dead) and a tent (three children)": a bracketed part
+    of a list whose earlier brackets were casualty counts."""
+    prev, tokens, num, head = c.prev, c.tokens, c.num, c.head
+    if head.type != "victim" or prev is None or prev.kind not in _CASUALTY_KINDS:
+        return ""
+    if num.b0 >= 1 and tokens[num.b0 - 1].text == "(" and head.np_end < len(tokens):
+        if tokens[head.np_end].text == ")" and _in_brackets_list(
+            tokens, _root(prev), num.b0, c.rules
+        ):
+            return _set(c, prev.kind)
+    return ""
+
+
+def _share_of_group(c: _Case) -> _KindOutcome:
+    """ "Eleven of them were children" after a count of dead: a share of the count before."""
+    if c.head.type != "group" or c.parent is None:
+        return ""
+    c.found.inherited = True
+    c.found.parent = c.parent
+    return _set(c, c.parent.kind)
+
+
+KIND_RULES = (
+    _casualty_noun,
+    _verb_right_before,
+    _verb_right_after,
+    _kind_in_head,
+    _breakdown_with_own_verb,
+    _part_of_breakdown,
+    _verb_after_breakdown,
+    _verb_before_in_clause,
+    _verb_further_after,
+    _toll_before_bare,
+    _toll_phrase,
+    _bracketed_list_part,
+    _share_of_group,
+)
+_OPEN_HEADS = frozenset({"victim", "others", "group"})
+
+
+def _rule_name(rule: object) -> str:
+    return getattr(rule, "__name__", "rule").lstrip("_")
+
+
 def _classify(
     tokens: Sequence[Token],
     num: Number,
@@ -860,138 +1235,23 @@ def _classify(
     near_after = _cue_after(tokens, found.head_end, rules, starts, _NEAR_AFTER, False)
     far_after = (
         _cue_after(tokens, found.head_end, rules, starts, _FAR_AFTER, True)
-        if near_after is None and head.type in {"victim", "others", "group"}
+        if near_after is None and head.type in _OPEN_HEADS
         else None
     )
-
-    if head.type == "bare" and num.is_word and num.value == 1 and num.i1 < len(tokens):
-        nxt = tokens[num.i1]  # "of which one faction was responsible": a determiner, no count
-        if nxt.kind == "word" and nxt.text.islower() and rules.cues.match(tokens, num.i1) is None:
-            if nxt.norm not in rules.copulas and nxt.norm not in rules.and_words:
-                return None
-    if (
-        head.type == "victim"
-        and head.np_end < len(tokens)
-        and tokens[head.np_end].norm in rules.speech_verbs
-    ):
-        return None  # "two aid workers told reporters": the sources, not the victims
-    if head.type == "noun":
-        if adjacent and before is not None and before[0] in {"killed", "injured"}:
-            found.kind, found.subject = before[0], "other"  # "killed 12 pilgrims"
-            return found
-        return None
-    if head.type == "attrib":
-        ref = prev or parent
-        if ref is None:
+    case = _Case(
+        tokens, num, head, rules, starts, prev, parent, found, linked, before, adjacent,
+        near_after, far_after,
+    )  # fmt: skip
+    for rule in CLAIM_RULES:
+        outcome = rule(case)
+        if outcome is None:
+            continue
+        if isinstance(outcome, _Reject):
             return None
-        ref = _root(ref)  # "70 ..., including 20 children and 11 women, and 15 by Russian forces"
-        if ref.by_actor and ref.parent is not None:
-            ref = ref.parent  # "18 by Russian forces and 12 by the regime": shares of one total
-        found.kind, found.subject = ref.kind, ref.subject
-        found.weapon, found.status = ref.weapon, ref.status
-        found.inherited, found.parent = False, ref  # its own attacker follows "by"
-        found.by_actor = True
-        return found
-    if head.type == "bare" and prev is not None and prev.kind:
-        gap = _gapped(tokens, num, rules)
-        if gap:  # "Russian forces carried out 41 of them and regime forces 22"
-            found.kind, found.subject = prev.kind, _root(prev).subject
-            found.weapon, found.status = prev.weapon, prev.status
-            if gap == "to":  # "4,600 deaths to the coalition, and 1,300 to the Houthis"
-                found.by_actor = True
-            else:
-                found.parent, found.inherited = prev.parent, False
-            return found
-    if head.type == "weapon":
-        if _blocked_before(tokens, num, rules):
-            return None
-        return _strike(tokens, found, head, rules, starts, prev, linked, near_after)
-    if head.type == "facility":
-        return _facility(tokens, found, head, rules, prev, parent, linked)
-    if head.type == "group" and (head.noun or not head.value):
-        part = _part_of_attacks(tokens, found, head, rules, prev or parent)
-        if part is not None or head.noun:
-            return part
-
-    status_after = rules.statuses.match(tokens, found.head_end)
-    if head.type == "bare" and prev is not None and prev.kind == "facilities_hit" and status_after:
-        # "1,600 clinics have been damaged and 195 destroyed"
-        found.kind, found.subject, found.status = "facilities_hit", prev.subject, status_after[0]
-        return found
-    if head.type == "others" and prev is not None and prev.kind == "facilities_hit":
-        # "two buildings were destroyed and 20 more damaged", "destroyed 3 homes, damaged 12 others"
-        if (
-            near_after is not None
-            or rules.statuses.match(tokens, found.head_end) is not None
-            or (num.b0 >= 1 and rules.statuses.match_ending(tokens, num.b0) is not None)
-        ):
-            found.kind = "facilities_hit"
-            found.subject = prev.subject
-            found.status = _status(tokens, found, rules)
-            return found
-    kind = ""
-    open_type = head.type in {"victim", "others", "group"}
-    if head.type == "casualty":
-        kind = head.kind
-        opens = num.b0 >= 1 and tokens[num.b0 - 1].text in {":", "("}  # "casualties: 181 killed"
-        if adjacent and before is not None and before[0] == "block" and not opens:
-            return None
-    elif adjacent and before is not None:
-        kind = before[0]
-    elif near_after is not None and not (
-        linked and not _right_after(tokens, found.head_end, near_after[1], rules)
-    ):
-        kind = near_after[0]
-    elif head.kind:
-        kind = head.kind
-    elif (
-        linked
-        and open_type
-        and far_after is not None
-        and far_after[0] != "block"
-        and _opens_breakdown(tokens, found.head_end, rules)
-    ):
-        kind = far_after[
-            0
-        ]  # "two adults were killed, and 16 people, including 7 children, were hurt"
-    elif linked and prev is not None and prev.kind in {"killed", "injured"}:
-        kind = prev.kind
-        found.inherited = True
-        found.parent = prev
-    elif open_type and far_after is not None and _opens_breakdown(tokens, found.head_end, rules):
-        kind = far_after[0]
-    elif open_type and before is not None:
-        kind = before[0]
-    elif open_type and far_after is not None:
-        kind = far_after[0]
-    elif head.type == "bare" and before is not None and before[2] <= 6:
-        if tokens[before[1]].norm in {"toll", "death"} or any(
-            tokens[m].norm in {"to", "at"} for m in range(before[1], num.b0)
-        ):
-            kind = before[0]
-    if not kind and head.type in {"bare", "victim", "casualty"}:
-        kind = _toll(tokens, num, rules)
-    if not kind and head.type == "victim" and prev is not None and prev.kind in _CASUALTY_KINDS:
-        if num.b0 >= 1 and tokens[num.b0 - 1].text == "(" and head.np_end < len(tokens):
-            if tokens[head.np_end].text == ")" and _in_brackets_list(
-                tokens, _root(prev), num.b0, rules
-            ):
-                kind = prev.kind  # "(12 dead), ... and a tent in the camp (three children)"
-    toll_group = _toll_group(tokens, num, rules) if kind and head.type == "bare" else None
-    if not kind and head.type == "group" and parent is not None:
-        kind = parent.kind
-        found.inherited = True
-        found.parent = parent
-    if kind not in {"killed", "injured"}:
-        return None
-    found.kind = kind
-    found.subject = toll_group or _subject(tokens, head, found, prev, parent, rules)
-    if found.subject == "":
-        return None
-    if head.type == "group" and found.parent is None:
-        found.parent = parent
-        found.inherited = True
-    return found
+        if not outcome.rule:
+            outcome.rule = _rule_name(rule)
+        return outcome
+    return None
 
 
 _ACTOR_WORDS = frozenset(
@@ -1275,6 +1535,7 @@ def _strike(
                 found.end = tokens[fac[1] - 1].end
                 found.head_end = fac[1]
                 found.status = _status(tokens, found, rules)
+                found.rule = "attacks_on_facilities"
                 return found
             if not _skippable(tokens[m], rules) and tokens[m].norm not in rules.determiners:
                 break
@@ -1326,6 +1587,7 @@ def _strike(
         # "629 attacks" continuing a list of attacks on facilities
         found.kind = "facilities_hit"
         found.subject = "any"
+        found.rule = "attacks_after_facility_attacks"
         return found
     found.kind = "strikes"
     found.subject = subject

@@ -130,6 +130,7 @@ def extract_text(
             # are the victims of every claim of the sentence, not anyone's attacker
             victims = [_victim_span(f, tokens) for f in found if f.kind in {"killed", "injured"}]
             in_sentence = [m for m in in_sentence if not any(a <= m.start < b for a, b in victims)]
+        named = {part for m in in_sentence for part in m.name.split(" or ")}
         carry = _carry(mentions, lo, hi, s1, s_idx, last_perp, main_attacker)
         if carry is not None and last_perp is not None and carry == last_perp[1]:
             carry = _campaign(carry, last_names)
@@ -142,6 +143,9 @@ def extract_text(
                 if repeat is not None:
                     f.subject = f.weapon = repeat
             f.perpetrator = _perpetrator(f, in_sentence, tokens, carry, clean)
+            f.carried = f.perpetrator is not None and all(
+                part not in named for part in f.perpetrator.split(" or ")
+            )
             if f.kind == "strikes" and f.subject == "barrel_bomb" and f.perpetrator in _NO_BARRELS:
                 f.perpetrator = "Syrian government"  # only Syrian government aircraft drop them
             if f.perpetrator:
@@ -220,7 +224,9 @@ def _civilian_context(claims: list[Claim], text: str) -> list[Claim]:
         if civilian:
             if out is claims:
                 out = list(claims)
-            out[i] = replace(c, subject="civilians")
+            # the group comes from the counts around it: a weaker subject
+            weaker = round(max(_FLOOR, c.confidence - _WEAK_SUBJECT), 2)
+            out[i] = replace(c, subject="civilians", confidence=weaker)
     return out
 
 
@@ -253,7 +259,14 @@ def _facility_attacks(claims: list[Claim], text: str) -> list[Claim]:
         ):
             if out is claims:
                 out = list(claims)
-            out[i] = replace(c, kind="facilities_hit", subject=last.subject, weapon=None)
+            out[i] = replace(
+                c,
+                kind="facilities_hit",
+                subject=last.subject,
+                weapon=None,
+                rule="attacks_after_facility_attacks",
+                confidence=min(c.confidence, RULE_CONFIDENCE["attacks_after_facility_attacks"]),
+            )
     return out
 
 
@@ -567,4 +580,53 @@ def _to_claim(f: Found, text: str, s_idx: int, day: date | None, weapon: str | N
         weapon=w,
         status=f.status,
         date=day,
+        rule=f.rule,
+        confidence=claim_confidence(f),
     )
+
+
+# How much a claim's rule alone supports it: a number next to its verb and noun scores highest;
+# a kind read further along the clause, a toll phrase or a share of another count less.
+RULE_CONFIDENCE: dict[str, float] = {
+    "casualty_noun": 0.95,
+    "verb_right_before": 0.95,
+    "verb_right_after": 0.95,
+    "kind_in_head": 0.95,
+    "weapon_count": 0.9,
+    "facility_count": 0.9,
+    "verb_then_unknown_noun": 0.85,
+    "breakdown_with_own_verb": 0.85,
+    "part_of_breakdown": 0.85,
+    "verb_after_breakdown": 0.85,
+    "toll_before_bare": 0.85,
+    "toll_phrase": 0.85,
+    "share_of_group": 0.8,
+    "share_named_by_attacker": 0.8,
+    "share_after_attacker_name": 0.8,
+    "share_of_attacks": 0.8,
+    "facility_status_continues": 0.8,
+    "facility_others": 0.8,
+    "verb_before_in_clause": 0.75,
+    "verb_further_after": 0.75,
+    "bracketed_list_part": 0.7,
+    "facility_list_entry": 0.75,
+    "per_perpetrator_line": 0.8,
+    "attacks_after_facility_attacks": 0.7,
+    "attacks_on_facilities": 0.9,
+}
+_INHERITED_KIND = 0.1  # the kind came from the claim it belongs to (a breakdown, a list)
+_WEAK_SUBJECT = 0.1  # the subject came from another count ("others", "of them")
+_CARRIED_PERPETRATOR = 0.1  # the attacker is named in another sentence, not the claim's own
+_FLOOR = 0.3
+
+
+def claim_confidence(f: Found) -> float:
+    """The rule's support, less a step for each part taken from elsewhere (see docs/extract.md)."""
+    score = RULE_CONFIDENCE.get(f.rule, 0.8)
+    if f.inherited:
+        score -= _INHERITED_KIND
+    if f.weak_subject:
+        score -= _WEAK_SUBJECT
+    if f.carried:
+        score -= _CARRIED_PERPETRATOR
+    return round(max(_FLOOR, score), 2)

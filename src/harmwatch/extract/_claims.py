@@ -75,6 +75,66 @@ class Context:
     # the last claim of each kind and its sentence: "four of the wounded" refers to the last
     # count of wounded, "two of the facilities" to the last count of facilities hit
     by_kind: dict[str, tuple[Found, int]] = field(default_factory=dict)
+    # the header a list of lines hangs from ("Vital facilities attacked:"), while it lasts
+    header: Header | None = None
+    header_sentence: int = -1
+
+
+@dataclass(slots=True)
+class Header:
+    """What a line ending in a colon announces for the list under it: "Vital facilities
+    attacked:" (facilities hit, any), "Civilians killed, by party:" (killed, civilians)."""
+
+    kind: str
+    subject: str
+
+
+_HEADER_FACILITY_WORDS = frozenset({"attack", "attacks", "attacked", "targeted", "incidents"})
+
+
+def read_header(tokens: Sequence[Token], rules: LangRules, end: int | None = None) -> Header | None:
+    """The kind and subject a header (``tokens[:end]``) announces, if it announces one."""
+    end = len(tokens) if end is None else end
+    facility = victim = weapon = cue = ""
+    hit = False
+    for k in range(end):
+        tok = tokens[k]
+        if tok.kind != "word":
+            continue
+        if not facility:
+            fac = rules.facilities.match(tokens, k)
+            facility = fac[0] if fac is not None else ""
+        if not victim:
+            vic = rules.victims.match(tokens, k)
+            victim = vic[0] if vic is not None else ""
+        if not weapon:
+            w = rules.weapons.match(tokens, k)
+            weapon = w[0] if w is not None else ""
+        if not cue:
+            c = rules.cues.match(tokens, k)
+            cue = c[0] if c is not None and c[0] in _CASUALTY_KINDS else ""
+            if not cue:
+                cas = rules.casualties.match(tokens, k)
+                cue = cas[0] if cas is not None else ""
+        hit = hit or rules.hit_cues.match(tokens, k) is not None
+        hit = hit or tok.norm in _HEADER_FACILITY_WORDS
+    if facility and (hit or weapon):
+        return Header("facilities_hit", facility)
+    if cue:
+        return Header(cue, victim or "people")
+    if weapon:
+        return Header("strikes", weapon)
+    return None
+
+
+def _local_header(tokens: Sequence[Token], rules: LangRules) -> tuple[int, Header] | None:
+    """A header inside the sentence: "... which were divided into: 301 infrastructures, ..."
+    (the colon's index and what the words before it announce)."""
+    colon = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k].text == ":"), -1)
+    if colon < 1:
+        return None
+    header = read_header(tokens, rules, colon)
+    return (colon, header) if header is not None else None
 
 
 @dataclass(slots=True)
@@ -101,7 +161,11 @@ def claims_in_sentence(
     out: list[Found] = []
     counts = [n for n in numbers if _is_count(tokens, n, rules)]
     starts = {n.i0 for n in counts}  # cue searches stop at another count, not at "55-year-old"
+    local = _local_header(tokens, rules) if any(t.text == ":" for t in tokens) else None
     for num in counts:
+        header = ctx.header if ctx.header_sentence < sentence else None
+        if local is not None and num.b0 > local[0]:
+            header = local[1]
         head = _head(tokens, num, rules)
         if head is None:
             continue
@@ -113,7 +177,7 @@ def claims_in_sentence(
             earlier = ctx.by_kind.get("facilities_hit")
             if earlier is not None and sentence - earlier[1] <= _FAR_SENTENCES:
                 parent = earlier[0]  # "Two of the facilities were destroyed", two lines on
-        found = _classify(tokens, num, head, rules, starts, prev, parent)
+        found = _classify(tokens, num, head, rules, starts, prev, parent, header)
         if found is None:
             continue
         if head.type == "group" and head.kind and not head.value and found.kind == head.kind:
@@ -860,6 +924,7 @@ class _Case:
     adjacent: bool  # ... and it is right before the count
     near_after: tuple[str, int] | None  # nearest casualty cue soon after the head
     far_after: tuple[str, int] | None  # ... or further along the clause
+    header: Header | None  # the header of the list the count is an item of
 
 
 class _Reject:
@@ -951,7 +1016,19 @@ def _weapon_count(c: _Case) -> _Outcome:
     if _blocked_before(c.tokens, c.num, c.rules):
         return REJECT  # "shot down 8 missiles"
     out = _strike(c.tokens, c.found, c.head, c.rules, c.starts, c.prev, c.linked, c.near_after)
-    return REJECT if out is None else out
+    if out is None:
+        return REJECT
+    header = c.header
+    if header is None or header.kind != "facilities_hit":
+        return out
+    if out.kind == "strikes" and out.subject == "other" and not c.linked:
+        # "Attacks on Medical Facilities ⏎ 446 attacks were committed by ...": under a
+        # header of attacks on facilities, bare attacks count facilities hit
+        out.kind, out.subject, out.weapon = "facilities_hit", header.subject, None
+        out.rule = "attacks_under_facility_header"
+    elif out.kind == "facilities_hit" and out.subject == "any":
+        out.subject = header.subject  # "492 attacks on 330 separate facilities"
+    return out
 
 
 def _facility_count(c: _Case) -> _Outcome:
@@ -960,7 +1037,83 @@ def _facility_count(c: _Case) -> _Outcome:
     if c.head.type != "facility":
         return None
     out = _facility(c.tokens, c.found, c.head, c.rules, c.prev, c.parent, c.linked)
-    return REJECT if out is None else out
+    header = c.header
+    if header is None or header.kind != "facilities_hit":
+        return REJECT if out is None else out
+    if out is None:
+        return _facility_list_entry(c)
+    if out.subject == "any":
+        out.subject = header.subject  # "330 separate facilities" under a header of hospitals
+    return out
+
+
+def _facility_list_entry(c: _Case) -> _Outcome:
+    """ "Vital facilities attacked:⏎ 12 places of worship⏎ 7 medical points": an item of a list
+    under a header that announces facilities hit, with no verb of its own."""
+    found, head = c.found, c.head
+    if _clause_has_verb(c.tokens, c.num.b0, c.rules):
+        return REJECT
+    found.kind = "facilities_hit"
+    found.subject = head.value
+    if head.noun == "facility" and c.header is not None:
+        found.subject = c.header.subject
+    found.status = _status(c.tokens, found, c.rules)
+    found.rule = "facility_list_entry"
+    return found
+
+
+def _clause_has_verb(tokens: Sequence[Token], b0: int, rules: LangRules) -> bool:
+    """True when the words before a list item hold a verb of their own (not a list line)."""
+    for k in range(b0 - 1, -1, -1):
+        tok = tokens[k]
+        if tok.text in {":", ",", ";", "-", "–", "•", "*", "(", "،"}:
+            return False
+        if rules.cues.match(tokens, k) is not None:
+            return True
+        if tok.norm in rules.copulas or tok.norm in rules.auxiliaries:
+            return True
+    return False
+
+
+def _per_perpetrator_line(c: _Case) -> _Outcome:
+    """ "A. Regime forces: 73⏎B. Russian forces: 41" under "Civilians killed, by party:": a
+    bare count after a short label takes the kind and subject of the list's header (the
+    label's attacker is the claim's)."""
+    header, tokens, num = c.header, c.tokens, c.num
+    if header is None or c.head.type != "bare" or num.b0 < 1:
+        return None
+    glue = tokens[num.b0 - 1]
+    prev = c.prev
+    if prev is not None and prev.rule == "per_perpetrator_line":
+        if glue.text in {",", ";", "،"} or glue.norm in c.rules.and_words:
+            return _from_header(c, header)  # "two in Eastern Ghouta, one in Hama and one ..."
+    if glue.text == ":" and num.b0 >= 2 and _place_after(tokens, num.i1):
+        return _from_header(c, header)  # "four attacks on hospitals: two in Hama, ..."
+    if num.b0 < 2 or glue.text not in {":", "-", "–", "—"}:
+        return None
+    if num.b0 > 12 or any(
+        t.kind == "num" and t.text.isdigit() and len(t.text) > 1 for t in tokens[: num.b0 - 1]
+    ):
+        return None  # a label is a few words: not "in 2017, 12 ..."
+    return _from_header(c, header)
+
+
+def _from_header(c: _Case, header: Header) -> Found:
+    found = c.found
+    found.kind, found.subject = header.kind, header.subject
+    if header.kind == "strikes":
+        found.weapon = header.subject
+    found.rule = "per_perpetrator_line"
+    found.weak_subject = True
+    return found
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "by", "à", "en", "em", "bei", "في"})
+
+
+def _place_after(tokens: Sequence[Token], i: int) -> bool:
+    """True for "in Hama" / "by IS" right after a bare count: the item of a breakdown."""
+    return i + 1 < len(tokens) and tokens[i].norm in _PLACE_PREPOSITIONS
 
 
 def _share_of_attacks(c: _Case) -> _Outcome:
@@ -1029,6 +1182,16 @@ def _casualty_count(c: _Case) -> _Outcome:
     found.subject = toll_group or _subject(c.tokens, c.head, found, c.prev, c.parent, c.rules)
     if found.subject == "":
         return REJECT
+    header = c.header
+    if (
+        found.subject == "people"
+        and c.head.type == "bare"
+        and header is not None
+        and header.kind == found.kind
+        and header.subject not in {"people", "other"}
+    ):
+        found.subject = header.subject  # "- 395, including 92 children, were killed" under
+        found.weak_subject = True  # "Civilian casualties: ... killed as follows:"
     if c.head.type == "group" and found.parent is None:
         found.parent = c.parent
         found.inherited = True
@@ -1043,6 +1206,7 @@ CLAIM_RULES = (
     _verb_then_unknown_noun,
     _share_named_by_attacker,
     _share_after_attacker_name,
+    _per_perpetrator_line,
     _weapon_count,
     _facility_count,
     _share_of_attacks,
@@ -1186,6 +1350,17 @@ def _share_of_group(c: _Case) -> _KindOutcome:
     return _set(c, c.parent.kind)
 
 
+def _kind_from_header(c: _Case) -> _KindOutcome:
+    """ "Syrian regime forces: 47 civilians, including 14 children" under "Civilians killed
+    in May, by party:": a list line without its own verb takes the header's kind."""
+    header = c.header
+    if header is None or header.kind not in _CASUALTY_KINDS:
+        return ""
+    if c.head.type not in {"victim", "bare", "others"}:
+        return ""
+    return _set(c, header.kind)
+
+
 KIND_RULES = (
     _casualty_noun,
     _verb_right_before,
@@ -1200,6 +1375,7 @@ KIND_RULES = (
     _toll_phrase,
     _bracketed_list_part,
     _share_of_group,
+    _kind_from_header,
 )
 _OPEN_HEADS = frozenset({"victim", "others", "group"})
 
@@ -1216,6 +1392,7 @@ def _classify(
     starts: set[int],
     prev: Found | None,
     parent: Found | None,
+    header: Header | None = None,
 ) -> Found | None:
     start_tok = tokens[head.start] if 0 <= head.start < num.b0 else tokens[num.b0]
     end_tok = tokens[max(head.np_end, num.i1) - 1]
@@ -1240,7 +1417,7 @@ def _classify(
     )
     case = _Case(
         tokens, num, head, rules, starts, prev, parent, found, linked, before, adjacent,
-        near_after, far_after,
+        near_after, far_after, header,
     )  # fmt: skip
     for rule in CLAIM_RULES:
         outcome = rule(case)
@@ -1537,7 +1714,8 @@ def _strike(
                 found.status = _status(tokens, found, rules)
                 found.rule = "attacks_on_facilities"
                 return found
-            if not _skippable(tokens[m], rules) and tokens[m].norm not in rules.determiners:
+            skip = _skippable(tokens[m], rules) or tokens[m].norm in rules.determiners
+            if not skip and tokens[m].kind != "num":  # "492 attacks on 330 facilities"
                 break
             m += 1
     # "attacks involving cluster munitions", "attacks from multiple launch rocket systems"

@@ -17,7 +17,7 @@ from harmwatch.extract._actors import (
     find_actors,
     joint_name,
 )
-from harmwatch.extract._claims import Context, Found, claims_in_sentence
+from harmwatch.extract._claims import Context, Found, claims_in_sentence, read_header
 from harmwatch.extract._dates import find_period, find_published, sentence_date
 from harmwatch.extract._lang import detect_language, language_note
 from harmwatch.extract._languages import LANGUAGES, language
@@ -108,8 +108,24 @@ def extract_text(
     earlier: list[Found] = []  # the last sentence's claims, and where they start in ``claims``
     first_earlier = 0
     span_before, last_span = (0, 0), (0, 0)
+    header_at = -1
     for s_idx, (s0, s1) in enumerate(iter_sentences(clean)):
         span_before, last_span = last_span, (s0, s1)
+        if clean[s1 - 1] == ":":
+            # "Vital facilities attacked:": the lines under it are a list of what it announces
+            ctx.header = read_header(tokenize(clean[s0 : s1 - 1], s0, rules), rules)
+            ctx.header_sentence = header_at = s_idx
+        elif (
+            s1 - s0 <= _HEADING
+            and clean[s1 - 1] not in _SENTENCE_END
+            and not any(ch.isdigit() for ch in clean[s0:s1])
+        ):
+            # "Attacks on Medical Facilities": a heading of facilities hit heads what follows
+            heading = read_header(tokenize(clean[s0:s1], s0, rules), rules)
+            if heading is not None and heading.kind == "facilities_hit":
+                ctx.header, ctx.header_sentence, header_at = heading, s_idx, s_idx
+        elif ctx.header is not None and (s1 - s0 > _LIST_LINE or s_idx - header_at > _LIST_LINES):
+            ctx.header = None  # prose again: the list has ended
         if candidate(low, s0, s1) is None:
             continue  # no digit or number word in this sentence
         seg = clean[s0:s1]
@@ -176,6 +192,10 @@ def extract_text(
     )
 
 
+_LIST_LINE = 400  # a longer sentence is prose, not a line of a list
+_HEADING = 60  # a heading is a short line without a full stop
+_SENTENCE_END = frozenset(".!?؟")
+_LIST_LINES = 40  # a header's list ends after this many lines
 _REPEAT_MIN = 10
 _OTHERS_WORDS = frozenset(
     {"others", "more", "other", "آخرين", "اخرين", "آخرون", "autres", "otros", "otras", "altri"}
@@ -611,8 +631,10 @@ RULE_CONFIDENCE: dict[str, float] = {
     "bracketed_list_part": 0.7,
     "facility_list_entry": 0.75,
     "per_perpetrator_line": 0.8,
+    "kind_from_header": 0.75,
     "attacks_after_facility_attacks": 0.7,
     "attacks_on_facilities": 0.9,
+    "attacks_under_facility_header": 0.75,
 }
 _INHERITED_KIND = 0.1  # the kind came from the claim it belongs to (a breakdown, a list)
 _WEAK_SUBJECT = 0.1  # the subject came from another count ("others", "of them")

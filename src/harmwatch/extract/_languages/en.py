@@ -192,27 +192,33 @@ LANGUAGE = Language(
             "hospital, medical facility, health facility, health centre, health center, "
             "clinic, medical centre, medical center, medical point, health care service, "
             "healthcare facility, health care facility, basic health care service, medical "
-            "establishment, health service, field hospital, medical facilities"
+            "establishment, health service, field hospital, medical facilities, ambulance, "
+            "vital medical facility, medical post, health post, dispensary, pharmacy, "
+            "maternity hospital, blood bank"
         ),
         school=(
             "school, educational facility, education facility, kindergarten, university, "
-            "educational institution"
+            "educational institution, preschool, pre-school, nursery school, school building, "
+            "educational centre, educational center, vital educational facility"
         ),
         civil_defence=(
             "civil defence point, civil defense point, civil defence centre, civil defense "
-            "center, civil defence center, civil defense centre"
+            "center, civil defence center, civil defense centre, civil defence facility, civil "
+            "defense facility, fire truck, fire engine, fire station, rescue vehicle"
         ),
         market="market, marketplace, shopping centre, shopping center, shopping mall, mall",
         mosque="mosque, place of worship, places of worship",
         camp=(
             "camp, displacement camp, idp camp, camps for internally displaced people, "
-            "refugee camp, camp for displaced people, camps for displaced people"
+            "refugee camp, camp for displaced people, camps for displaced people, idps camp, "
+            "camp for internally displaced persons, shelter for displaced people, tent"
         ),
         bakery="bakery, bakeries, bread oven",
         residential=(
             "house, home, residential building, apartment building, apartment block, private "
             "house, apartment, flat, civilian home, civilian house, residential block, "
-            "dwelling, residence"
+            "dwelling, residence, family compound, residential compound, housing unit, "
+            "residential house"
         ),
         water=(
             "water station, water facility, water plant, water pumping station, water "
@@ -224,13 +230,18 @@ LANGUAGE = Language(
         ),
         other=(
             "church, shop, store, churches, monastery building, monastery, building, "
-            "facility, structure"
+            "structure, infrastructure, infrastructures, infrastructure building, public "
+            "facility, communal facility, cultural facility, international humanitarian "
+            "insignia, humanitarian insignia, buildings and assets, government building, "
+            "public building"
         ),
         any=(
             "vital civilian facility, vital civilian facilities, vital civilian center, vital "
             "civilian centre, civilian facility, civilian facilities, essential civilian "
             "facility, essential civilian facilities, civilian infrastructure, civilian "
-            "object, civilian center, civilian centre"
+            "object, civilian center, civilian centre, facility, vital facility, civil vital "
+            "facility, vital civil facility, vital center, vital centre, civilian site, "
+            "civilian target"
         ),
     ),
     facility_statuses=table(
@@ -286,7 +297,8 @@ LANGUAGE = Language(
     ),
     others=words("additional another further more other others"),
     modifiers=words(
-        "a additional adult afghan aid alleged american an another apparent armed army "
+        "a vital offensive additional adult afghan aid alleged american an another apparent "
+        "armed army "
         "ballistic besieged british burmese civilian coalition confirmed consecutive cruise "
         "dead deadly different direct displaced distinct documented egyptian elderly "
         "emergency emirati enemy ethiopian explosive fatal fellow female foreign french "
@@ -331,7 +343,7 @@ LANGUAGE = Language(
     clause_breaks=words("! ; ? but meanwhile whereas while"),
     weapon_links=words("by from involving of using with"),
     facility_links=words("against hitting on targeting that which"),
-    times_words=words("times"),
+    times_words=words("times occasions"),
     toll_links=words("at reached reaching to"),
     partitives=words("of among"),
     group_pronouns=words("them whom those these which"),

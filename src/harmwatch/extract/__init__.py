@@ -11,7 +11,6 @@ from harmwatch.extract._lang import UNDETERMINED, detect_language
 from harmwatch.extract._languages import LANGUAGES as _LANGUAGES
 from harmwatch.extract._pipeline import extract_text, supported_languages_text
 from harmwatch.extract._sentences import iter_sentences, split_sentences
-from harmwatch.extract._serialize import extraction_to_dict
 
 SUPPORTED_LANGUAGES = MappingProxyType(_LANGUAGES)
 """Languages with extraction rules: ISO 639-1 code -> English name."""
@@ -21,7 +20,6 @@ __all__ = [
     "UNDETERMINED",
     "detect_language",
     "extract_text",
-    "extraction_to_dict",
     "iter_sentences",
     "split_sentences",
     "supported_languages_text",

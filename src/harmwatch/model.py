@@ -148,6 +148,8 @@ class Extraction:
     places: tuple[PlaceMention, ...] = ()
     perpetrators: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
+    # what the reader should know about how it was extracted ("Turkish detected: no rules")
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

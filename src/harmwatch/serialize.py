@@ -153,6 +153,7 @@ def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]
         "places": [mention_to_dict(p) for p in extraction.places],
         "perpetrators": list(extraction.perpetrators),
         "weapons": list(extraction.weapons),
+        "notes": list(extraction.notes),
     }
 
 

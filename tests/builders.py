@@ -13,7 +13,21 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from harmwatch.model import Claim, Document, Extraction, Period, Place, PlaceMention
+from harmwatch.model import (
+    Attribution,
+    Claim,
+    Document,
+    Extraction,
+    FacilityHit,
+    Figure,
+    Incident,
+    Period,
+    Place,
+    PlaceMention,
+    Report,
+    SourceRef,
+    Tally,
+)
 from harmwatch.store import Store
 
 DEFAULT_TEXT = (
@@ -62,20 +76,31 @@ def a_claim(**changes: Any) -> Claim:
     return Claim(**fields)
 
 
+def a_place(**changes: Any) -> Place:
+    """Maarat al-Numan (a city in Idlib governorate) with its admin names and P-codes."""
+    fields: dict[str, Any] = {
+        "id": "geonames:169389",
+        "name": "Maarat al-Numan",
+        "lat": 35.64,
+        "lon": 36.67,
+        "feature": "city",
+        "geonameid": 169389,
+        "name_ar": "معرة النعمان",
+        "admin1": "Idlib",
+        "admin2": "Maarrat al-Nu'man",
+        "admin1_pcode": "SY07",
+        "admin2_pcode": "SY0702",
+        "country": "SY",
+        "population": 58008,
+    }
+    fields.update(changes)
+    return Place(**fields)
+
+
 def a_place_mention(**changes: Any) -> PlaceMention:
     """Maarat al-Numan as mentioned in DEFAULT_TEXT, resolved to a gazetteer entry."""
     start = DEFAULT_TEXT.index("Maarat al-Numan")
-    place = Place(
-        id="geonames:169389",
-        name="Maarat al-Numan",
-        lat=35.64,
-        lon=36.67,
-        feature="city",
-        geonameid=169389,
-        name_ar="معرة النعمان",
-        admin1="Idlib",
-        population=58008,
-    )
+    place = a_place(admin2=None, admin1_pcode=None, admin2_pcode=None, country=None)
     fields: dict[str, Any] = {
         "name": "Maarat al-Numan",
         "start": start,
@@ -101,6 +126,94 @@ def an_extraction(*claims: Claim, **changes: Any) -> Extraction:
     }
     fields.update(changes)
     return Extraction(**fields)
+
+
+def a_report(**changes: Any) -> Report:
+    """One source's report of one strike: 23 civilians killed in Maarat al-Numan, 19 May 2019.
+
+    ``key`` defaults to ``<document>:0`` where ``document_sha256`` defaults to 64 ``a``s.
+    """
+    sha = changes.pop("document_sha256", "a" * 64)
+    fields: dict[str, Any] = {
+        "key": f"{sha}:0",
+        "document_sha256": sha,
+        "source": f"file:///reports/{sha[:12]}.txt",
+        "date_start": date(2019, 5, 19),
+        "date_end": date(2019, 5, 19),
+        "time_precision": 1,
+        "place": a_place(),
+        "geo_precision": 1,
+        "perpetrators": ("Russia",),
+        "weapons": ("airstrike",),
+        "figures": (Figure("killed", "civilians", 23, "at_least", evidence="23 civilians"),),
+    }
+    fields.update(changes)
+    return Report(**fields)
+
+
+def a_tally(kind: str, subject: str, *given: tuple[str, int], rule: str = "maximum") -> Tally:
+    """A tally from (report key, value) pairs: best by ``rule`` (maximum or minimum)."""
+    values = [value for _, value in given]
+    best = max(values) if rule == "maximum" else min(values)
+    return Tally(
+        kind,
+        subject,
+        best=best,
+        low=min(values),
+        high=max(values),
+        rule=rule,
+        figures=tuple((key, Figure(kind, subject, value)) for key, value in given),
+    )
+
+
+def an_incident(
+    id: int = 1,
+    *,
+    killed: dict[str, int] | None = None,
+    injured: dict[str, int] | None = None,
+    strikes: dict[str, int] | None = None,
+    facility_types: Iterable[str] = (),
+    perpetrators: Iterable[str] = ("Russia",),
+    **changes: Any,
+) -> Incident:
+    """An incident of one report (``doc<id>:0``) with sensible defaults.
+
+    Args:
+        id: the incident's id (it is stored).
+        killed, injured: victim group -> number, each a one-source tally (default: killed
+            23 civilians).
+        strikes: weapon -> stated number of strikes.
+        facility_types: one facility hit of each type listed.
+        perpetrators: known perpetrators, one source each.
+        changes: any other Incident field (``place``, ``first_date``, ``facilities``...).
+    """
+    key = changes.get("reports", (f"doc{id}:0",))[0]
+    tallies = [
+        a_tally(kind, subject, (key, value))
+        for kind, given in (
+            ("killed", {"civilians": 23} if killed is None else killed),
+            ("injured", injured or {}),
+            ("strikes", strikes or {}),
+        )
+        for subject, value in given.items()
+    ]
+    day = changes.pop("date", date(2019, 5, 19))
+    fields: dict[str, Any] = {
+        "id": id,
+        "reports": (key,),
+        "sources": (SourceRef(key, key.split(":")[0], f"file:///reports/{key.split(':')[0]}.txt"),),
+        "first_date": day,
+        "last_date": day,
+        "time_precision": 1,
+        "place": a_place(),
+        "geo_precision": 1,
+        "attributions": tuple(Attribution(p, 1) for p in perpetrators),
+        "weapons": ("airstrike",),
+        "tallies": tuple(tallies),
+        "facilities": tuple(FacilityHit(t) for t in facility_types),
+    }
+    fields.update(changes)
+    return Incident(**fields)
 
 
 def make_store(

@@ -1,0 +1,138 @@
+"""The area a summary covers: a place at any admin level, a zone, or a bounding box."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from harmwatch.errors import InputError, NotFound
+from harmwatch.model import Place
+
+if TYPE_CHECKING:
+    from harmwatch.geo import Gazetteer, Zone
+
+__all__ = ["Area", "distance_m", "resolve_place"]
+
+# Admin levels of a place area, broadest first, and the Place field that names each.
+_ADMIN_FIELDS: dict[str, str] = {
+    "country": "country",
+    "governorate": "admin1_pcode",
+    "district": "admin2_pcode",
+    "subdistrict": "admin3_pcode",
+}
+_ADMIN_NAMES: dict[str, str] = {
+    "governorate": "admin1",
+    "district": "admin2",
+    "subdistrict": "admin3",
+}
+_BROADEST_FIRST = ("country", "governorate", "region", "district", "subdistrict")
+TOWN_RADIUS_KM = 3.0
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6_371_000.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """Where a summary looks: build it with ``of_place``, ``of_zone`` or ``of_bbox``.
+
+    A place area at an admin level holds every place whose admin code matches (a governorate
+    holds its towns); a town or site holds places within ``radius_km`` of it. A zone holds the
+    points inside its polygon; a bounding box the points inside it.
+    """
+
+    label: str
+    place: Place | None = None
+    zone: Zone | None = field(default=None, compare=False)
+    bbox: tuple[float, float, float, float] | None = None  # south, west, north, east
+    radius_km: float = TOWN_RADIUS_KM
+
+    @classmethod
+    def of_place(cls, place: Place, *, radius_km: float = TOWN_RADIUS_KM) -> Area:
+        """The area of a gazetteer place (its admin unit, or a radius around a town)."""
+        if place.feature in _ADMIN_FIELDS or place.feature == "region":
+            label = f"{place.name} ({place.feature}, {place.id})"
+        else:
+            label = f"{place.name} ({place.feature}, {place.id}; within {radius_km:g} km)"
+        return cls(label=label, place=place, radius_km=radius_km)
+
+    @classmethod
+    def of_zone(cls, zone: Zone) -> Area:
+        """The area inside a zone's polygon."""
+        approximate = ", approximate boundary" if zone.approximate else ""
+        return cls(label=f"{zone.name} (zone {zone.id}{approximate})", zone=zone)
+
+    @classmethod
+    def of_bbox(cls, south: float, west: float, north: float, east: float) -> Area:
+        """A bounding box in degrees; raises InputError if it is empty or out of range."""
+        if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
+            raise InputError(
+                f"bounding box {south},{west},{north},{east} must be SOUTH,WEST,NORTH,EAST "
+                "with south < north and west < east"
+            )
+        return cls(
+            label=f"box {south:g},{west:g},{north:g},{east:g}", bbox=(south, west, north, east)
+        )
+
+    @property
+    def kind(self) -> str:
+        return "zone" if self.zone is not None else "bbox" if self.bbox is not None else "place"
+
+    def contains(self, place: Place | None) -> bool:
+        """Whether a place (an incident's or a period total's) lies in this area."""
+        if place is None:
+            return False
+        if self.bbox is not None:
+            south, west, north, east = self.bbox
+            return south <= place.lat <= north and west <= place.lon <= east
+        if self.zone is not None:
+            import shapely
+
+            return bool(shapely.contains_xy(self.zone.geometry, place.lon, place.lat))
+        return self._holds(place)
+
+    def _holds(self, place: Place) -> bool:
+        area = self.place
+        assert area is not None
+        if place.id == area.id:
+            return True
+        code_field = _ADMIN_FIELDS.get(area.feature)
+        if code_field is not None:
+            code = getattr(area, code_field)
+            if code:
+                return bool(getattr(place, code_field) == code)
+            name_field = _ADMIN_NAMES.get(area.feature)
+            return bool(name_field and getattr(place, name_field) == getattr(area, name_field))
+        if area.feature == "region" or place.feature in _ADMIN_FIELDS:
+            return False  # a region has no code; a wider unit is not inside a town
+        return distance_m(area.lat, area.lon, place.lat, place.lon) <= self.radius_km * 1000
+
+
+def resolve_place(gazetteer: Gazetteer, name: str) -> Place:
+    """The place a summary's ``--place`` means: a gazetteer id, or a name.
+
+    Where a name is both a town and an admin unit ("Idlib": city, governorate, district), the
+    broadest admin unit among the best matches is taken, as monitoring groups count by area;
+    the summary's label says which was taken. Raises NotFound if nothing matches.
+    """
+    if ":" in name:
+        try:
+            return gazetteer.get(name)
+        except NotFound:
+            pass
+    match = gazetteer.geocode(name)
+    if match.place is None:
+        raise NotFound(f"no place called {name!r} in the gazetteer; try its id or another spelling")
+    best = max(c.score for c in match.candidates) if match.candidates else match.score
+    tied = [c.place for c in match.candidates if c.score >= best]
+    for feature in _BROADEST_FIRST:
+        for place in tied:
+            if place.feature == feature:
+                return place
+    return match.place

@@ -76,31 +76,20 @@ def a_claim(**changes: Any) -> Claim:
     return Claim(**fields)
 
 
-def a_place(**changes: Any) -> Place:
-    """Maarat al-Numan (a city in Idlib governorate) with its admin names and P-codes."""
-    fields: dict[str, Any] = {
-        "id": "geonames:169389",
-        "name": "Maarat al-Numan",
-        "lat": 35.64,
-        "lon": 36.67,
-        "feature": "city",
-        "geonameid": 169389,
-        "name_ar": "معرة النعمان",
-        "admin1": "Idlib",
-        "admin2": "Maarrat al-Nu'man",
-        "admin1_pcode": "SY07",
-        "admin2_pcode": "SY0702",
-        "country": "SY",
-        "population": 58008,
-    }
-    fields.update(changes)
-    return Place(**fields)
-
-
 def a_place_mention(**changes: Any) -> PlaceMention:
     """Maarat al-Numan as mentioned in DEFAULT_TEXT, resolved to a gazetteer entry."""
     start = DEFAULT_TEXT.index("Maarat al-Numan")
-    place = a_place(admin2=None, admin1_pcode=None, admin2_pcode=None, country=None)
+    place = Place(
+        id="geonames:169389",
+        name="Maarat al-Numan",
+        lat=35.64,
+        lon=36.67,
+        feature="city",
+        geonameid=169389,
+        name_ar="معرة النعمان",
+        admin1="Idlib",
+        population=58008,
+    )
     fields: dict[str, Any] = {
         "name": "Maarat al-Numan",
         "start": start,
@@ -126,94 +115,6 @@ def an_extraction(*claims: Claim, **changes: Any) -> Extraction:
     }
     fields.update(changes)
     return Extraction(**fields)
-
-
-def a_report(**changes: Any) -> Report:
-    """One source's report of one strike: 23 civilians killed in Maarat al-Numan, 19 May 2019.
-
-    ``key`` defaults to ``<document>:0`` where ``document_sha256`` defaults to 64 ``a``s.
-    """
-    sha = changes.pop("document_sha256", "a" * 64)
-    fields: dict[str, Any] = {
-        "key": f"{sha}:0",
-        "document_sha256": sha,
-        "source": f"file:///reports/{sha[:12]}.txt",
-        "date_start": date(2019, 5, 19),
-        "date_end": date(2019, 5, 19),
-        "time_precision": 1,
-        "place": a_place(),
-        "geo_precision": 1,
-        "perpetrators": ("Russia",),
-        "weapons": ("airstrike",),
-        "figures": (Figure("killed", "civilians", 23, "at_least", evidence="23 civilians"),),
-    }
-    fields.update(changes)
-    return Report(**fields)
-
-
-def a_tally(kind: str, subject: str, *given: tuple[str, int], rule: str = "maximum") -> Tally:
-    """A tally from (report key, value) pairs: best by ``rule`` (maximum or minimum)."""
-    values = [value for _, value in given]
-    best = max(values) if rule == "maximum" else min(values)
-    return Tally(
-        kind,
-        subject,
-        best=best,
-        low=min(values),
-        high=max(values),
-        rule=rule,
-        figures=tuple((key, Figure(kind, subject, value)) for key, value in given),
-    )
-
-
-def an_incident(
-    id: int = 1,
-    *,
-    killed: dict[str, int] | None = None,
-    injured: dict[str, int] | None = None,
-    strikes: dict[str, int] | None = None,
-    facility_types: Iterable[str] = (),
-    perpetrators: Iterable[str] = ("Russia",),
-    **changes: Any,
-) -> Incident:
-    """An incident of one report (``doc<id>:0``) with sensible defaults.
-
-    Args:
-        id: the incident's id (it is stored).
-        killed, injured: victim group -> number, each a one-source tally (default: killed
-            23 civilians).
-        strikes: weapon -> stated number of strikes.
-        facility_types: one facility hit of each type listed.
-        perpetrators: known perpetrators, one source each.
-        changes: any other Incident field (``place``, ``first_date``, ``facilities``...).
-    """
-    key = changes.get("reports", (f"doc{id}:0",))[0]
-    tallies = [
-        a_tally(kind, subject, (key, value))
-        for kind, given in (
-            ("killed", {"civilians": 23} if killed is None else killed),
-            ("injured", injured or {}),
-            ("strikes", strikes or {}),
-        )
-        for subject, value in given.items()
-    ]
-    day = changes.pop("date", date(2019, 5, 19))
-    fields: dict[str, Any] = {
-        "id": id,
-        "reports": (key,),
-        "sources": (SourceRef(key, key.split(":")[0], f"file:///reports/{key.split(':')[0]}.txt"),),
-        "first_date": day,
-        "last_date": day,
-        "time_precision": 1,
-        "place": a_place(),
-        "geo_precision": 1,
-        "attributions": tuple(Attribution(p, 1) for p in perpetrators),
-        "weapons": ("airstrike",),
-        "tallies": tuple(tallies),
-        "facilities": tuple(FacilityHit(t) for t in facility_types),
-    }
-    fields.update(changes)
-    return Incident(**fields)
 
 
 def make_store(
@@ -244,3 +145,110 @@ def replace(document: Document, **changes: Any) -> Document:
     if "raw" in changes and "sha256" not in changes:
         changes["sha256"] = hashlib.sha256(changes["raw"]).hexdigest()
     return dataclasses.replace(document, **changes)
+
+
+# --- incidents and reports as the analysis reads them ----------------------------------------
+
+
+def a_place_like(**changes: Any) -> Place:
+    """Maarat al-Numan with its admin names and P-codes, any field changed."""
+    fields: dict[str, Any] = {
+        "id": "geonames:167611",
+        "name": "Maarat al-Numan",
+        "lat": 35.6434,
+        "lon": 36.6717,
+        "feature": "city",
+        "admin1": "Idlib",
+        "admin2": "Maarrat al-Nu'man",
+        "admin1_pcode": "SY07",
+        "admin2_pcode": "SY0702",
+        "country": "SY",
+    }
+    fields.update(changes)
+    return Place(**fields)
+
+
+def a_source_report(key: str = "a" * 64 + ":0", **changes: Any) -> Report:
+    """One source's report (23 civilians killed in Maarat al-Numan on 25 September 2017)."""
+    document = key.split(":", 1)[0]
+    fields: dict[str, Any] = {
+        "key": key,
+        "document_sha256": document,
+        "source": f"file:///reports/{document[:12]}.txt",
+        "date_start": date(2017, 9, 25),
+        "date_end": date(2017, 9, 25),
+        "time_precision": 1,
+        "place": a_place_like(),
+        "geo_precision": 1,
+        "perpetrators": ("Russia",),
+        "weapons": ("airstrike",),
+        "figures": (Figure("killed", "civilians", 23, evidence="23 civilians"),),
+    }
+    fields.update(changes)
+    return Report(**fields)
+
+
+def a_tally(kind: str, subject: str, *given: tuple[str, int], rule: str = "maximum") -> Tally:
+    """A tally from (report key, value) pairs, best by ``rule`` (``maximum`` or ``minimum``)."""
+    values = [value for _, value in given]
+    return Tally(
+        kind,
+        subject,
+        best=max(values) if rule == "maximum" else min(values),
+        low=min(values),
+        high=max(values),
+        rule=rule,
+        figures=tuple((key, Figure(kind, subject, value)) for key, value in given),
+    )
+
+
+def a_counted_incident(
+    id: int = 1,
+    *,
+    killed: dict[str, int] | None = None,
+    injured: dict[str, int] | None = None,
+    strikes: dict[str, int] | None = None,
+    facility_types: Iterable[str] = (),
+    perpetrators: Iterable[str] = ("Russia",),
+    day: date = date(2017, 9, 25),
+    **changes: Any,
+) -> Incident:
+    """A stored incident of one report (``doc<id>:0``) in Maarat al-Numan, as summaries read it.
+
+    Args:
+        id: the incident's id.
+        killed, injured: victim group -> number, each a one-source tally (default: killed
+            23 civilians).
+        strikes: weapon -> the number of strikes its source states.
+        facility_types: one facility hit of each type listed.
+        perpetrators: known perpetrators, one source each.
+        day: its date (first and last).
+        changes: any other Incident field (``place``, ``facilities``, ``grade``...).
+    """
+    key = changes.get("reports", (f"doc{id}:0",))[0]
+    given = (
+        ("killed", {"civilians": 23} if killed is None else killed),
+        ("injured", injured or {}),
+        ("strikes", strikes or {}),
+    )
+    document = key.split(":", 1)[0]
+    fields: dict[str, Any] = {
+        "id": id,
+        "reports": (key,),
+        "sources": (SourceRef(key, document, f"file:///reports/{document}.txt"),),
+        "first_date": day,
+        "last_date": day,
+        "time_precision": 1,
+        "place": a_place_like(),
+        "geo_precision": 1,
+        "attributions": tuple(Attribution(p, 1) for p in perpetrators),
+        "weapons": ("airstrike",),
+        "tallies": tuple(
+            a_tally(kind, subject, (key, value))
+            for kind, values in given
+            for subject, value in values.items()
+        ),
+        "facilities": tuple(FacilityHit(t) for t in facility_types),
+    }
+    fields.update(changes)
+    return Incident(**fields)

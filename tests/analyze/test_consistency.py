@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from builders import a_report, a_tally, an_incident
+from builders import a_counted_incident, a_source_report, a_tally
 
 from harmwatch.analyze import (
     Part,
@@ -105,8 +105,8 @@ def test_a_source_best_outside_its_own_range_is_an_error() -> None:
     assert {f.severity for f in found} == {"error"}
 
 
-def test_an_incidents_sources_that_disagree_become_a_range_with_each_source() -> None:
-    incident = an_incident(
+def test_a_counted_incidents_sources_that_disagree_become_a_range_with_each_source() -> None:
+    incident = a_counted_incident(
         5,
         reports=("d1:0", "d2:0"),
         tallies=(a_tally("killed", "civilians", ("d1:0", 7), ("d2:0", 9)),),
@@ -121,8 +121,8 @@ def test_an_incidents_sources_that_disagree_become_a_range_with_each_source() ->
     assert finding.reports == ("d1:0", "d2:0") and finding.incidents == (5,)
 
 
-def test_an_incident_source_whose_parts_exceed_its_total_is_flagged() -> None:
-    incident = an_incident(6, killed={"people": 4, "children": 3, "women": 3})
+def test_a_counted_incident_source_whose_parts_exceed_its_total_is_flagged() -> None:
+    incident = a_counted_incident(6, killed={"people": 4, "children": 3, "women": 3})
 
     [finding] = check_incident(incident)
 
@@ -132,9 +132,9 @@ def test_an_incident_source_whose_parts_exceed_its_total_is_flagged() -> None:
 
 def test_period_totals_of_one_area_and_period_that_differ_become_a_range() -> None:
     week = {"date_start": date(2017, 9, 23), "date_end": date(2017, 9, 30), "period_total": True}
-    first = a_report(document_sha256="1" * 64, source="file:///a.txt", **week,
+    first = a_source_report("1" * 64 + ":0", source="file:///a.txt", **week,
                      figures=(Figure("killed", "people", 137, "at_least"),))  # fmt: skip
-    second = a_report(document_sha256="2" * 64, source="file:///b.txt", **week,
+    second = a_source_report("2" * 64 + ":0", source="file:///b.txt", **week,
                       figures=(Figure("killed", "people", 130),))  # fmt: skip
 
     [finding] = check_period_totals([first, second])

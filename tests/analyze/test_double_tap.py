@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from builders import a_place, a_report, an_incident
+from builders import a_counted_incident, a_place_like, a_source_report
 
 from harmwatch.analyze import (
     Area,
@@ -17,7 +17,7 @@ from harmwatch.analyze import (
 from harmwatch.model import FacilityHit, Incident, Report
 
 DAY = date(2017, 9, 27)
-SITE = a_place(id="x:market", name="Khan Shaykhun market", feature="site", lat=35.4420,
+SITE = a_place_like(id="x:market", name="Khan Shaykhun market", feature="site", lat=35.4420,
                lon=36.6510)  # fmt: skip
 
 
@@ -25,10 +25,10 @@ def a_strike(id: int, at: datetime | None, **changes: Any) -> tuple[Incident, Re
     """An incident of one report, at a time of day (or none), at the market by default."""
     key = f"doc{id}:0"
     cues = changes.pop("cues", ())
-    fields: dict[str, Any] = {"place": SITE, "date": (at.date() if at else DAY)}
+    fields: dict[str, Any] = {"place": SITE, "day": (at.date() if at else DAY)}
     fields.update(changes)
-    incident = an_incident(id, **fields)
-    report = a_report(key=key, document_sha256=f"doc{id}", at=at, cues=cues,
+    incident = a_counted_incident(id, **fields)
+    report = a_source_report(key, at=at, cues=cues,
                       place=incident.place)  # fmt: skip
     return incident, report
 
@@ -44,7 +44,7 @@ def find(*strikes: tuple[Incident, Report], **settings: Any) -> list[Any]:
 def test_the_same_site_struck_40_minutes_later_killing_rescuers_is_a_double_tap() -> None:
     first = a_strike(1, datetime(2017, 9, 27, 10, 5), killed={"civilians": 6})
     second = a_strike(2, datetime(2017, 9, 27, 10, 45), killed={"rescuers": 3},
-                      place=a_place(id="x:near", feature="site", lat=35.4428,
+                      place=a_place_like(id="x:near", feature="site", lat=35.4428,
                                     lon=36.6516))  # fmt: skip
 
     [tap] = find(second, first)
@@ -57,7 +57,7 @@ def test_the_same_site_struck_40_minutes_later_killing_rescuers_is_a_double_tap(
 
 def test_the_same_town_3_km_apart_is_not_a_double_tap() -> None:
     first = a_strike(1, datetime(2017, 9, 27, 10, 5))
-    elsewhere = a_place(id="x:farm", feature="site", lat=35.4690, lon=36.6510)  # ~3 km north
+    elsewhere = a_place_like(id="x:farm", feature="site", lat=35.4690, lon=36.6510)  # ~3 km north
     second = a_strike(2, datetime(2017, 9, 27, 10, 45), killed={"rescuers": 3}, place=elsewhere)
 
     assert find(first, second) == []
@@ -65,7 +65,7 @@ def test_the_same_town_3_km_apart_is_not_a_double_tap() -> None:
 
 def test_the_same_site_the_next_day_is_not_a_double_tap() -> None:
     first = a_strike(1, None)
-    second = a_strike(2, None, date=date(2017, 9, 28), killed={"rescuers": 3})
+    second = a_strike(2, None, day=date(2017, 9, 28), killed={"rescuers": 3})
 
     assert find(first, second) == []
 
@@ -89,7 +89,7 @@ def test_without_times_the_same_site_on_the_same_day_is_paired_in_unknown_order(
 
 
 def test_two_strikes_known_only_to_their_town_use_the_wider_distance() -> None:
-    town = a_place(id="geonames:168325", feature="town", lat=35.44208, lon=36.65095)
+    town = a_place_like(id="geonames:168325", feature="town", lat=35.44208, lon=36.65095)
     first = a_strike(1, None, place=town)
     second = a_strike(2, None, place=town)
     region = a_strike(3, None, place=town, geo_precision=3)
@@ -103,7 +103,7 @@ def test_two_strikes_known_only_to_their_town_use_the_wider_distance() -> None:
 def test_the_same_facility_is_the_same_site_wherever_each_source_placed_it() -> None:
     hospital = FacilityHit("medical", "surgical hospital", facility_id="facility:7")
     first = a_strike(1, datetime(2017, 9, 27, 9, 0), facilities=(hospital,))
-    far = a_place(id="x:other", feature="site", lat=35.47, lon=36.65)
+    far = a_place_like(id="x:other", feature="site", lat=35.47, lon=36.65)
     second = a_strike(2, datetime(2017, 9, 27, 9, 20), facilities=(hospital,), place=far)
 
     [tap] = find(first, second)
@@ -120,7 +120,7 @@ def test_only_pairs_that_hit_responders_are_kept_when_asked() -> None:
 
 def test_a_source_that_says_so_in_words_is_a_double_tap_of_one_incident() -> None:
     words = a_strike(1, None, cues=("the site was struck again as rescuers arrived",))
-    plain = a_strike(2, None, cues=("the market was crowded",), place=a_place())
+    plain = a_strike(2, None, cues=("the market was crowded",), place=a_place_like())
 
     [tap] = find(words, plain)
 
@@ -135,7 +135,7 @@ def test_the_summary_prints_the_settings_the_rule_and_the_published_definitions(
     out = summary_to_dict(
         summarize(
             [first, second],
-            area=Area.of_place(a_place(id="ocha:SY07", feature="governorate")),
+            area=Area.of_place(a_place_like(id="ocha:SY07", feature="governorate")),
             start=DAY,
             end=DAY,
             reports={r1.key: r1, r2.key: r2},

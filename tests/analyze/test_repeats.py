@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from builders import an_incident
+from builders import a_counted_incident
 
 from harmwatch.analyze import SurgeSettings, find_repeat_attacks, find_surges
 from harmwatch.model import FacilityHit
@@ -15,10 +15,10 @@ HOSPITAL = FacilityHit("medical", "Kafr Nabl surgical hospital", facility_id="fa
 
 def test_a_hospital_hit_three_times_lists_each_hit_and_those_in_the_period() -> None:
     incidents = [
-        an_incident(1, date=date(2017, 8, 2), facilities=(HOSPITAL,)),
-        an_incident(2, date=date(2017, 9, 25), facilities=(HOSPITAL,)),
-        an_incident(3, date=date(2017, 9, 29), facilities=(HOSPITAL,)),
-        an_incident(4, date=date(2017, 9, 29), facility_types=("school",)),
+        a_counted_incident(1, day=date(2017, 8, 2), facilities=(HOSPITAL,)),
+        a_counted_incident(2, day=date(2017, 9, 25), facilities=(HOSPITAL,)),
+        a_counted_incident(3, day=date(2017, 9, 29), facilities=(HOSPITAL,)),
+        a_counted_incident(4, day=date(2017, 9, 29), facility_types=("school",)),
     ]
 
     [repeat] = find_repeat_attacks(incidents, start=date(2017, 9, 20), end=date(2017, 10, 1))
@@ -31,8 +31,8 @@ def test_a_hospital_hit_three_times_lists_each_hit_and_those_in_the_period() -> 
 def test_a_facility_without_a_registry_id_is_matched_by_type_name_and_place() -> None:
     bakery = FacilityHit("bakery", "Al-Amal Bakery")
     incidents = [
-        an_incident(1, facilities=(bakery,)),
-        an_incident(2, facilities=(FacilityHit("bakery", "al-amal bakery"),)),
+        a_counted_incident(1, facilities=(bakery,)),
+        a_counted_incident(2, facilities=(FacilityHit("bakery", "al-amal bakery"),)),
     ]
 
     [repeat] = find_repeat_attacks(incidents)
@@ -43,10 +43,10 @@ def test_a_facility_without_a_registry_id_is_matched_by_type_name_and_place() ->
 def test_a_week_far_above_the_baseline_is_a_surge() -> None:
     start = date(2017, 9, 25)  # a Monday
     baseline = [
-        an_incident(n, date=start - timedelta(weeks=w), killed={"people": 2})
+        a_counted_incident(n, day=start - timedelta(weeks=w), killed={"people": 2})
         for n, w in enumerate(range(1, 13), start=1)
     ]
-    surge_week = [an_incident(100 + n, date=start + timedelta(days=n % 7)) for n in range(8)]
+    surge_week = [a_counted_incident(100 + n, day=start + timedelta(days=n % 7)) for n in range(8)]
 
     surges = find_surges([*baseline, *surge_week], start=start, end=start + timedelta(days=6))
 
@@ -60,6 +60,6 @@ def test_a_week_far_above_the_baseline_is_a_surge() -> None:
 
 def test_an_ordinary_week_is_not_a_surge() -> None:
     start = date(2017, 9, 25)
-    weeks = [an_incident(n, date=start - timedelta(weeks=n % 13)) for n in range(1, 40)]
+    weeks = [a_counted_incident(n, day=start - timedelta(weeks=n % 13)) for n in range(1, 40)]
 
     assert find_surges(weeks, start=start, end=start + timedelta(days=6)) == ()

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from builders import a_place, a_report, an_incident
+from builders import a_counted_incident, a_place_like, a_source_report
 
 from harmwatch.analyze import (
     Area,
@@ -20,12 +20,12 @@ from harmwatch.errors import InputError
 from harmwatch.geo import Gazetteer, Zones
 from harmwatch.model import Figure, Report
 
-IDLIB = a_place(id="ocha:SY07", name="Idlib", feature="governorate", lat=35.77, lon=36.67,
+IDLIB = a_place_like(id="ocha:SY07", name="Idlib", feature="governorate", lat=35.77, lon=36.67,
                 geonameid=None, admin2=None, admin2_pcode=None)  # fmt: skip
-KHAN_SHAYKHUN = a_place(id="geonames:168325", name="Khan Shaykhun", feature="town",
+KHAN_SHAYKHUN = a_place_like(id="geonames:168325", name="Khan Shaykhun", feature="town",
                         lat=35.44208, lon=36.65095, geonameid=168325,
                         admin2_pcode="SY0702")  # fmt: skip
-ALEPPO = a_place(id="geonames:170063", name="Aleppo", feature="city", lat=36.2, lon=37.16,
+ALEPPO = a_place_like(id="geonames:170063", name="Aleppo", feature="city", lat=36.2, lon=37.16,
                  admin1="Aleppo", admin1_pcode="SY02", admin2_pcode="SY0200")  # fmt: skip
 WEEK = {"start": date(2017, 9, 20), "end": date(2017, 10, 1)}
 
@@ -50,7 +50,7 @@ def a_bulletin(**changes: Any) -> Report:
         Figure("killed", "people", 137, "at_least", evidence="137 killed"),  # a repeat
     )
     fields: dict[str, Any] = {
-        "document_sha256": "b" * 64,
+        "key": "b" * 64 + ":0",
         "source": "file:///reports/idlib-monitor-week.txt",
         "date_start": date(2017, 9, 23),
         "date_end": date(2017, 9, 30),
@@ -63,7 +63,7 @@ def a_bulletin(**changes: Any) -> Report:
         "figures": figures,
     }
     fields.update(changes)
-    return a_report(**fields)
+    return a_source_report(**fields)
 
 
 def rescuers_killed(id: int = 7, **changes: Any) -> Any:
@@ -71,11 +71,11 @@ def rescuers_killed(id: int = 7, **changes: Any) -> Any:
     fields: dict[str, Any] = {
         "killed": {"rescuers": 3},
         "place": KHAN_SHAYKHUN,
-        "date": date(2017, 9, 27),
+        "day": date(2017, 9, 27),
         "perpetrators": ("Syrian government",),
     }
     fields.update(changes)
-    return an_incident(id, **fields)
+    return a_counted_incident(id, **fields)
 
 
 def row(rows: list[dict[str, Any]], **match: Any) -> dict[str, Any]:
@@ -163,8 +163,8 @@ def test_incidents_outside_the_area_or_the_dates_are_not_counted() -> None:
     incidents = [
         rescuers_killed(1),
         rescuers_killed(2, place=ALEPPO),
-        rescuers_killed(3, date=date(2017, 10, 2)),
-        rescuers_killed(4, date=date(2017, 9, 19)),
+        rescuers_killed(3, day=date(2017, 10, 2)),
+        rescuers_killed(4, day=date(2017, 9, 19)),
     ]
     late_bulletin = a_bulletin(date_start=date(2017, 10, 5), date_end=date(2017, 10, 12))
 
@@ -187,13 +187,15 @@ def test_casualties_are_summed_as_best_and_range_with_incidents_and_sources() ->
     from builders import a_tally
 
     day = date(2017, 9, 25)
-    disputed = an_incident(
+    disputed = a_counted_incident(
         1,
-        date=day,
+        day=day,
         reports=("docA:0", "docB:0"),
         tallies=(a_tally("killed", "civilians", ("docA:0", 7), ("docB:0", 9)),),
     )
-    other = an_incident(2, date=day, killed={"civilians": 4, "children": 2}, injured={"people": 10})
+    other = a_counted_incident(
+        2, day=day, killed={"civilians": 4, "children": 2}, injured={"people": 10}
+    )
 
     out = summary_to_dict(summarize([disputed, other], area=Area.of_place(IDLIB), **WEEK))
 
@@ -207,9 +209,11 @@ def test_casualties_are_summed_as_best_and_range_with_incidents_and_sources() ->
 def test_facilities_are_counted_by_type_and_perpetrator_from_incidents() -> None:
     day = date(2017, 9, 25)
     incidents = [
-        an_incident(1, date=day, facility_types=("medical", "school")),
-        an_incident(2, date=day, facility_types=("medical",), perpetrators=("Syrian government",)),
-        an_incident(3, date=day, facility_types=("any",)),
+        a_counted_incident(1, day=day, facility_types=("medical", "school")),
+        a_counted_incident(
+            2, day=day, facility_types=("medical",), perpetrators=("Syrian government",)
+        ),
+        a_counted_incident(3, day=day, facility_types=("any",)),
     ]
 
     out = summary_to_dict(summarize(incidents, area=Area.of_place(IDLIB), **WEEK))
@@ -226,10 +230,10 @@ def test_facilities_are_counted_by_type_and_perpetrator_from_incidents() -> None
 
 def test_incidents_by_perpetrator_grade_day_and_week() -> None:
     incidents = [
-        an_incident(1, date=date(2017, 9, 25), killed={"people": 5}),
-        an_incident(2, date=date(2017, 9, 25), perpetrators=("Syrian government",)),
-        an_incident(3, date=date(2017, 9, 30), perpetrators=(), grade="weak"),
-        an_incident(4, date=date(2017, 9, 24), last_date=date(2017, 9, 26), time_precision=2),
+        a_counted_incident(1, day=date(2017, 9, 25), killed={"people": 5}),
+        a_counted_incident(2, day=date(2017, 9, 25), perpetrators=("Syrian government",)),
+        a_counted_incident(3, day=date(2017, 9, 30), perpetrators=(), grade="weak"),
+        a_counted_incident(4, day=date(2017, 9, 24), last_date=date(2017, 9, 26), time_precision=2),
     ]
 
     out = summary_to_dict(summarize(incidents, area=Area.of_place(IDLIB), **WEEK))
@@ -252,7 +256,7 @@ def test_incidents_by_perpetrator_grade_day_and_week() -> None:
 def test_a_zone_or_a_bounding_box_can_be_the_area() -> None:
     zones = Zones.load()
     inside = rescuers_killed(1)
-    outside = rescuers_killed(2, place=a_place(lat=33.51, lon=36.29, admin1_pcode="SY01"))
+    outside = rescuers_killed(2, place=a_place_like(lat=33.51, lon=36.29, admin1_pcode="SY01"))
 
     by_zone = summarize([inside, outside], area=Area.of_zone(zones.get("idlib")), **WEEK)
     by_box = summarize([inside, outside], area=Area.of_bbox(35.0, 36.0, 36.5, 37.5), **WEEK)
@@ -263,15 +267,30 @@ def test_a_zone_or_a_bounding_box_can_be_the_area() -> None:
 
 
 def test_a_town_area_holds_places_within_its_radius() -> None:
-    town = a_place()
-    near = an_incident(1, place=a_place(id="x:site", feature="site", lat=35.65, lon=36.68))
-    far = an_incident(2, place=a_place(id="x:far", feature="village", lat=35.8, lon=36.9))
+    town = a_place_like()
+    near = a_counted_incident(
+        1, place=a_place_like(id="x:site", feature="site", lat=35.65, lon=36.68)
+    )
+    far = a_counted_incident(
+        2, place=a_place_like(id="x:far", feature="village", lat=35.8, lon=36.9)
+    )
 
     summary = summarize([near, far], area=Area.of_place(town), **WEEK)
 
-    assert summary.incidents.incidents == ()  # the default dates are 2019: none in range
-    summary = summarize([near, far], area=Area.of_place(town), start=date(2019, 5, 1),
-                        end=date(2019, 5, 31))  # fmt: skip
+    assert summary.incidents.incidents == (1,)
+    assert "within 3 km" in summary.area.label
+
+
+def test_a_place_without_p_codes_is_placed_by_its_admin_names() -> None:
+    bare = a_place_like(admin1_pcode=None, admin2_pcode=None, country=None)
+    elsewhere = a_place_like(admin1="Hama", admin1_pcode=None)
+
+    summary = summarize(
+        [rescuers_killed(1, place=bare), rescuers_killed(2, place=elsewhere)],
+        area=Area.of_place(IDLIB),
+        **WEEK,
+    )
+
     assert summary.incidents.incidents == (1,)
 
 

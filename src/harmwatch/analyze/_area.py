@@ -104,11 +104,16 @@ class Area:
             return True
         code_field = _ADMIN_FIELDS.get(area.feature)
         if code_field is not None:
-            code = getattr(area, code_field)
-            if code:
-                return bool(getattr(place, code_field) == code)
-            name_field = _ADMIN_NAMES.get(area.feature)
-            return bool(name_field and getattr(place, name_field) == getattr(area, name_field))
+            code, theirs = getattr(area, code_field), getattr(place, code_field)
+            if code and theirs:
+                return bool(theirs == code)
+            name_field = _ADMIN_NAMES.get(area.feature)  # a place without P-codes: by name
+            name, their_name = (
+                (getattr(area, name_field), getattr(place, name_field))
+                if name_field
+                else (None, None)
+            )
+            return bool(name and their_name and name.casefold() == their_name.casefold())
         if area.feature == "region" or place.feature in _ADMIN_FIELDS:
             return False  # a region has no code; a wider unit is not inside a town
         return distance_m(area.lat, area.lon, place.lat, place.lon) <= self.radius_km * 1000

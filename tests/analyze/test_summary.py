@@ -266,6 +266,22 @@ def test_a_zone_or_a_bounding_box_can_be_the_area() -> None:
     assert "approximate boundary" in by_zone.area.label
 
 
+def test_a_place_inside_a_zone_holds_what_is_in_both() -> None:
+    zone = Zones.load().get("idlib")
+    hama = a_place_like(admin1="Hama", admin1_pcode="SY05", lat=35.3, lon=36.6)  # in the zone
+    area = Area.of_place(a_place_like(id="ocha:SY05", feature="governorate", admin1_pcode="SY05"))
+
+    summary = summarize(
+        [rescuers_killed(1, place=hama), rescuers_killed(2, place=a_place_like(
+            admin1_pcode="SY05", lat=35.13, lon=36.75))],  # Hama city, outside the zone
+        area=area.intersect(Area.of_zone(zone)),
+        **WEEK,
+    )  # fmt: skip
+
+    assert summary.incidents.incidents == (1,)
+    assert summary.area.kind == "place+zone"
+
+
 def test_a_town_area_holds_places_within_its_radius() -> None:
     town = a_place_like()
     near = a_counted_incident(

@@ -80,9 +80,24 @@ class Area:
             label=f"box {south:g},{west:g},{north:g},{east:g}", bbox=(south, west, north, east)
         )
 
+    def intersect(self, other: Area) -> Area:
+        """The part of this area that is also in ``other`` (a place inside a zone, say)."""
+        for name in ("place", "zone", "bbox"):
+            if getattr(self, name) is not None and getattr(other, name) is not None:
+                raise InputError(f"an area can have only one {name}")
+        return Area(
+            label=f"{self.label} within {other.label}",
+            place=self.place or other.place,
+            zone=self.zone or other.zone,
+            bbox=self.bbox or other.bbox,
+            radius_km=self.radius_km if self.place is not None else other.radius_km,
+        )
+
     @property
     def kind(self) -> str:
-        return "zone" if self.zone is not None else "bbox" if self.bbox is not None else "place"
+        """``place``, ``zone`` or ``bbox``, joined with ``+`` for an intersection."""
+        given = [n for n in ("place", "zone", "bbox") if getattr(self, n) is not None]
+        return "+".join(given) or "everywhere"
 
     def contains(self, place: Place | None) -> bool:
         """Whether a place (an incident's or a period total's) lies in this area."""
@@ -90,12 +105,14 @@ class Area:
             return False
         if self.bbox is not None:
             south, west, north, east = self.bbox
-            return south <= place.lat <= north and west <= place.lon <= east
+            if not (south <= place.lat <= north and west <= place.lon <= east):
+                return False
         if self.zone is not None:
             import shapely
 
-            return bool(shapely.contains_xy(self.zone.geometry, place.lon, place.lat))
-        return self._holds(place)
+            if not shapely.contains_xy(self.zone.geometry, place.lon, place.lat):
+                return False
+        return self.place is None or self._holds(place)
 
     def _holds(self, place: Place) -> bool:
         area = self.place

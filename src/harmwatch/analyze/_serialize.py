@@ -17,6 +17,7 @@ from harmwatch.analyze._reading import FACILITY_TOTAL_RULE, STRIKES_RULE, TOLL_R
 from harmwatch.analyze._repeats import RepeatAttack, Surge
 from harmwatch.analyze._summary import CountRow, Summary, TimeRow
 from harmwatch.analyze._zone_violations import ZONE_RULE, ZoneViolation
+from harmwatch.serialize import place_to_dict
 
 __all__ = ["summary_to_dict"]
 
@@ -58,9 +59,7 @@ def _figure(figure: PeriodFigure) -> dict[str, Any]:
 def _area(area: Area) -> dict[str, Any]:
     out: dict[str, Any] = {"label": area.label, "kind": area.kind}
     if area.place is not None:
-        p = area.place
-        out["place"] = {"id": p.id, "name": p.name, "feature": p.feature, "admin1": p.admin1,
-                        "admin1_pcode": p.admin1_pcode, "country": p.country}  # fmt: skip
+        out["place"] = place_to_dict(area.place)
     if area.zone is not None:
         out["zone"] = area.zone.to_dict()
     if area.bbox is not None:

@@ -13,9 +13,11 @@ Published definitions differ, so the settings and the rule used are printed with
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+import math
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from harmwatch.analyze._area import distance_m
 from harmwatch.analyze._reading import incident_time, tally
@@ -252,6 +254,51 @@ def _pair(
     )
 
 
+def _candidates(
+    dated: Sequence[Incident], settings: DoubleTapSettings
+) -> Iterator[tuple[Incident, Incident]]:
+    """Pairs worth comparing, earlier first: a day apart at most, and either the same facility
+    or in neighbouring cells of a grid as wide as the largest distance allowed."""
+    reach = max(settings.distance_m, settings.town_distance_m, settings.near_distance_m)
+    cell = max(reach, 1.0) / 111_000  # degrees of latitude
+    placed = [i for i in dated if i.place is not None]
+    widest = max((abs(i.place.lat) for i in placed if i.place is not None), default=0.0)
+    cell_lon = cell / max(math.cos(math.radians(min(widest, 89.0))), 0.01)
+    order = {id(incident): n for n, incident in enumerate(dated)}
+    grid: dict[tuple[date, int, int], list[Incident]] = defaultdict(list)
+    by_facility: dict[tuple[date, str], list[Incident]] = defaultdict(list)
+    keys: dict[int, tuple[date, int, int]] = {}
+    for incident in dated:
+        assert incident.first_date is not None
+        if incident.place is not None:
+            key = (
+                incident.first_date,
+                math.floor(incident.place.lat / cell),
+                math.floor(incident.place.lon / cell_lon),
+            )
+            grid[key].append(incident)
+            keys[id(incident)] = key
+        for facility in _facility_ids(incident):
+            by_facility[(incident.first_date, facility)].append(incident)
+    seen: set[tuple[int, int]] = set()
+    for a in dated:
+        assert a.first_date is not None
+        near: list[Incident] = []
+        for day in (a.first_date, a.first_date + timedelta(days=1)):
+            if id(a) in keys:
+                _, row, col = keys[id(a)]
+                for dr in (-1, 0, 1):
+                    for dc in (-1, 0, 1):
+                        near.extend(grid.get((day, row + dr, col + dc), ()))
+            for facility in _facility_ids(a):
+                near.extend(by_facility.get((day, facility), ()))
+        for b in near:
+            pair = (order[id(a)], order[id(b)])
+            if pair[0] < pair[1] and pair not in seen:
+                seen.add(pair)
+                yield a, b
+
+
 def find_double_taps(
     incidents: Sequence[Incident],
     *,
@@ -273,16 +320,11 @@ def find_double_taps(
     times = {i.id: t for i in dated if i.id is not None and (t := incident_time(i, reports))}
     cues = {i.id: c for i in dated if i.id is not None and (c := _cues(i, reports))}
     found: list[DoubleTap] = []
-    for index, a in enumerate(dated):
-        assert a.first_date is not None
-        for b in dated[index + 1 :]:
-            assert b.first_date is not None
-            if (b.first_date - a.first_date).days > 1:
-                break
-            pair = _pair(a, b, times, settings)
-            if pair is not None:
-                words = tuple(w for i in pair.incidents for w in cues.get(i, ()))
-                found.append(_with_evidence(pair, words))
+    for a, b in _candidates(dated, settings):
+        pair = _pair(a, b, times, settings)
+        if pair is not None:
+            words = tuple(w for i in pair.incidents for w in cues.get(i, ()))
+            found.append(_with_evidence(pair, words))
     paired = {i for pair in found for i in pair.incidents}
     for incident in dated:
         assert incident.id is not None

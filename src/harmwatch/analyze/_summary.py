@@ -300,18 +300,27 @@ def _casualty_rows(
     counted: Sequence[Incident],
     figures: Mapping[tuple[str, str], list[tuple[PeriodFigure, str | None]]],
 ) -> tuple[CasualtyRow, ...]:
+    parts: dict[tuple[str, str], list[tuple[int, int, int, int, frozenset[str]]]] = defaultdict(
+        list
+    )
+    for incident in counted:
+        assert incident.id is not None
+        for kind in ("killed", "injured"):
+            total = toll_of(incident, kind)
+            if total is None:
+                continue
+            parts[(kind, "people")].append((incident.id, *total))
+            for item in incident.tallies:
+                if item.kind == kind and item.subject != "people":
+                    best, low, high, docs = group_toll(incident, kind, item.subject)
+                    parts[(kind, item.subject)].append((incident.id, best, low, high, docs))
     rows = []
     for kind in ("killed", "injured"):
         for group in vocab.VICTIM_GROUPS:
-            parts = []
-            for incident in counted:
-                assert incident.id is not None
-                best, low, high, docs = group_toll(incident, kind, group)
-                if docs or best or high:
-                    parts.append((incident.id, best, low, high, docs))
+            given = parts.get((kind, group), [])
             period = _figures_for(figures, kind, group)
-            if parts or period:
-                rows.append(CasualtyRow(kind, group, sum_tolls(parts), period))
+            if given or period:
+                rows.append(CasualtyRow(kind, group, sum_tolls(given), period))
     return tuple(rows)
 
 

@@ -11,7 +11,7 @@ print. Period totals are shown beside incident sums and never added to them.
 
 from __future__ import annotations
 
-from harmwatch.analyze._area import Area, distance_m, resolve_place
+from harmwatch.analyze._area import Area, AreaBounds, distance_m, resolve_place
 from harmwatch.analyze._cells import Count, PeriodFigure, Toll
 from harmwatch.analyze._consistency import (
     CHECKS,
@@ -75,6 +75,7 @@ __all__ = [
     "TOLL_RULE",
     "ZONE_RULE",
     "Area",
+    "AreaBounds",
     "CasualtyRow",
     "Count",
     "CountRow",

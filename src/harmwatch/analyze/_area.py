@@ -10,9 +10,9 @@ from harmwatch.errors import InputError, NotFound
 from harmwatch.model import Place
 
 if TYPE_CHECKING:
-    from harmwatch.geo import Gazetteer, Zone
+    from harmwatch.geo import Gazetteer, Zone, Zones
 
-__all__ = ["Area", "distance_m", "resolve_place"]
+__all__ = ["Area", "AreaBounds", "distance_m", "resolve_place"]
 
 # Admin levels of a place area, broadest first, and the Place field that names each.
 _ADMIN_FIELDS: dict[str, str] = {
@@ -36,6 +36,30 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6_371_000.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+Box = tuple[float, float, float, float]  # south, west, north, east
+
+
+@dataclass(frozen=True, slots=True)
+class AreaBounds:
+    """A coarse filter a store can apply before ``Area.contains`` decides: it never leaves out
+    a place the area holds (admin names are used only where no outline is known)."""
+
+    admin1: str | None = None
+    bbox: Box | None = None
+
+
+def _overlap(a: Box | None, b: Box | None) -> Box | None:
+    if a is None or b is None:
+        return a or b
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def _around(lat: float, lon: float, km: float) -> Box:
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(math.cos(math.radians(lat)), 0.01))
+    return (lat - dlat, lon - dlon, lat + dlat, lon + dlon)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +116,32 @@ class Area:
             bbox=self.bbox or other.bbox,
             radius_km=self.radius_km if self.place is not None else other.radius_km,
         )
+
+    def bounds(self, zones: Zones | None = None) -> AreaBounds:
+        """A coarse filter for a store query: a box around the area (for an admin unit, its
+        outline's box where ``zones`` has the outline, ``governorate:<P-code>``), else its
+        governorate's name."""
+        box = self.bbox
+        if self.zone is not None:
+            west, south, east, north = self.zone.geometry.bounds
+            box = _overlap(box, (south, west, north, east))
+        admin1 = None
+        place = self.place
+        if place is not None:
+            if place.feature in _ADMIN_FIELDS or place.feature == "region":
+                outline = f"governorate:{place.admin1_pcode}" if place.admin1_pcode else None
+                known = outline and zones is not None and any(z.id == outline for z in zones.zones)
+                if known and zones is not None and outline is not None:
+                    west, south, east, north = zones.get(outline).geometry.bounds
+                    margin = 0.05  # a town's point may sit just outside a coarse outline
+                    box = _overlap(
+                        box, (south - margin, west - margin, north + margin, east + margin)
+                    )
+                elif place.feature != "country":
+                    admin1 = place.admin1
+            else:
+                box = _overlap(box, _around(place.lat, place.lon, self.radius_km + 0.5))
+        return AreaBounds(admin1=admin1, bbox=box)
 
     @property
     def kind(self) -> str:

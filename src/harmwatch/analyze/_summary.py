@@ -474,7 +474,8 @@ def summarize(
         and i.first_date is not None
         and i.first_date < start
     ]
-    history = [i for i in history if is_counted(i)]
+    seen = {i.id for i in counted}
+    history = [i for i in history if is_counted(i) and i.id not in seen]
     return Summary(
         area=area,
         start=start,

@@ -22,6 +22,7 @@ from harmwatch.pipeline._ingest import (
     ingest_sources,
     is_url,
 )
+from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
     "STATUSES",
@@ -34,4 +35,5 @@ __all__ = [
     "count_inputs",
     "ingest_sources",
     "is_url",
+    "summarize_store",
 ]

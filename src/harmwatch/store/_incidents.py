@@ -65,7 +65,8 @@ class IncidentQuery:
 
     ``date_from``/``date_to`` keep incidents whose dates overlap the window; ``place_ids`` keeps
     those at one of the gazetteer places, ``place`` those whose place name contains the text;
-    ``facility`` is a facility id or a facility type (``medical``).
+    ``facility`` is a facility id or a facility type (``medical``); ``bbox`` (south, west,
+    north, east in degrees) keeps those placed inside the box.
     """
 
     date_from: date | None = None
@@ -73,6 +74,8 @@ class IncidentQuery:
     place_ids: tuple[str, ...] | None = None
     place: str | None = None
     admin1: str | None = None
+    admin2: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
     perpetrator: str | None = None
     facility: str | None = None
     weapon: str | None = None
@@ -169,9 +172,16 @@ def read_reports(
     period_total: bool | None = None,
     after: str = "",
     limit: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> list[Report]:
-    """Reports in key order, chosen by key, document, incident or kind."""
+    """Reports in key order, chosen by key, document, incident or kind, and whose dates
+    overlap ``date_from``..``date_to`` when given (undated reports are then left out)."""
     query = sa.select(reports.c.key, reports.c.data).order_by(reports.c.key)
+    if date_from is not None:
+        query = query.where(sa.func.coalesce(reports.c.date_end, reports.c.date_start) >= date_from)
+    if date_to is not None:
+        query = query.where(reports.c.date_start <= date_to)
     if document is not None:
         query = query.where(reports.c.document_sha256 == document)
     if incident_id is not None:
@@ -418,6 +428,11 @@ def query_incidents(connection: Connection, query: IncidentQuery) -> list[Incide
         select = select.where(sa.func.lower(c.place_name).contains(query.place.lower()))
     if query.admin1:
         select = select.where(sa.func.lower(c.admin1) == query.admin1.lower())
+    if query.admin2:
+        select = select.where(sa.func.lower(c.admin2) == query.admin2.lower())
+    if query.bbox is not None:
+        south, west, north, east = query.bbox
+        select = select.where(c.lat.between(south, north), c.lon.between(west, east))
     if query.grade:
         select = select.where(c.grade == query.grade)
     if query.perpetrator:

@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
 
@@ -405,6 +405,13 @@ class Store:
                 return
             yield from batch
             after = batch[-1].key
+
+    def period_totals(self, *, date_from: date, date_to: date) -> list[Report]:
+        """The period-total reports whose dates overlap ``date_from``..``date_to``."""
+        with self._read() as connection:
+            return _links.read_reports(
+                connection, period_total=True, date_from=date_from, date_to=date_to
+            )
 
     def documents_without_reports(self) -> list[str]:
         """Sha256 of every document that has an extraction but no reports yet."""

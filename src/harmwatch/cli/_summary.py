@@ -1,0 +1,157 @@
+"""``harmwatch summary``: a period summary of an area, as tables, JSON or Markdown."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from harmwatch.analyze import (
+    Area,
+    DoubleTapSettings,
+    Summary,
+    format_summary_markdown,
+    resolve_place,
+    summary_heading,
+    summary_tables,
+    summary_to_dict,
+)
+from harmwatch.cli._app import app, out_console, settings
+from harmwatch.errors import InputError
+from harmwatch.geo import Gazetteer, Zones
+from harmwatch.pipeline import summarize_store
+from harmwatch.store import Store
+
+__all__ = ["parse_bbox", "render_summary", "summary"]
+
+FORMATS = ("table", "json", "md")
+
+
+def _day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} must be a date as YYYY-MM-DD; got {value!r}") from None
+
+
+def parse_bbox(value: str) -> Area:
+    """``--bbox SOUTH,WEST,NORTH,EAST`` as an Area; one clear line when it is not that."""
+    try:
+        south, west, north, east = (float(part) for part in value.split(","))
+    except ValueError:
+        raise InputError(
+            f"--bbox must be SOUTH,WEST,NORTH,EAST in degrees (e.g. 35.2,36.1,36.3,37.0); "
+            f"got {value!r}"
+        ) from None
+    return Area.of_bbox(south, west, north, east)
+
+
+def render_summary(summary: Summary) -> None:
+    """Print the summary's tables with Rich (the ``table`` format)."""
+    heading = summary_heading(summary)
+    out_console.print(f"[bold]{escape(heading[0])}[/bold]")
+    for line in heading[1:]:
+        out_console.print(escape(line))
+    for text_table in summary_tables(summary):
+        table = Table(title=text_table.title, title_justify="left", show_lines=False)
+        for column in text_table.columns:
+            table.add_column(escape(column))
+        for row in text_table.rows:
+            table.add_row(*(escape(cell) for cell in row))
+        out_console.print()
+        if text_table.rows:
+            out_console.print(table)
+        else:
+            out_console.print(f"[bold]{escape(text_table.title)}[/bold]: none")
+        for note in text_table.notes:
+            out_console.print(f"[dim]{escape(note)}[/dim]")
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    start: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")],
+    end: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive).")],
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place",
+            help="A place name or gazetteer id; a name that is also an admin unit means the "
+            "broadest one (Idlib: the governorate).",
+        ),
+    ] = None,
+    zone: Annotated[
+        str | None,
+        typer.Option("--zone", help="A zone id (see `harmwatch zones list`): its polygon."),
+    ] = None,
+    bbox: Annotated[
+        str | None, typer.Option("--bbox", help="SOUTH,WEST,NORTH,EAST in degrees.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or md.")] = "table",
+    verified_only: Annotated[
+        bool,
+        typer.Option(
+            "--verified-only", help="Leave out ungraded (unverified) incidents; the output says so."
+        ),
+    ] = False,
+    distance: Annotated[
+        float, typer.Option("--double-tap-distance", help="Metres between two strikes at sites.")
+    ] = 300.0,
+    window: Annotated[
+        int,
+        typer.Option(
+            "--double-tap-window", help="Minutes between two strikes whose times are known."
+        ),
+    ] = 60,
+) -> None:
+    """A period summary of an area: strikes, facilities, casualties, checks, double taps.
+
+    Period totals (a bulletin's "714 airstrikes in eight days") are shown beside the sums over
+    incidents, labelled, and never added to them; every number in the JSON names the incidents
+    or the report it comes from.
+
+    Example: harmwatch summary --place Idlib --from 2017-09-20 --to 2017-10-01 --format json
+    """
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r}: use {', '.join(FORMATS)}")
+    if place is None and zone is None and bbox is None:
+        raise InputError("say where: --place, --zone or --bbox (they combine)")
+    first, last = _day(start, "--from"), _day(end, "--to")
+    data_dir = Path(settings(ctx).data_dir)
+    extra = data_dir if data_dir.is_dir() else None
+    zones = Zones.load(extra_dir=extra)
+    areas: list[Area] = []
+    if place is not None:
+        areas.append(Area.of_place(resolve_place(Gazetteer.load(extra_dir=extra), place)))
+    if zone is not None:
+        areas.append(Area.of_zone(zones.get(zone)))
+    if bbox is not None:
+        areas.append(parse_bbox(bbox))
+    area = areas[0]
+    for other in areas[1:]:
+        area = area.intersect(other)
+    try:
+        double_tap = DoubleTapSettings(distance_m=distance, window_minutes=window)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    with Store.open(settings(ctx).db) as store:
+        result = summarize_store(
+            store,
+            area=area,
+            start=first,
+            end=last,
+            include_unverified=not verified_only,
+            zones=zones,
+            double_tap=double_tap,
+        )
+    if fmt == "json":
+        out_console.out(json.dumps(summary_to_dict(result), ensure_ascii=False, indent=2))
+    elif fmt == "md":
+        out_console.out(format_summary_markdown(result), end="")
+    else:
+        render_summary(result)

@@ -147,7 +147,7 @@ def test_the_store_finds_incidents_by_box_and_period_totals_by_dates(db_url: str
 
 
 def test_the_summary_of_a_zone_reads_the_same_store(db_url: str) -> None:
-    from harmwatch.geo import Zones
+    from harmwatch.geo import Gazetteer, Zones
 
     zones = Zones.load()
     with Store.open(db_url) as store:
@@ -155,6 +155,7 @@ def test_the_summary_of_a_zone_reads_the_same_store(db_url: str) -> None:
         summary = summarize_store(
             store,
             area=Area.of_zone(zones.get("idlib")),
+            gazetteer=Gazetteer.load(),
             start=date(2017, 9, 20),
             end=date(2017, 10, 1),
             zones=zones,

@@ -21,7 +21,8 @@ class Count:
 class Toll:
     """Casualties summed over incidents: best, low and high, the incidents and sources behind.
 
-    ``sources`` is the number of distinct documents that gave a figure to the sum.
+    ``sources`` adds up, incident by incident, the documents that gave a figure (a document
+    that tells of two incidents counts once for each).
     """
 
     best: int
@@ -60,15 +61,14 @@ def count_of(values: Iterable[tuple[int, int]]) -> Count:
     return Count(total, tuple(sorted(ids)))
 
 
-def sum_tolls(parts: Iterable[tuple[int, int, int, int, frozenset[str]]]) -> Toll:
-    """A Toll from (incident id, best, low, high, source documents) per incident."""
-    best = low = high = 0
+def sum_tolls(parts: Iterable[tuple[int, tuple[int, int, int, int]]]) -> Toll:
+    """A Toll from (incident id, (best, low, high, sources)) per incident."""
+    best = low = high = sources = 0
     ids: set[int] = set()
-    sources: set[str] = set()
-    for incident_id, b, lo, hi, docs in parts:
+    for incident_id, (b, lo, hi, n) in parts:
         best += b
         low += lo
         high += hi
+        sources += n
         ids.add(incident_id)
-        sources |= docs
-    return Toll(best, low, high, tuple(sorted(ids)), len(sources))
+    return Toll(best, low, high, tuple(sorted(ids)), sources)

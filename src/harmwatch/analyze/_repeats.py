@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from harmwatch.analyze._reading import toll_of
+from harmwatch.analyze._reading import Facts, facts_of
 from harmwatch.model import Incident
 
 __all__ = [
@@ -128,24 +128,25 @@ class Surge:
     incidents: tuple[int, ...]
 
 
-def _weekly(incidents: Sequence[Incident], measure: str) -> dict[date, tuple[int, list[int]]]:
+def _weekly(items: Sequence[Facts], measure: str) -> dict[date, tuple[int, list[int]]]:
     weeks: dict[date, tuple[int, list[int]]] = {}
-    for incident in incidents:
-        if incident.first_date is None or incident.id is None:
+    for facts in items:
+        if facts.first_date is None:
             continue
         if measure == "incidents":
             amount = 1
         else:
-            total = toll_of(incident, "killed")
+            total = facts.tolls.get(("killed", "people"))
             amount = total[0] if total else 0
-        week = week_start(incident.first_date)
+        week = week_start(facts.first_date)
         value, ids = weeks.get(week, (0, []))
-        weeks[week] = (value + amount, [*ids, incident.id])
+        ids.append(facts.id)
+        weeks[week] = (value + amount, ids)
     return weeks
 
 
 def find_surges(
-    incidents: Sequence[Incident],
+    incidents: Sequence[Incident | Facts],
     *,
     start: date,
     end: date,
@@ -153,16 +154,18 @@ def find_surges(
 ) -> tuple[Surge, ...]:
     """Weeks in start..end whose incidents or killed are far above the weeks before start.
 
-    ``incidents`` must include the baseline weeks (the place's incidents before ``start``).
+    ``incidents`` (or their Facts) must include the baseline weeks: the place's incidents in
+    the ``baseline_weeks`` before ``start``.
     """
     settings = settings or SurgeSettings()
+    items = [i if isinstance(i, Facts) else facts_of(i) for i in incidents if i.id is not None]
     first_week = week_start(start)
     baseline_weeks = [
         first_week - timedelta(weeks=n) for n in range(settings.baseline_weeks, 0, -1)
     ]
     out = []
     for measure in ("incidents", "killed"):
-        weekly = _weekly(incidents, measure)
+        weekly = _weekly(items, measure)
         baseline = [weekly.get(w, (0, []))[0] for w in baseline_weeks]
         median = statistics.median(baseline)
         mad = statistics.median(abs(v - median) for v in baseline)
@@ -172,6 +175,8 @@ def find_surges(
             value, ids = weekly.get(week, (0, []))
             score = (value - median) / scale
             if score >= settings.threshold:
-                out.append(Surge(week, measure, value, median, mad, round(score, 1), tuple(ids)))
+                out.append(
+                    Surge(week, measure, value, median, mad, round(score, 1), tuple(sorted(ids)))
+                )
             week += timedelta(weeks=1)
     return tuple(out)

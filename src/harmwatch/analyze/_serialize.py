@@ -1,7 +1,8 @@
 """The one JSON form of a summary (the CLI's ``--format json`` and, later, the API's).
 
 Every number is an object that names what it was counted from: ``incidents`` (ids) for sums
-over incidents, ``report`` (a period-total report's key) for a source's own figure.
+over incidents, ``report`` (a period-total report's key) for a source's own figure. An analysis
+that was not run (a quick summary, no zones, no baseline) is null.
 """
 
 from __future__ import annotations
@@ -155,6 +156,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         "from": _day(summary.start),
         "to": _day(summary.end),
         "unverified": "included" if summary.include_unverified else "excluded",
+        "quick": summary.quick,
         "counting": summary.counting,
         "incidents": _count(summary.incidents),
         "left_out": _rows(summary.left_out, "grade"),
@@ -220,12 +222,16 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
             },
             "rule": summary.double_tap_settings.describe(),
             "definitions": [{"by": d.by, "says": d.says, "url": d.url} for d in DEFINITIONS],
-            "found": [_double_tap(t) for t in summary.double_taps],
+            "found": None
+            if summary.double_taps is None
+            else [_double_tap(t) for t in summary.double_taps],
         },
         "zone_violations": None
         if summary.zone_violations is None
         else {"rule": ZONE_RULE, "rows": [_violation(v) for v in summary.zone_violations]},
-        "repeat_attacks": [_repeat(r) for r in summary.repeat_attacks],
+        "repeat_attacks": None
+        if summary.repeat_attacks is None
+        else [_repeat(r) for r in summary.repeat_attacks],
         "surges": None
         if summary.surges is None
         else {

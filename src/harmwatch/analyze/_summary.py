@@ -29,13 +29,10 @@ from harmwatch.analyze._reading import (
     ALL,
     UNATTRIBUTED,
     UNGRADED,
+    Facts,
+    Group,
     day_of,
-    facility_counts,
-    group_toll,
-    incident_strikes,
-    perpetrator_of,
-    stated_strikes,
-    toll_of,
+    facts_of,
 )
 from harmwatch.analyze._repeats import (
     RepeatAttack,
@@ -61,6 +58,7 @@ __all__ = [
     "Summary",
     "TimeRow",
     "summarize",
+    "summarize_facts",
 ]
 
 # Grades whose incidents are listed but never counted in sums (Airwars: "those killed were
@@ -138,6 +136,9 @@ class Summary:
 
     ``incidents`` are those counted; ``left_out`` those in the area and dates that the counting
     rule leaves out (ungraded when unverified material is excluded, discounted always).
+    An analysis that was not run is None: a quick summary (``summarize_facts``) runs none of
+    double taps, zone violations, repeat attacks and surges, nor each source's own checks; the
+    zone test needs zones and the surge test the weeks before ``start``.
     """
 
     area: Area
@@ -156,12 +157,13 @@ class Summary:
     not_in_a_day: Count
     period_totals: tuple[PeriodTotalRef, ...]
     findings: tuple[Finding, ...]
-    double_taps: tuple[DoubleTap, ...]
+    double_taps: tuple[DoubleTap, ...] | None
     double_tap_settings: DoubleTapSettings
     zone_violations: tuple[ZoneViolation, ...] | None
-    repeat_attacks: tuple[RepeatAttack, ...]
+    repeat_attacks: tuple[RepeatAttack, ...] | None
     surges: tuple[Surge, ...] | None
     surge_settings: SurgeSettings
+    quick: bool = False
 
     @property
     def counting(self) -> str:
@@ -170,6 +172,12 @@ class Summary:
         return (
             f"ungraded (unverified) incidents {unverified}; discounted incidents listed by "
             "grade but never counted; period totals shown beside incident sums, never added"
+            + (
+                "; quick summary: per-source checks, double taps, zone violations and repeat "
+                "attacks not run"
+                if self.quick
+                else ""
+            )
         )
 
 
@@ -241,32 +249,25 @@ def _figures_for(
 
 
 def _strike_rows(
-    counted: Sequence[Incident],
+    counted: Sequence[Facts],
     figures: Mapping[tuple[str, str], list[tuple[PeriodFigure, str | None]]],
 ) -> tuple[StrikeRow, ...]:
     rows = [
         StrikeRow(
             ALL,
-            count_of((i.id, 1) for i in counted if i.id is not None),
-            count_of((i.id, incident_strikes(i)) for i in counted if i.id is not None),
+            count_of((f.id, 1) for f in counted),
+            count_of((f.id, f.n_strikes) for f in counted),
         )
     ]
     for weapon in vocab.WEAPONS:
-        with_weapon = [
-            i
-            for i in counted
-            if i.id is not None and (weapon in i.weapons or weapon in stated_strikes(i))
-        ]
-        stated = [
-            (i.id, stated_strikes(i)[weapon]) for i in with_weapon if weapon in stated_strikes(i)
-        ]
+        with_weapon = [f for f in counted if weapon in f.weapons or weapon in f.strikes]
         period = _figures_for(figures, "strikes", weapon)
         if with_weapon or period:
             rows.append(
                 StrikeRow(
                     weapon,
-                    count_of((i.id, 1) for i in with_weapon if i.id is not None),
-                    count_of((i, n) for i, n in stated if i is not None),
+                    count_of((f.id, 1) for f in with_weapon),
+                    count_of((f.id, f.strikes[weapon]) for f in with_weapon if weapon in f.strikes),
                     period,
                 )
             )
@@ -274,21 +275,21 @@ def _strike_rows(
 
 
 def _facility_rows(
-    counted: Sequence[Incident],
+    counted: Sequence[Facts],
     figures: Mapping[tuple[str, str], list[tuple[PeriodFigure, str | None]]],
 ) -> tuple[FacilityRow, ...]:
-    per_incident = [(i, facility_counts(i), perpetrator_of(i)) for i in counted if i.id is not None]
     parties = sorted(
-        {p for _, c, p in per_incident if c}
+        {f.perpetrator for f in counted if f.facilities}
         | {p for key, items in figures.items() if key[0] == "facilities_hit" for _, p in items if p}
     )
     rows = []
     for kind in ("any", *(t for t in vocab.FACILITY_TYPES if t != "any")):
+        having = [f for f in counted if kind in f.facilities]
         for party in (None, *parties):
             hits = count_of(
-                (i.id, c[kind])
-                for i, c, p in per_incident
-                if kind in c and i.id is not None and (party is None or p == party)
+                (f.id, f.facilities[kind])
+                for f in having
+                if party is None or f.perpetrator == party
             )
             period = _figures_for(figures, "facilities_hit", kind, party)
             if hits.value or period:
@@ -297,23 +298,13 @@ def _facility_rows(
 
 
 def _casualty_rows(
-    counted: Sequence[Incident],
+    counted: Sequence[Facts],
     figures: Mapping[tuple[str, str], list[tuple[PeriodFigure, str | None]]],
 ) -> tuple[CasualtyRow, ...]:
-    parts: dict[tuple[str, str], list[tuple[int, int, int, int, frozenset[str]]]] = defaultdict(
-        list
-    )
-    for incident in counted:
-        assert incident.id is not None
-        for kind in ("killed", "injured"):
-            total = toll_of(incident, kind)
-            if total is None:
-                continue
-            parts[(kind, "people")].append((incident.id, *total))
-            for item in incident.tallies:
-                if item.kind == kind and item.subject != "people":
-                    best, low, high, docs = group_toll(incident, kind, item.subject)
-                    parts[(kind, item.subject)].append((incident.id, best, low, high, docs))
+    parts: dict[tuple[str, str], list[tuple[int, Group]]] = defaultdict(list)
+    for facts in counted:
+        for key, toll in facts.tolls.items():
+            parts[key].append((facts.id, toll))
     rows = []
     for kind in ("killed", "injured"):
         for group in vocab.VICTIM_GROUPS:
@@ -324,49 +315,39 @@ def _casualty_rows(
     return tuple(rows)
 
 
-def _killed(incidents: Iterable[Incident]) -> Toll:
-    parts = []
-    for incident in incidents:
-        total = toll_of(incident, "killed")
-        if total is not None and incident.id is not None:
-            parts.append((incident.id, *total))
-    return sum_tolls(parts)
+def _killed(items: Iterable[Facts]) -> Toll:
+    return sum_tolls((f.id, g) for f in items if (g := f.tolls.get(("killed", "people"))))
 
 
 def _time_rows(
-    counted: Sequence[Incident],
+    counted: Sequence[Facts],
 ) -> tuple[tuple[TimeRow, ...], tuple[TimeRow, ...], Count]:
-    days: dict[date, list[Incident]] = defaultdict(list)
-    weeks: dict[date, list[Incident]] = defaultdict(list)
+    days: dict[date, list[Facts]] = defaultdict(list)
+    weeks: dict[date, list[Facts]] = defaultdict(list)
     loose = []
-    for incident in counted:
-        day = day_of(incident)
+    for facts in counted:
+        day = day_of(facts.first_date, facts.last_date, facts.time_precision)
         if day is not None:
-            days[day].append(incident)
-            weeks[week_start(day)].append(incident)
+            days[day].append(facts)
+            weeks[week_start(day)].append(facts)
             continue
-        first, last = incident.first_date, incident.last_date or incident.first_date
+        first, last = facts.first_date, facts.last_date or facts.first_date
         if first is not None and last is not None and week_start(first) == week_start(last):
-            weeks[week_start(first)].append(incident)
-        loose.append(incident)
+            weeks[week_start(first)].append(facts)
+        loose.append(facts)
 
-    def row(start: date, end: date, items: list[Incident]) -> TimeRow:
-        return TimeRow(
-            start, end, count_of((i.id, 1) for i in items if i.id is not None), _killed(items)
-        )
+    def row(start: date, end: date, items: list[Facts]) -> TimeRow:
+        return TimeRow(start, end, count_of((f.id, 1) for f in items), _killed(items))
 
     per_day = tuple(row(d, d, days[d]) for d in sorted(days))
     per_week = tuple(row(w, w + timedelta(days=6), weeks[w]) for w in sorted(weeks))
-    return per_day, per_week, count_of((i.id, 1) for i in loose if i.id is not None)
+    return per_day, per_week, count_of((f.id, 1) for f in loose)
 
 
-def _count_rows(
-    incidents: Iterable[Incident], key: Callable[[Incident], str]
-) -> tuple[CountRow, ...]:
+def _count_rows(items: Iterable[Facts], key: Callable[[Facts], str]) -> tuple[CountRow, ...]:
     groups: dict[str, list[int]] = defaultdict(list)
-    for incident in incidents:
-        if incident.id is not None:
-            groups[key(incident)].append(incident.id)
+    for facts in items:
+        groups[key(facts)].append(facts.id)
     return tuple(CountRow(k, Count(len(v), tuple(sorted(v)))) for k, v in groups.items())
 
 
@@ -401,99 +382,91 @@ def _relabel(findings: list[Finding], where: str) -> list[Finding]:
     return [dataclasses.replace(f, message=f"{where}: {f.message}") for f in findings]
 
 
-def summarize(
-    incidents: Iterable[Incident],
-    period_totals: Iterable[Report] = (),
-    *,
-    area: Area,
-    start: date,
-    end: date,
-    include_unverified: bool = True,
-    reports: Mapping[str, Report] | None = None,
-    zones: Zones | None = None,
-    double_tap: DoubleTapSettings | None = None,
-    earlier: Iterable[Incident] | None = None,
-    surge: SurgeSettings | None = None,
-) -> Summary:
-    """The summary of an area and date range.
+def _is_counted(grade: str | None, include_unverified: bool) -> bool:
+    if grade in NEVER_COUNTED:
+        return False
+    return grade is not None or include_unverified
 
-    Args:
-        incidents: stored incidents (with ids); those outside the area or dates are ignored.
-        period_totals: period-total reports; those outside the area or dates are ignored.
-        area: where (``Area.of_place``, ``Area.of_zone``, ``Area.of_bbox``).
-        start, end: the dates, inclusive.
-        include_unverified: count ungraded incidents (the summary says which).
-        reports: the incidents' reports by key (times of day and words, for double taps).
-        zones: zones to test for strikes while in force (None: no zone test).
-        double_tap: double-tap settings (defaults: 300 m, one hour or the same day).
-        earlier: the area's incidents before ``start``, for the surge baseline and earlier hits
-            on the same facility (None: no surge test); outside-area ones are ignored.
-        surge: surge settings (defaults: 12 weeks, robust z >= 3.5).
-    """
-    if end < start:
-        raise InputError(f"the summary ends ({end}) before it starts ({start})")
-    double_tap = double_tap or DoubleTapSettings()
-    surge = surge or SurgeSettings()
-    chosen = [
-        i
-        for i in incidents
-        if area.contains(i.place) and _overlaps(i.first_date, i.last_date, start, end)
-    ]
-    if any(i.id is None for i in chosen):
-        raise ValueError("summaries are made of stored incidents: every incident needs an id")
 
-    def is_counted(incident: Incident) -> bool:
-        if incident.grade in NEVER_COUNTED:
-            return False
-        return incident.grade is not None or include_unverified
-
-    counted = [i for i in chosen if is_counted(i)]
-    left = [i for i in chosen if not is_counted(i)]
-    totals = [
+def _relevant_totals(
+    period_totals: Iterable[Report], area: Area, start: date, end: date
+) -> list[Report]:
+    return [
         r
         for r in period_totals
         if r.period_total
         and area.contains(r.place)
         and _overlaps(r.date_start, r.date_end, start, end)
     ]
+
+
+def summarize_facts(
+    facts: Iterable[Facts],
+    period_totals: Iterable[Report] = (),
+    *,
+    area: Area,
+    start: date,
+    end: date,
+    include_unverified: bool = True,
+    double_tap: DoubleTapSettings | None = None,
+    baseline: Iterable[Facts] | None = None,
+    surge: SurgeSettings | None = None,
+) -> Summary:
+    """The summary's numbers from incidents' Facts (``facts_of``, ``facts_from_rows``).
+
+    This is the quick summary: its tables, the period totals beside them, the arithmetic
+    checks of period totals and of the sums, and surge weeks when ``baseline`` (the Facts of
+    the weeks before ``start``) is given. The analyses that need whole incidents (each
+    source's own checks, double taps, zone violations, repeat attacks) are left out, and the
+    summary says so; ``summarize`` runs them too.
+    """
+    if end < start:
+        raise InputError(f"the summary ends ({end}) before it starts ({start})")
+    chosen = [
+        f
+        for f in facts
+        if area.contains(f.place) and _overlaps(f.first_date, f.last_date, start, end)
+    ]
+    counted = [f for f in chosen if _is_counted(f.grade, include_unverified)]
+    left = [f for f in chosen if not _is_counted(f.grade, include_unverified)]
+    totals = _relevant_totals(period_totals, area, start, end)
     figures = _period_figures(totals, start, end)
     facilities = _facility_rows(counted, figures)
     casualties = _casualty_rows(counted, figures)
     per_day, per_week, loose = _time_rows(counted)
-
-    findings: list[Finding] = check_period_totals(totals)
-    for incident in counted:
-        findings.extend(check_incident(incident))
-    findings.extend(_sum_findings(facilities, casualties))
-
-    history = [
-        i
-        for i in earlier or ()
-        if i.id is not None
-        and area.contains(i.place)
-        and i.first_date is not None
-        and i.first_date < start
-    ]
-    seen = {i.id for i in counted}
-    history = [i for i in history if is_counted(i) and i.id not in seen]
+    findings = [*check_period_totals(totals), *_sum_findings(facilities, casualties)]
+    surge = surge or SurgeSettings()
+    surges = None
+    if baseline is not None:
+        seen = {f.id for f in counted}
+        before = [
+            f
+            for f in baseline
+            if f.id not in seen
+            and f.first_date is not None
+            and f.first_date < start
+            and area.contains(f.place)
+            and _is_counted(f.grade, include_unverified)
+        ]
+        surges = find_surges([*before, *counted], start=start, end=end, settings=surge)
     return Summary(
         area=area,
         start=start,
         end=end,
         include_unverified=include_unverified,
-        incidents=count_of((i.id, 1) for i in counted if i.id is not None),
+        incidents=count_of((f.id, 1) for f in counted),
         left_out=tuple(
-            sorted(_count_rows(left, lambda i: i.grade or UNGRADED), key=lambda r: r.key)
+            sorted(_count_rows(left, lambda f: f.grade or UNGRADED), key=lambda r: r.key)
         ),
         strikes=_strike_rows(counted, figures),
         facilities=facilities,
         casualties=casualties,
         by_grade=tuple(
-            sorted(_count_rows(chosen, lambda i: i.grade or UNGRADED), key=_grade_order)
+            sorted(_count_rows(chosen, lambda f: f.grade or UNGRADED), key=_grade_order)
         ),
         by_perpetrator=tuple(
             sorted(
-                _count_rows(counted, perpetrator_of),
+                _count_rows(counted, lambda f: f.perpetrator),
                 key=lambda r: (r.key == UNATTRIBUTED, -r.count.value, r.key),
             )
         ),
@@ -512,12 +485,92 @@ def summarize(
             for r in totals
         ),
         findings=tuple(findings),
+        double_taps=None,
+        double_tap_settings=double_tap or DoubleTapSettings(),
+        zone_violations=None,
+        repeat_attacks=None,
+        surges=surges,
+        surge_settings=surge,
+        quick=True,
+    )
+
+
+def summarize(
+    incidents: Iterable[Incident],
+    period_totals: Iterable[Report] = (),
+    *,
+    area: Area,
+    start: date,
+    end: date,
+    include_unverified: bool = True,
+    reports: Mapping[str, Report] | None = None,
+    zones: Zones | None = None,
+    double_tap: DoubleTapSettings | None = None,
+    earlier: Iterable[Incident] | None = None,
+    baseline: Iterable[Facts] | None = None,
+    surge: SurgeSettings | None = None,
+) -> Summary:
+    """The summary of an area and date range, with every analysis.
+
+    Args:
+        incidents: stored incidents (with ids); those outside the area or dates are ignored.
+        period_totals: period-total reports; those outside the area or dates are ignored.
+        area: where (``Area.of_place``, ``Area.of_zone``, ``Area.of_bbox``).
+        start, end: the dates, inclusive.
+        include_unverified: count ungraded incidents (the summary says which).
+        reports: the incidents' reports by key (times of day and words, for double taps).
+        zones: zones to test for strikes while in force (None: no zone test).
+        double_tap: double-tap settings (defaults: 300 m, one hour or the same day).
+        earlier: incidents before ``start``: earlier hits on the same facilities, and the surge
+            baseline unless ``baseline`` is given (None: no surge test without ``baseline``).
+        baseline: the Facts of the area's incidents in the weeks before ``start``, for the
+            surge baseline (the store's flat rows are quicker to read than whole incidents).
+        surge: surge settings (defaults: 12 weeks, robust z >= 3.5).
+    """
+    double_tap = double_tap or DoubleTapSettings()
+    surge = surge or SurgeSettings()
+    chosen = [
+        i
+        for i in incidents
+        if area.contains(i.place) and _overlaps(i.first_date, i.last_date, start, end)
+    ]
+    if any(i.id is None for i in chosen):
+        raise ValueError("summaries are made of stored incidents: every incident needs an id")
+    earlier = list(earlier) if earlier is not None else None
+    if baseline is None and earlier is not None:
+        baseline = [facts_of(i) for i in earlier if i.id is not None]
+    numbers = summarize_facts(
+        [facts_of(i) for i in chosen],
+        period_totals,
+        area=area,
+        start=start,
+        end=end,
+        include_unverified=include_unverified,
+        double_tap=double_tap,
+        baseline=baseline,
+        surge=surge,
+    )
+    counted = [i for i in chosen if _is_counted(i.grade, include_unverified)]
+    findings: list[Finding] = list(numbers.findings)
+    at = len(check_period_totals(_relevant_totals(period_totals, area, start, end)))
+    per_source = [f for incident in counted for f in check_incident(incident)]
+    findings[at:at] = per_source
+    seen = {i.id for i in counted}
+    history = [
+        i
+        for i in earlier or ()
+        if i.id is not None
+        and i.id not in seen
+        and area.contains(i.place)
+        and i.first_date is not None
+        and i.first_date < start
+        and _is_counted(i.grade, include_unverified)
+    ]
+    return dataclasses.replace(
+        numbers,
+        findings=tuple(findings),
         double_taps=find_double_taps(counted, reports=reports, settings=double_tap),
-        double_tap_settings=double_tap,
         zone_violations=find_zone_violations(counted, zones) if zones is not None else None,
         repeat_attacks=find_repeat_attacks([*history, *counted], start=start, end=end),
-        surges=find_surges([*history, *counted], start=start, end=end, settings=surge)
-        if earlier is not None
-        else None,
-        surge_settings=surge,
+        quick=False,
     )

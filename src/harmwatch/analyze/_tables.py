@@ -167,30 +167,33 @@ def summary_tables(summary: Summary) -> list[TextTable]:
                 for f in summary.findings
             ),
         ),
-        TextTable(
-            "Double taps",
-            ("incidents", "basis", "distance", "gap", "responders hit", "words"),
-            tuple(
-                (
-                    " then ".join(map(str, t.incidents))
-                    if t.order_known
-                    else " and ".join(map(str, t.incidents)),
-                    t.basis,
-                    "" if t.distance_m is None else f"{t.distance_m} m",
-                    f"{t.gap_minutes} min"
-                    if t.gap_minutes is not None
-                    else ("same day" if t.same_day else ""),
-                    {True: "yes", False: "no", None: "not known"}[t.responders_hit],
-                    "; ".join(t.evidence),
-                )
-                for t in summary.double_taps
-            ),
-            (
-                f"Rule: {summary.double_tap_settings.describe()}.",
-                *(f"Compare: {d.by}: {d.says}." for d in DEFINITIONS),
-            ),
-        ),
     ]
+    if summary.double_taps is not None:
+        tables.append(
+            TextTable(
+                "Double taps",
+                ("incidents", "basis", "distance", "gap", "responders hit", "words"),
+                tuple(
+                    (
+                        " then ".join(map(str, t.incidents))
+                        if t.order_known
+                        else " and ".join(map(str, t.incidents)),
+                        t.basis,
+                        "" if t.distance_m is None else f"{t.distance_m} m",
+                        f"{t.gap_minutes} min"
+                        if t.gap_minutes is not None
+                        else ("same day" if t.same_day else ""),
+                        {True: "yes", False: "no", None: "not known"}[t.responders_hit],
+                        "; ".join(t.evidence),
+                    )
+                    for t in summary.double_taps
+                ),
+                (
+                    f"Rule: {summary.double_tap_settings.describe()}.",
+                    *(f"Compare: {d.by}: {d.says}." for d in DEFINITIONS),
+                ),
+            )
+        )
     if summary.zone_violations is not None:
         tables.append(
             TextTable(
@@ -212,22 +215,23 @@ def summary_tables(summary: Summary) -> list[TextTable]:
                 (f"Rule: {ZONE_RULE}.",),
             )
         )
-    tables.append(
-        TextTable(
-            "Facilities hit more than once",
-            ("facility", "type", "times hit", "in these dates", "hits"),
-            tuple(
-                (
-                    r.name or r.facility,
-                    _label(r.type),
-                    str(len(r.hits)),
-                    str(r.in_period),
-                    ", ".join(f"{i} ({d})" for i, d in r.hits),
-                )
-                for r in summary.repeat_attacks
-            ),
+    if summary.repeat_attacks is not None:
+        tables.append(
+            TextTable(
+                "Facilities hit more than once",
+                ("facility", "type", "times hit", "in these dates", "hits"),
+                tuple(
+                    (
+                        r.name or r.facility,
+                        _label(r.type),
+                        str(len(r.hits)),
+                        str(r.in_period),
+                        ", ".join(f"{i} ({d})" for i, d in r.hits),
+                    )
+                    for r in summary.repeat_attacks
+                ),
+            )
         )
-    )
     if summary.surges is not None:
         tables.append(
             TextTable(

@@ -108,6 +108,14 @@ def summary(
             "--double-tap-window", help="Minutes between two strikes whose times are known."
         ),
     ] = 60,
+    quick: Annotated[
+        bool,
+        typer.Option(
+            "--quick",
+            help="Tables and arithmetic checks only, read from the store's flat rows (fast on "
+            "large areas); no per-source checks, double taps, zone test, repeats or surges.",
+        ),
+    ] = False,
 ) -> None:
     """A period summary of an area: strikes, facilities, casualties, checks, double taps.
 
@@ -125,9 +133,10 @@ def summary(
     data_dir = Path(settings(ctx).data_dir)
     extra = data_dir if data_dir.is_dir() else None
     zones = Zones.load(extra_dir=extra)
+    gazetteer = Gazetteer.load(extra_dir=extra)
     areas: list[Area] = []
     if place is not None:
-        areas.append(Area.of_place(resolve_place(Gazetteer.load(extra_dir=extra), place)))
+        areas.append(Area.of_place(resolve_place(gazetteer, place)))
     if zone is not None:
         areas.append(Area.of_zone(zones.get(zone)))
     if bbox is not None:
@@ -148,6 +157,8 @@ def summary(
             include_unverified=not verified_only,
             zones=zones,
             double_tap=double_tap,
+            quick=quick,
+            gazetteer=gazetteer,
         )
     if fmt == "json":
         out_console.out(json.dumps(summary_to_dict(result), ensure_ascii=False, indent=2))

@@ -2,45 +2,26 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
-from pathlib import Path
-from typing import Annotated
+import sys
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from harmwatch.analyze import (
-    Area,
-    DoubleTapSettings,
-    Summary,
-    format_summary_markdown,
-    resolve_place,
-    summary_heading,
-    summary_tables,
-    summary_to_dict,
-)
-from harmwatch.cli._app import app, out_console, settings
+from harmwatch.cli._app import app, parse_date, settings
 from harmwatch.errors import InputError
-from harmwatch.geo import Gazetteer, Zones
-from harmwatch.pipeline import summarize_store
-from harmwatch.store import Store
+
+if TYPE_CHECKING:
+    from harmwatch.analyze import Area, Summary
 
 __all__ = ["parse_bbox", "render_summary", "summary"]
 
 FORMATS = ("table", "json", "md")
 
 
-def _day(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} must be a date as YYYY-MM-DD; got {value!r}") from None
-
-
 def parse_bbox(value: str) -> Area:
     """``--bbox SOUTH,WEST,NORTH,EAST`` as an Area; one clear line when it is not that."""
+    from harmwatch.analyze import Area
+
     try:
         south, west, north, east = (float(part) for part in value.split(","))
     except ValueError:
@@ -53,46 +34,59 @@ def parse_bbox(value: str) -> Area:
 
 def render_summary(summary: Summary) -> None:
     """Print the summary's tables with Rich (the ``table`` format)."""
+    from rich.table import Table
+
+    from harmwatch.analyze import summary_heading, summary_tables
+    from harmwatch.cli._output import cell, out_console, say, show
+
     heading = summary_heading(summary)
-    out_console.print(f"[bold]{escape(heading[0])}[/bold]")
+    out_console().print(f"[bold]{cell(heading[0])}[/bold]")
     for line in heading[1:]:
-        out_console.print(escape(line))
+        say(line)
     for text_table in summary_tables(summary):
-        table = Table(title=text_table.title, title_justify="left", show_lines=False)
-        for column in text_table.columns:
-            table.add_column(escape(column))
-        for row in text_table.rows:
-            table.add_row(*(escape(cell) for cell in row))
-        out_console.print()
-        if text_table.rows:
-            out_console.print(table)
+        say("")
+        if not text_table.rows:
+            say(f"{text_table.title}: none")
         else:
-            out_console.print(f"[bold]{escape(text_table.title)}[/bold]: none")
+            table = Table(title=cell(text_table.title), title_justify="left")
+            for column in text_table.columns:
+                table.add_column(cell(column))
+            for row in text_table.rows:
+                table.add_row(*(cell(value) for value in row))
+            show(table)
         for note in text_table.notes:
-            out_console.print(f"[dim]{escape(note)}[/dim]")
+            out_console().print(f"[dim]{cell(note)}[/dim]")
 
 
 @app.command()
 def summary(
     ctx: typer.Context,
-    start: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD.")],
-    end: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive).")],
+    start: Annotated[str, typer.Option("--from", metavar="YYYY-MM-DD", help="The first day.")],
+    end: Annotated[
+        str, typer.Option("--to", metavar="YYYY-MM-DD", help="The last day (inclusive).")
+    ],
     place: Annotated[
         str | None,
         typer.Option(
             "--place",
+            metavar="NAME|ID",
             help="A place name or gazetteer id; a name that is also an admin unit means the "
             "broadest one (Idlib: the governorate).",
         ),
     ] = None,
     zone: Annotated[
         str | None,
-        typer.Option("--zone", help="A zone id (see `harmwatch zones list`): its polygon."),
+        typer.Option(
+            "--zone", metavar="ZONE", help="A zone id (see `harmwatch zones list`): its polygon."
+        ),
     ] = None,
     bbox: Annotated[
-        str | None, typer.Option("--bbox", help="SOUTH,WEST,NORTH,EAST in degrees.")
+        str | None,
+        typer.Option("--bbox", metavar="S,W,N,E", help="A box: south, west, north, east."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or md.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="table, json or md.")
+    ] = "table",
     verified_only: Annotated[
         bool,
         typer.Option(
@@ -100,20 +94,27 @@ def summary(
         ),
     ] = False,
     distance: Annotated[
-        float, typer.Option("--double-tap-distance", help="Metres between two strikes at sites.")
+        float,
+        typer.Option(
+            "--double-tap-distance",
+            metavar="METRES",
+            help="Most metres between two strikes at sites.",
+        ),
     ] = 300.0,
     window: Annotated[
         int,
         typer.Option(
-            "--double-tap-window", help="Minutes between two strikes whose times are known."
+            "--double-tap-window",
+            metavar="MINUTES",
+            help="Most minutes between two strikes whose times are known.",
         ),
     ] = 60,
     quick: Annotated[
         bool,
         typer.Option(
             "--quick",
-            help="Tables and arithmetic checks only, read from the store's flat rows (fast on "
-            "large areas); no per-source checks, double taps, zone test, repeats or surges.",
+            help="Tables, arithmetic checks and surges only, read from the store's flat rows "
+            "(fast on large areas); no per-source checks, double taps, zone test or repeats.",
         ),
     ] = False,
 ) -> None:
@@ -125,11 +126,26 @@ def summary(
 
     Example: harmwatch summary --place Idlib --from 2017-09-20 --to 2017-10-01 --format json
     """
+    import json
+    from pathlib import Path
+
+    from harmwatch.analyze import (
+        Area,
+        DoubleTapSettings,
+        format_summary_markdown,
+        resolve_place,
+        summary_to_dict,
+    )
+    from harmwatch.geo import Gazetteer, Zones
+    from harmwatch.pipeline import summarize_store
+    from harmwatch.store import Store
+
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r}: use {', '.join(FORMATS)}")
     if place is None and zone is None and bbox is None:
         raise InputError("say where: --place, --zone or --bbox (they combine)")
-    first, last = _day(start, "--from"), _day(end, "--to")
+    first, last = parse_date("--from", start), parse_date("--to", end)
+    assert first is not None and last is not None
     data_dir = Path(settings(ctx).data_dir)
     extra = data_dir if data_dir.is_dir() else None
     zones = Zones.load(extra_dir=extra)
@@ -161,8 +177,8 @@ def summary(
             gazetteer=gazetteer,
         )
     if fmt == "json":
-        out_console.out(json.dumps(summary_to_dict(result), ensure_ascii=False, indent=2))
+        sys.stdout.write(json.dumps(summary_to_dict(result), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "md":
-        out_console.out(format_summary_markdown(result), end="")
+        sys.stdout.write(format_summary_markdown(result))
     else:
         render_summary(result)

@@ -241,6 +241,7 @@ def _figure(figure: Figure) -> dict[str, Any]:
         "high": figure.high,
         "evidence": figure.evidence,
         "claim": figure.claim,
+        "perpetrator": figure.perpetrator,
     }
 
 
@@ -254,6 +255,7 @@ def _read_figure(data: dict[str, Any]) -> Figure:
         high=data.get("high"),
         evidence=data.get("evidence", ""),
         claim=data.get("claim"),
+        perpetrator=data.get("perpetrator"),
     )
 
 

@@ -3,38 +3,26 @@
 from __future__ import annotations
 
 import getpass
-import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from harmwatch.cli._app import app, err_console, existing_store, out_console, settings
+from harmwatch.cli._app import app, existing_store, group, settings
+from harmwatch.cli._output import cell, fail, json_line, say, show
 from harmwatch.errors import InputError
-from harmwatch.geo import REVIEW, Match, Zones
-from harmwatch.serialize import place_to_dict
 
-gazetteer_app = typer.Typer(help="Add places to the gazetteer.", no_args_is_help=True)
-zones_app = typer.Typer(help="Named zones with the dates they were in force.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from harmwatch.geo import Match, Zones
+
+gazetteer_app = group(help="Add places to the gazetteer.")
+zones_app = group(help="Named zones with the dates they were in force.")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(zones_app, name="zones")
 
-_FIELDS = (
-    "name",
-    "id",
-    "country",
-    "lat",
-    "lon",
-    "admin1",
-    "admin2",
-    "feature",
-    "score",
-    "review",
-)
+_FIELDS = ("name", "id", "country", "lat", "lon", "admin1", "admin2", "feature", "score", "review")
 
 
 def _default_format(fmt: str | None) -> str:
@@ -46,7 +34,11 @@ def _default_format(fmt: str | None) -> str:
 
 
 def format_match(match: Match) -> dict[str, object]:
-    """One geocoding answer as the JSON line ``harmwatch geocode`` prints."""
+    """One geocoding answer as the JSON line ``harmwatch geocode`` prints (``review``: the
+    match is weak, a fuzzy spelling or a namesake outside --country)."""
+    from harmwatch.geo import REVIEW
+    from harmwatch.serialize import place_to_dict
+
     if match.place is None:
         return {
             "query": match.query,
@@ -98,14 +90,16 @@ def geocode(
 
     Example: harmwatch geocode "Maarrat al-Nouman" Latamneh --context Hama
     """
+    from rich.table import Table
+
+    from harmwatch.pipeline import load_gazetteer
+
     fmt = _default_format(fmt)
     context = context or []
     countries = [c.strip().upper() for c in country or []]
     bad = [c for c in countries if len(c) != 2 or not c.isalpha()]
     if bad:
         raise InputError(f"--country {bad[0]!r} is not a two-letter ISO country code, e.g. YE")
-    from harmwatch.pipeline import load_gazetteer
-
     run = settings(ctx)
     with existing_store(run) as store:
         gazetteer = load_gazetteer(store=store, data_dir=Path(run.data_dir))
@@ -116,27 +110,26 @@ def geocode(
     missing = sum(1 for m in matches if m.place is None)
     if fmt == "jsonl":
         for match in matches:
-            out_console.out(json.dumps(format_match(match), ensure_ascii=False), highlight=False)
+            json_line(format_match(match))
     else:
-        _print_matches(matches)
+        table = Table("query", *_FIELDS)
+        for match in matches:
+            if match.place is not None:
+                row = format_match(match)
+                table.add_row(cell(match.query), *(cell(row[f]) for f in _FIELDS))
+        if table.row_count:
+            show(table)
+        for match in matches:
+            if match.place is None:
+                near = "; ".join(
+                    f"{c.place.name} ({c.place.admin1 or c.place.country})"
+                    for c in match.candidates[:3]
+                )
+                hint = f"; nearest: {near}" if near else ""
+                say(f"{match.query}: not found{hint}")
     if missing:
-        err_console.print(f"[red]Error:[/red] {missing} of {len(matches)} names not found")
+        fail(f"{missing} of {len(matches)} names not found")
         raise typer.Exit(1)
-
-
-def _print_matches(matches: list[Match]) -> None:
-    table = Table("query", *_FIELDS)
-    for match in matches:
-        if match.place is not None:
-            row = format_match(match)
-            table.add_row(escape(match.query), *(escape(str(row[f])) for f in _FIELDS))
-    if table.row_count:
-        out_console.print(table)
-    for match in matches:
-        if match.place is None:
-            near = "; ".join(f"{c.place.name} ({c.place.admin1})" for c in match.candidates[:3])
-            hint = f"; nearest: {near}" if near else ""
-            out_console.print(f"{escape(match.query)!s}: not found{escape(hint)}")
 
 
 @gazetteer_app.command("import")
@@ -163,11 +156,9 @@ def gazetteer_import(
         changed = store.add_places(origin_of(path), places, actor=_actor("gazetteer import"))
         where = store.url
     if changed:
-        out_console.print(
-            f"imported {len(places)} places from {escape(str(path))} into {escape(where)}"
-        )
+        say(f"imported {len(places)} places from {path} into {where}")
     else:
-        out_console.print(f"{escape(str(path))}: its {len(places)} places are stored already")
+        say(f"{path}: its {len(places)} places are stored already")
 
 
 @zones_app.command("add")
@@ -194,11 +185,9 @@ def zones_add(
         changed = store.add_zones(path.stem, features, actor=_actor("zones add"))
         where = store.url
     if changed:
-        out_console.print(
-            f"added {len(features)} zones from {escape(str(path))} into {escape(where)}"
-        )
+        say(f"added {len(features)} zones from {path} into {where}")
     else:
-        out_console.print(f"{escape(str(path))}: its {len(features)} zones are stored already")
+        say(f"{path}: its {len(features)} zones are stored already")
 
 
 def _actor(command: str) -> str:
@@ -216,21 +205,30 @@ def _zones(ctx: typer.Context) -> Zones:
         return load_zones(store=store, data_dir=Path(run.data_dir))
 
 
+def _check_coordinate(name: str, value: float, limit: float) -> None:
+    if not -limit <= value <= limit:  # NaN fails too
+        raise InputError(
+            f"{name} {value:g} is out of range: it must be between -{limit} and {limit}"
+        )
+
+
 def _zone_rows(zones: Zones, fmt: str, on: date | None = None) -> None:
+    from rich.table import Table
+
     if fmt == "jsonl":
         for zone in zones.zones:
-            out_console.out(json.dumps(zone.to_dict(), ensure_ascii=False), highlight=False)
+            json_line(zone.to_dict())
         return
     table = Table("id", "name", "kind", "from", "to", "approximate")
     for zone in zones.zones:
         d = zone.to_dict()
         table.add_row(
             *(
-                escape(str(d[k] if d[k] is not None else ""))
+                cell(d[k])
                 for k in ("id", "name", "kind", "in_force_from", "in_force_to", "approximate")
             )
         )
-    out_console.print(table)
+    show(table)
 
 
 @zones_app.command("list")
@@ -250,8 +248,8 @@ def zones_list(
 @zones_app.command("check")
 def zones_check(
     ctx: typer.Context,
-    lat: Annotated[float, typer.Argument(help="Latitude.")],
-    lon: Annotated[float, typer.Argument(help="Longitude.")],
+    lat: Annotated[float, typer.Argument(help="Latitude, -90 to 90.")],
+    lon: Annotated[float, typer.Argument(help="Longitude, -180 to 180.")],
     on: Annotated[
         str | None, typer.Option("--date", help="YYYY-MM-DD: only zones in force then.")
     ] = None,
@@ -263,6 +261,10 @@ def zones_check(
 
     Example: harmwatch zones check 35.93 36.63 --date 2018-01-10
     """
+    from harmwatch.geo import Zones
+
+    _check_coordinate("latitude", lat, 90)
+    _check_coordinate("longitude", lon, 180)
     when = None
     if on is not None:
         try:

@@ -5,8 +5,8 @@ add`` store (one row per place or zone, keyed by the import it came from), so th
 server sees the same additions. ``place_mentions`` gain ``review`` and ``geo_precision``;
 ``claims`` gain ``place_review`` (the claim's place is a weak match).
 
-Revision ID: 0004_places
-Revises: 0003_incidents
+Revision ID: 0005_places
+Revises: 0004_incident_tallies
 Create Date: 2026-12-01
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_places"
-down_revision = "0003_incidents"
+revision = "0005_places"
+down_revision = "0004_incident_tallies"
 branch_labels = None
 depends_on = None
 

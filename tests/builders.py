@@ -131,3 +131,42 @@ def replace(document: Document, **changes: Any) -> Document:
     if "raw" in changes and "sha256" not in changes:
         changes["sha256"] = hashlib.sha256(changes["raw"]).hexdigest()
     return dataclasses.replace(document, **changes)
+
+
+def tamper(url: str, *statements: str, params: dict[str, Any] | None = None) -> None:
+    """Run SQL on a harmwatch database as someone with full rights would, past its guards.
+
+    The append-only triggers are switched off for these statements and put back after, as a
+    careful forger would do, so that only the forged change is left to find.
+    """
+    import sqlalchemy as sa
+
+    from harmwatch.store._engine import make_engine, normalise_url
+
+    engine = make_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection, connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+                saved: list[str] = []
+            else:
+                saved = list(
+                    connection.exec_driver_sql(
+                        "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name LIKE '%append_only%'"
+                    ).scalars()
+                )
+                names = list(
+                    connection.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name LIKE '%append_only%'"
+                    ).scalars()
+                )
+                for name in names:
+                    connection.exec_driver_sql(f"DROP TRIGGER {name}")
+            for statement in statements:
+                connection.execute(sa.text(statement), params or {})
+            for sql in saved:
+                connection.exec_driver_sql(sql)
+    finally:
+        engine.dispose()

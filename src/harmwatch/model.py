@@ -25,6 +25,7 @@ __all__ = [
     "Report",
     "SourceRef",
     "Tally",
+    "User",
 ]
 
 
@@ -331,3 +332,19 @@ class Incident:
         _check_precision("geo_precision", self.geo_precision, vocab.GEO_PRECISIONS)
         if self.grade is not None:
             vocab.check_value("grade", self.grade, vocab.GRADES)
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person who reads or reviews: their name, role (``vocab.ROLES``) and whether active.
+
+    The token that proves who they are is never kept: the store holds only a slow hash of it.
+    """
+
+    name: str
+    role: str
+    disabled: bool = False
+    created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("role", self.role, vocab.ROLES)

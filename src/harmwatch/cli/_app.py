@@ -49,11 +49,13 @@ class _Group(TyperGroup):
 
 @dataclass(slots=True)
 class Settings:
-    """What the global options say: where the database is, and whether to show progress."""
+    """What the global options say: where the database is, who is acting, whether to show
+    progress."""
 
     db: str = DEFAULT_DB
     quiet: bool = False
     data_dir: str = "harmwatch-data"
+    user: str | None = None
 
     @property
     def show_progress(self) -> bool:
@@ -87,8 +89,15 @@ def _global_options(
         envvar="HARMWATCH_DATA_DIR",
         help="Folder for places and zones you add (gazetteer import, zones add).",
     ),
+    user: str | None = typer.Option(
+        None,
+        "--as",
+        envvar="HARMWATCH_USER",
+        metavar="NAME",
+        help="The registered user this command acts as; every review and user change needs one.",
+    ),
 ) -> None:
-    ctx.obj = Settings(db=normalise_db_url(db), quiet=quiet, data_dir=data_dir)
+    ctx.obj = Settings(db=normalise_db_url(db), quiet=quiet, data_dir=data_dir, user=user or None)
 
 
 def normalise_db_url(db: str) -> str:

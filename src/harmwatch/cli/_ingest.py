@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import getpass
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -19,8 +18,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from harmwatch import ingest as ingest_stage
 from harmwatch.cli._app import app, err_console, fail, out_console, parse_published, settings
 from harmwatch.cli._compose import analyze_text
+from harmwatch.cli._users import current_user, os_actor
 from harmwatch.errors import InputError
 from harmwatch.model import Document, Extraction
+from harmwatch.review import require
 from harmwatch.store import Store
 
 __all__ = ["Outcome", "ingest", "ingest_sources"]
@@ -188,13 +189,6 @@ def format_summary(outcomes: dict[Status, int]) -> str:
     )
 
 
-def _actor() -> str:
-    try:
-        return f"{getpass.getuser()} (harmwatch ingest)"
-    except (KeyError, OSError):
-        return "harmwatch ingest"
-
-
 @app.command()
 def ingest(
     ctx: typer.Context,
@@ -232,6 +226,9 @@ def ingest(
     published_date = parse_published(published)
     counts: dict[Status, int] = {"stored": 0, "already stored": 0, "failed": 0}
     with Store.open(run.db) as store:
+        # A named user must be allowed to ingest; without one, the OS account is recorded.
+        user = current_user(store, run)
+        actor = os_actor("harmwatch ingest") if user is None else require(user, "ingest").name
         progress = (
             Progress(
                 TextColumn("ingest"),
@@ -258,7 +255,7 @@ def ingest(
                 published=published_date,
                 max_bytes=max_bytes,
                 timeout=timeout,
-                actor=_actor(),
+                actor=actor,
                 on_more=more,
                 analyze=functools.partial(analyze_text, data_dir=Path(run.data_dir)),
             ):

@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
 
@@ -15,9 +15,16 @@ from sqlalchemy.engine import Connection, Engine, Row
 
 from harmwatch import __version__
 from harmwatch.errors import ConfigError, Conflict, NotFound
-from harmwatch.model import Claim, Document, Extraction, Period, Place, PlaceMention
-from harmwatch.store import _engine
-from harmwatch.store._audit import GENESIS_HASH, AuditEntry, append_entry, entry_hash
+from harmwatch.model import Claim, Document, Extraction, Period, Place, PlaceMention, User
+from harmwatch.store import _engine, _users
+from harmwatch.store._audit import AuditEntry, append_entry, entry_from_row
+from harmwatch.store._digest import (
+    CLAIM_COLUMNS,
+    PLACE_MENTION_COLUMNS,
+    document_digest,
+    extraction_digest,
+    rows_digest,
+)
 from harmwatch.store._schema import (
     audit_log,
     claims,
@@ -26,7 +33,9 @@ from harmwatch.store._schema import (
     incidents,
     place_mentions,
     reports,
+    users,
 )
+from harmwatch.store._verify import AuditReport, check_head, verify_log
 
 __all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "Store"]
 
@@ -147,6 +156,15 @@ class Store:
                 yield connection
 
     @contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """A read transaction that sees one consistent state of every table."""
+        with _engine.translate_errors(self.url), self._engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
         with _engine.translate_errors(self.url):
             options = {_engine.WRITE: True}
@@ -177,11 +195,14 @@ class Store:
         with self._write() as connection:
             if _has_document(connection, document.sha256):
                 return False
-            connection.execute(_INSERT_DOCUMENT, _document_row(document, now))
+            row = _document_row(document, now)
+            connection.execute(_INSERT_DOCUMENT, row)
             after = _document_summary(document)
+            after["row_sha256"] = document_digest(row)
             if extraction is not None:
-                _insert_extraction(connection, document.sha256, extraction, extractor_version, now)
-                after["extraction"] = _extraction_summary(extraction, extractor_version)
+                after["extraction"] = _insert_extraction(
+                    connection, document.sha256, extraction, extractor_version, now
+                )
             append_entry(
                 connection,
                 at=now,
@@ -255,7 +276,7 @@ class Store:
                 raise Conflict(
                     f"document {sha256} already has an extraction by {extractor_version}"
                 )
-            _insert_extraction(connection, sha256, extraction, extractor_version, now)
+            summary = _insert_extraction(connection, sha256, extraction, extractor_version, now)
             append_entry(
                 connection,
                 at=now,
@@ -263,7 +284,7 @@ class Store:
                 action="extraction.add",
                 entity=f"document:{sha256}",
                 before=None,
-                after=_extraction_summary(extraction, extractor_version),
+                after=summary,
             )
 
     def has_extraction(self, sha256: str, *, extractor_version: str | None = None) -> bool:
@@ -313,7 +334,16 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for ``harmwatch db info``."""
-        tables = (documents, extractions, claims, place_mentions, reports, incidents, audit_log)
+        tables = (
+            documents,
+            extractions,
+            claims,
+            place_mentions,
+            reports,
+            incidents,
+            users,
+            audit_log,
+        )
         with self._read() as connection:
             return {
                 table.name: int(
@@ -327,51 +357,119 @@ class Store:
         with self._read() as connection:
             return _engine.current_revision(connection)
 
+    # --- users ------------------------------------------------------------------------------
+
+    def add_user(
+        self, name: str, role: str, *, actor: str, only_if_first: bool = False
+    ) -> tuple[User, str]:
+        """Add a user with a new API token; returns (user, token). Only the token's hash is kept.
+
+        ``only_if_first`` refuses (Conflict) unless there are no users yet, in the same
+        transaction: the first admin is the one user added without an admin's say-so.
+        """
+        with self._write() as connection:
+            return _users.add_user(
+                connection, name, role, actor=actor, now=_utcnow(), only_if_first=only_if_first
+            )
+
+    def get_user(self, name: str) -> User:
+        """The user called ``name``; raises NotFound."""
+        with self._read() as connection:
+            return _users.get_user(connection, name)
+
+    def list_users(self) -> list[User]:
+        """Every user, by name."""
+        with self._read() as connection:
+            return _users.list_users(connection)
+
+    def disable_user(self, name: str, *, actor: str) -> User:
+        """Disable a user so that their token stops working (never the last active admin)."""
+        with self._write() as connection:
+            return _users.disable_user(connection, name, actor=actor, now=_utcnow())
+
+    def rotate_token(self, name: str, *, actor: str) -> str:
+        """A new token for the user (the old one stops working); returns it, shown once."""
+        with self._write() as connection:
+            return _users.rotate_token(connection, name, actor=actor, now=_utcnow())
+
+    def authenticate(self, token: str) -> User:
+        """The active user this API token belongs to; raises Unauthorized otherwise."""
+        with self._read() as connection:
+            return _users.authenticate(connection, token)
+
     # --- audit log ----------------------------------------------------------------------------
 
-    def iter_audit(self, *, entity: str | None = None) -> Iterator[AuditEntry]:
-        """Audit entries in order (only those about ``entity`` if given)."""
+    def iter_audit(
+        self,
+        *,
+        entity: str | None = None,
+        actor: str | None = None,
+        since: datetime | date | None = None,
+    ) -> Iterator[AuditEntry]:
+        """Audit entries in order, read a batch at a time.
+
+        Args:
+            entity: only entries about this entity (``document:<sha256>``, ``user:<name>``...);
+                a value ending in ``:`` matches every entity with that prefix.
+            actor: only entries by this actor.
+            since: only entries at or after this moment (a date means its midnight, UTC).
+        """
+        query = sa.select(audit_log)
+        if entity is not None:
+            if entity.endswith(":"):
+                query = query.where(audit_log.c.entity.startswith(entity, autoescape=True))
+            else:
+                query = query.where(audit_log.c.entity == entity)
+        if actor is not None:
+            query = query.where(audit_log.c.actor == actor)
+        if since is not None:
+            moment = (
+                since
+                if isinstance(since, datetime)
+                else datetime.combine(since, datetime.min.time())
+            )
+            query = query.where(audit_log.c.at >= _naive_utc(moment))
         after = 0
         while True:
-            query = sa.select(audit_log).where(audit_log.c.seq > after)
-            if entity is not None:
-                query = query.where(audit_log.c.entity == entity)
             with self._read() as connection:
-                rows = connection.execute(query.order_by(audit_log.c.seq).limit(_BATCH)).all()
+                rows = connection.execute(
+                    query.where(audit_log.c.seq > after).order_by(audit_log.c.seq).limit(_BATCH)
+                ).all()
             if not rows:
                 return
             for row in rows:
-                yield AuditEntry(
-                    seq=row.seq,
-                    at=row.at.replace(tzinfo=UTC),
-                    actor=row.actor,
-                    action=row.action,
-                    entity=row.entity,
-                    before=row.before,
-                    after=row.after,
-                    prev_hash=row.prev_hash,
-                    hash=row.hash,
-                )
+                yield entry_from_row(row)
             after = rows[-1].seq
 
-    def verify_audit(self) -> int:
-        """Check the whole hash chain; returns the number of entries, raises Conflict at a break."""
-        expected_prev = GENESIS_HASH
-        count = 0
-        for entry in self.iter_audit():
-            count += 1
-            if entry.seq != count:
-                raise Conflict(f"audit log broken: entry {count} is missing (found {entry.seq})")
-            if entry.prev_hash != expected_prev:
-                raise Conflict(
-                    f"audit log broken at entry {entry.seq}: it does not follow its predecessor"
-                )
-            fields = dataclasses.asdict(entry)
-            del fields["hash"]
-            if entry_hash(**fields) != entry.hash:
-                raise Conflict(f"audit log broken at entry {entry.seq}: its content was changed")
-            expected_prev = entry.hash
-        return count
+    def audit_head(self) -> AuditEntry | None:
+        """The last entry of the audit log (its hash is the value to publish), None if empty."""
+        with self._read() as connection:
+            row = connection.execute(
+                sa.select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)
+            ).first()
+        return None if row is None else entry_from_row(row)
+
+    def check_audit(self, *, head: str | None = None) -> AuditReport:
+        """Re-compute the chain and check every evidence row against it, in one snapshot.
+
+        Args:
+            head: a head hash published earlier (``audit_head().hash``); the report then says
+                whether it is still in the chain.
+        """
+        published = None if head is None else check_head(head)
+        with self._snapshot() as connection:
+            return verify_log(connection, head=published)
+
+    def verify_audit(self, *, head: str | None = None) -> int:
+        """Check the chain and the rows; returns the number of entries, raises Conflict naming
+        the first broken entry or row."""
+        report = self.check_audit(head=head)
+        if report.problems:
+            first = report.problems[0]
+            more = len(report.problems) - 1
+            suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+            raise Conflict(f"audit log broken: {first.message}{suffix}")
+        return report.entries
 
 
 # --- rows <-> domain types ------------------------------------------------------------------------
@@ -436,14 +534,6 @@ def _document_summary(document: Document) -> dict[str, Any]:
     }
 
 
-def _extraction_summary(extraction: Extraction, extractor_version: str) -> dict[str, Any]:
-    return {
-        "extractor_version": extractor_version,
-        "claims": len(extraction.claims),
-        "places": len(extraction.places),
-    }
-
-
 def _extraction_id(
     connection: Connection, sha256: str, extractor_version: str | None
 ) -> int | None:
@@ -460,59 +550,63 @@ def _insert_extraction(
     extraction: Extraction,
     extractor_version: str,
     now: datetime,
-) -> None:
+) -> dict[str, Any]:
+    """Insert an extraction with its claims and places; returns its audit summary (with the
+    digests that ``audit verify`` checks the rows against)."""
     period = extraction.period
-    result = connection.execute(
-        _INSERT_EXTRACTION,
-        {
-            "document_sha256": sha256,
-            "extractor_version": extractor_version,
-            "extracted_at": now,
-            "lang": extraction.lang,
-            "published": extraction.published,
-            "period_start": None if period is None else period.start,
-            "period_end": None if period is None else period.end,
-            "has_period": period is not None,
-            "perpetrators": list(extraction.perpetrators),
-            "weapons": list(extraction.weapons),
-        },
-    )
+    row = {
+        "document_sha256": sha256,
+        "extractor_version": extractor_version,
+        "extracted_at": now,
+        "lang": extraction.lang,
+        "published": extraction.published,
+        "period_start": None if period is None else period.start,
+        "period_end": None if period is None else period.end,
+        "has_period": period is not None,
+        "perpetrators": list(extraction.perpetrators),
+        "weapons": list(extraction.weapons),
+    }
+    result = connection.execute(_INSERT_EXTRACTION, row)
     primary_key = result.inserted_primary_key
     assert primary_key is not None
     extraction_id = primary_key[0]
-    if extraction.claims:
-        connection.execute(
-            _INSERT_CLAIMS,
-            [
-                {
-                    "extraction_id": extraction_id,
-                    "document_sha256": sha256,
-                    "extractor_version": extractor_version,
-                    "ordinal": ordinal,
-                    **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
-                }
-                for ordinal, claim in enumerate(extraction.claims)
-            ],
-        )
-    if extraction.places:
-        connection.execute(
-            _INSERT_PLACES,
-            [
-                {
-                    "extraction_id": extraction_id,
-                    "document_sha256": sha256,
-                    "ordinal": ordinal,
-                    "name": mention.name,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "sentence": mention.sentence,
-                    "score": mention.score,
-                    "place_id": None if mention.place is None else mention.place.id,
-                    "place": None if mention.place is None else _place_json(mention.place),
-                }
-                for ordinal, mention in enumerate(extraction.places)
-            ],
-        )
+    claim_rows = [
+        {
+            "extraction_id": extraction_id,
+            "document_sha256": sha256,
+            "extractor_version": extractor_version,
+            "ordinal": ordinal,
+            **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
+        }
+        for ordinal, claim in enumerate(extraction.claims)
+    ]
+    place_rows = [
+        {
+            "extraction_id": extraction_id,
+            "document_sha256": sha256,
+            "ordinal": ordinal,
+            "name": mention.name,
+            "start": mention.start,
+            "end": mention.end,
+            "sentence": mention.sentence,
+            "score": mention.score,
+            "place_id": None if mention.place is None else mention.place.id,
+            "place": None if mention.place is None else _place_json(mention.place),
+        }
+        for ordinal, mention in enumerate(extraction.places)
+    ]
+    if claim_rows:
+        connection.execute(_INSERT_CLAIMS, claim_rows)
+    if place_rows:
+        connection.execute(_INSERT_PLACES, place_rows)
+    return {
+        "extractor_version": extractor_version,
+        "claims": len(claim_rows),
+        "places": len(place_rows),
+        "fields_sha256": extraction_digest(row),
+        "claims_sha256": rows_digest(claim_rows, CLAIM_COLUMNS),
+        "places_sha256": rows_digest(place_rows, PLACE_MENTION_COLUMNS),
+    }
 
 
 _CLAIM_FIELDS = dataclasses.fields(Claim)

@@ -19,6 +19,7 @@ PACKAGES = [
     "harmwatch.analyze",
     "harmwatch.pipeline",
     "harmwatch.review",
+    "harmwatch.serialize",
     "harmwatch.publish",
     "harmwatch.api",
 ]

@@ -24,6 +24,7 @@ __all__ = [
     "PlaceMention",
     "Report",
     "SourceRef",
+    "StoredClaim",
     "Tally",
     "User",
 ]
@@ -146,6 +147,20 @@ class Extraction:
     places: tuple[PlaceMention, ...] = ()
     perpetrators: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as stored: the document it came from and the place it is resolved to.
+
+    ``published`` is the document's publication date (else the one its extraction found).
+    """
+
+    document_sha256: str
+    source: str
+    published: date | None
+    claim: Claim
+    place: Place | None = None
 
 
 # --- reports and incidents -------------------------------------------------------------------

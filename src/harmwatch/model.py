@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from harmwatch import vocab
 
@@ -23,6 +24,7 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Report",
+    "ReviewEntry",
     "SourceRef",
     "StoredClaim",
     "Tally",
@@ -363,3 +365,31 @@ class User:
 
     def __post_init__(self) -> None:
         vocab.check_value("role", self.role, vocab.ROLES)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One analyst decision about an incident, kept for ever: a later entry supersedes it.
+
+    ``action`` is one of ``vocab.REVIEW_ACTIONS``. ``field`` names what a correction or a
+    confidentiality mark is about (``date``, ``place``, ``perpetrator``,
+    ``best:killed:children``, ``sources``, ``note:12``); ``target`` the claim
+    (``<sha256>:<extractor version>:<ordinal>``) or the reports (split, merge) it acts on;
+    ``value`` is plain JSON (the grade, the corrected value, the note's text, the claim).
+    ``incident_version`` is the version the analyst saw when deciding.
+    """
+
+    incident_id: int
+    action: str
+    actor: str
+    field: str | None = None
+    target: str | None = None
+    value: Any = None
+    reason: str = ""
+    confidential: bool = False
+    id: int | None = None
+    at: datetime | None = None
+    incident_version: int | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("review action", self.action, vocab.REVIEW_ACTIONS)

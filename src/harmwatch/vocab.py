@@ -17,7 +17,9 @@ __all__ = [
     "BOUND_PHRASES_AFTER",
     "CASUALTY_NOUNS",
     "CLAIM_KINDS",
+    "CONFIDENTIAL_FIELDS",
     "CONFLICT_CUES",
+    "CORRECTABLE_FIELDS",
     "FACILITY_NOUNS",
     "FACILITY_STATUSES",
     "FACILITY_STATUS_CUES",
@@ -25,6 +27,7 @@ __all__ = [
     "GEO_PRECISIONS",
     "GRADES",
     "PERPETRATOR_CERTAINTIES",
+    "REVIEW_ACTIONS",
     "ROLES",
     "SUBJECTS_BY_KIND",
     "TIME_PRECISIONS",
@@ -99,6 +102,26 @@ PERPETRATOR_CERTAINTIES: tuple[str, ...] = ("known", "suspected")
 
 # Who may do what: viewers read public data, analysts review, admins manage users.
 ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")
+
+# What an analyst can do to an incident; each is one append-only review entry (docs/review.md).
+REVIEW_ACTIONS: tuple[str, ...] = (
+    "grade",
+    "correct",
+    "reject_claim",
+    "add_claim",
+    "merge",
+    "split",
+    "note",
+    "confidential",
+)
+
+# Fields of an incident a correction may supersede; ``best`` is one victim group's best value
+# (``best:killed:children``).
+CORRECTABLE_FIELDS: tuple[str, ...] = ("date", "place", "perpetrator", "best")
+
+# What may be marked confidential (hidden from viewers): a corrected field, the list of
+# sources, or one note (``note:<entry id>``).
+CONFIDENTIAL_FIELDS: tuple[str, ...] = ("date", "place", "perpetrator", "best", "sources", "note")
 
 SUBJECTS_BY_KIND: dict[str, tuple[str, ...]] = {
     "killed": VICTIM_GROUPS,

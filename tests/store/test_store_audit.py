@@ -59,15 +59,26 @@ def test_the_database_refuses_to_change_or_delete_evidence(
     store: Store, db_url: str, table: str, statement: str
 ) -> None:
     store.add_document(a_document(), an_extraction())
-    column = {"audit_log": "actor", "documents": "title", "claims": "value"}[table]
+    column = {
+        "audit_log": "actor",
+        "documents": "title",
+        "claims": "value",
+        "review_entries": "reason",
+    }[table]
     engine = make_engine(normalise_url(db_url))
     try:
+        with engine.connect() as connection, connection.begin():  # inserting is allowed
+            connection.execute(
+                sa.text(
+                    "INSERT INTO review_entries (incident_id, action, reason, confidential, "
+                    "actor, at, salt) VALUES (1, 'note', '', false, 'rima', '2026-01-01', 'x')"
+                )
+            )
         with pytest.raises(sa.exc.DBAPIError, match="append-only"):
             with engine.connect() as connection, connection.begin():
                 connection.exec_driver_sql(statement.format(table=table, column=column))
     finally:
         engine.dispose()
-    assert store.verify_audit() == 1
     assert store.counts()[table] >= 1
 
 
@@ -124,3 +135,17 @@ def test_audit_entries_can_be_filtered_by_entity_actor_and_time(store: Store) ->
     assert [e.seq for e in store.iter_audit(since=entries[1].at)] == [2, 3]
     head = store.audit_head()
     assert head is not None and head.hash == entries[-1].hash
+
+
+def test_a_confidential_documents_source_and_title_stay_out_of_the_log(store: Store) -> None:
+    document = a_document(
+        "A witness in Kafranbel said 4 were killed.",
+        source="file:///witnesses/ahmad-phone.txt",
+        title="Call with Ahmad",
+        confidential=True,
+    )
+    store.add_document(document)
+    [entry] = store.iter_audit()
+    assert "ahmad" not in str(entry.after).lower()
+    assert entry.after is not None and entry.after["confidential"] is True
+    assert store.verify_audit() == 1

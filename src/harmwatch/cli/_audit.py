@@ -47,7 +47,7 @@ def format_entry(entry: AuditEntry) -> str:
 
 def format_report(report: AuditReport) -> list[str]:
     """The lines ``audit verify`` prints when nothing is wrong."""
-    rows = ", ".join(f"{count} {table}" for table, count in report.rows.items())
+    rows = ", ".join(f"{count} {table.replace('_', ' ')}" for table, count in report.rows.items())
     lines = [
         f"audit log intact: {report.entries} entries, head {report.head or '(empty)'}",
         f"rows match the log: {rows}",

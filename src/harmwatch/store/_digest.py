@@ -21,9 +21,11 @@ __all__ = [
     "DOCUMENT_COLUMNS",
     "EXTRACTION_COLUMNS",
     "PLACE_MENTION_COLUMNS",
+    "REVIEW_COLUMNS",
     "USER_COLUMNS",
     "document_digest",
     "extraction_digest",
+    "review_digest",
     "rows_digest",
     "user_digest",
 ]
@@ -86,6 +88,20 @@ PLACE_MENTION_COLUMNS = (
     "place",
 )
 USER_COLUMNS = ("name", "role", "disabled", "token_hash")
+REVIEW_COLUMNS = (
+    "id",
+    "incident_id",
+    "action",
+    "field",
+    "target",
+    "value",
+    "reason",
+    "confidential",
+    "actor",
+    "at",
+    "incident_version",
+    "salt",
+)
 
 
 def _plain(value: Any) -> Any:
@@ -130,3 +146,9 @@ def rows_digest(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> 
 def user_digest(row: Mapping[str, Any]) -> str:
     """Digest of a ``users`` row: name, role, status and the stored hash of its token."""
     return sha256_json(_pick(row, USER_COLUMNS))
+
+
+def review_digest(row: Mapping[str, Any]) -> str:
+    """Digest of a ``review_entries`` row; its random ``salt`` keeps a short confidential value
+    (a witness's name) from being guessed back from the digest in the audit log."""
+    return sha256_json(_pick(row, REVIEW_COLUMNS))

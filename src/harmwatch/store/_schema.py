@@ -4,8 +4,8 @@ Migrations in ``migrations/versions`` build exactly this; a test compares the tw
 naive UTC (the same on SQLite and PostgreSQL, so audit hashes are reproducible).
 
 Triggers are not metadata: ``APPEND_ONLY_TABLES`` names the tables whose rows the database
-itself refuses to UPDATE or DELETE (migration 0003_audit installs the triggers; a test checks
-that every table named here refuses both on SQLite and PostgreSQL).
+itself refuses to UPDATE or DELETE (migrations 0003_audit and 0004_review install the
+triggers; a test checks that every table named here refuses both on SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ __all__ = [
     "metadata",
     "place_mentions",
     "reports",
+    "review_entries",
     "users",
 ]
 
@@ -198,5 +199,22 @@ users = sa.Table(
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
 
-APPEND_ONLY_TABLES: tuple[str, ...] = ("audit_log", "documents", "claims")
+review_entries = sa.Table(
+    "review_entries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.Integer, nullable=False, index=True),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("field", sa.String(100), nullable=True),
+    sa.Column("target", sa.Text, nullable=True),
+    sa.Column("value", sa.JSON, nullable=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("confidential", sa.Boolean, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("incident_version", sa.Integer, nullable=True),
+    sa.Column("salt", sa.String(32), nullable=False),
+)
+
+APPEND_ONLY_TABLES: tuple[str, ...] = ("audit_log", "documents", "claims", "review_entries")
 """Tables whose rows are evidence: the database refuses UPDATE and DELETE on them."""

@@ -33,6 +33,7 @@ from harmwatch.store._schema import (
     incidents,
     place_mentions,
     reports,
+    review_entries,
     users,
 )
 from harmwatch.store._verify import AuditReport, check_head, verify_log
@@ -341,6 +342,7 @@ class Store:
             place_mentions,
             reports,
             incidents,
+            review_entries,
             users,
             audit_log,
         )
@@ -522,10 +524,13 @@ def _document_from_row(row: Row[Any]) -> Document:
 
 
 def _document_summary(document: Document) -> dict[str, Any]:
+    """What the audit log says of a document: a confidential one's source and title stay out
+    (the row digest covers them)."""
+    hidden = document.confidential
     return {
         "sha256": document.sha256,
-        "source": document.source,
-        "title": document.title,
+        "source": None if hidden else document.source,
+        "title": None if hidden else document.title,
         "published": None if document.published is None else document.published.isoformat(),
         "lang": document.lang,
         "media_type": document.media_type,

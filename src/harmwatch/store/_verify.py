@@ -25,6 +25,7 @@ from harmwatch.store._digest import (
     PLACE_MENTION_COLUMNS,
     document_digest,
     extraction_digest,
+    review_digest,
     rows_digest,
     user_digest,
 )
@@ -34,7 +35,9 @@ from harmwatch.store._schema import (
     claims,
     documents,
     extractions,
+    incidents,
     place_mentions,
+    review_entries,
     users,
 )
 
@@ -92,6 +95,7 @@ class _Expected:
     documents: dict[str, tuple[int, str | None]] = field(default_factory=dict)
     extractions: dict[tuple[str, str], tuple[int, dict[str, Any]]] = field(default_factory=dict)
     users: dict[str, tuple[int, dict[str, Any] | None]] = field(default_factory=dict)
+    reviews: dict[int, tuple[int, str | None]] = field(default_factory=dict)
     problems: list[AuditProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -136,14 +140,30 @@ def _user_changed(entry: AuditEntry, expected: _Expected) -> None:
     expected.users[entry.entity.removeprefix("user:")] = (entry.seq, entry.after)
 
 
-# What each action says about the rows; actions not named here describe no checked row.
+def _reviewed(entry: AuditEntry, expected: _Expected) -> None:
+    after = entry.after or {}
+    review_id = after.get("review_entry")
+    if isinstance(review_id, int):
+        expected.reviews[review_id] = (entry.seq, after.get("row_sha256"))
+
+
+# What each action says about the rows (``review.*``: every review action); actions not named
+# here describe no checked row.
 _EXPECTATIONS: dict[str, Callable[[AuditEntry, _Expected], None]] = {
     "document.add": _document_added,
     "extraction.add": _extraction_added,
     "user.add": _user_changed,
     "user.disable": _user_changed,
     "user.rotate": _user_changed,
+    "review.*": _reviewed,
 }
+
+
+def _expectation(action: str) -> Callable[[AuditEntry, _Expected], None] | None:
+    found = _EXPECTATIONS.get(action)
+    if found is None and "." in action:
+        found = _EXPECTATIONS.get(action.split(".", 1)[0] + ".*")
+    return found
 
 
 def _stream(connection: Connection, query: sa.Select[Any], size: int) -> Iterator[Any]:
@@ -188,7 +208,7 @@ def _walk_chain(
             )
         if head is not None and entry.hash == head:
             head_seq = entry.seq
-        handler = _EXPECTATIONS.get(entry.action)
+        handler = _expectation(entry.action)
         if handler is not None:
             handler(entry, expected)
         expected_seq, prev_hash, last_hash = entry.seq + 1, entry.hash, entry.hash
@@ -342,6 +362,72 @@ def _check_users(connection: Connection, expected: _Expected) -> tuple[int, list
     return count, problems
 
 
+def _check_reviews(connection: Connection, expected: _Expected) -> tuple[int, list[AuditProblem]]:
+    problems: list[AuditProblem] = []
+    count = 0
+    last_grade: dict[int, tuple[int, str | None]] = {}
+    query = sa.select(review_entries).order_by(review_entries.c.id)
+    for row in _stream(connection, query, _BATCH):
+        count += 1
+        name = f"review:{row.id}"
+        logged = expected.reviews.pop(row.id, None)
+        if logged is None:
+            problems.append(
+                AuditProblem(
+                    f"review entry {row.id} (incident {row.incident_id}) has no audit entry "
+                    "(it was put into the database outside harmwatch)",
+                    row=name,
+                )
+            )
+            continue
+        if review_digest(row._mapping) != logged[1]:
+            problems.append(
+                AuditProblem(
+                    f"review entry {row.id} (incident {row.incident_id}) differs from what entry "
+                    f"{logged[0]} recorded",
+                    entry=logged[0],
+                    row=name,
+                )
+            )
+            continue
+        if row.action == "grade":
+            last_grade[int(row.incident_id)] = (logged[0], row.value)
+    for review_id, (seq, _digest) in sorted(expected.reviews.items(), key=lambda i: i[1][0]):
+        problems.append(
+            AuditProblem(
+                f"entry {seq} recorded review entry {review_id}, which is gone",
+                entry=seq,
+                row=f"review:{review_id}",
+            )
+        )
+    problems += _check_grades(connection, last_grade)
+    return count, problems
+
+
+def _check_grades(
+    connection: Connection, last_grade: dict[int, tuple[int, str | None]]
+) -> list[AuditProblem]:
+    """A graded incident's grade is the one its last grade entry gave. (An incident no review
+    graded may carry a grade from an import; it is not checked here.)"""
+    problems = []
+    ids = sorted(last_grade)
+    for start in range(0, len(ids), _BATCH):
+        chunk = ids[start : start + _BATCH]
+        query = sa.select(incidents.c.id, incidents.c.grade).where(incidents.c.id.in_(chunk))
+        for row in connection.execute(query):
+            seq, wanted = last_grade[int(row.id)]
+            if row.grade != wanted:
+                problems.append(
+                    AuditProblem(
+                        f"incident {row.id} has grade {row.grade or 'none'} but entry {seq} "
+                        f"graded it {wanted or 'none'}",
+                        entry=seq,
+                        row=f"incident:{row.id}",
+                    )
+                )
+    return problems
+
+
 def missing_guards(connection: Connection) -> list[str]:
     """Append-only tables whose refusing triggers are missing or disabled."""
     missing = []
@@ -381,6 +467,7 @@ def verify_log(connection: Connection, *, head: str | None = None) -> AuditRepor
         ("documents", _check_documents),
         ("extractions", _check_extractions),
         ("users", _check_users),
+        ("review_entries", _check_reviews),
     ):
         rows[table], found = check(connection, expected)
         problems += found

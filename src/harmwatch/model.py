@@ -18,8 +18,10 @@ __all__ = [
     "Extraction",
     "Facility",
     "FacilityHit",
+    "FacilityStatus",
     "Figure",
     "Incident",
+    "LinkDecision",
     "Period",
     "Place",
     "PlaceMention",
@@ -227,7 +229,12 @@ class Report:
 
     ``key`` is stable across runs: ``<document sha256>:<ordinal>`` for an extracted report,
     ``<document sha256>:row<N>`` for a row of an imported file. Precisions are ACLED's codes
-    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``).
+    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``); ``date_start``..``date_end`` is the
+    window the event fell in (one day when the source gives the day).
+    ``perpetrators`` are the actors the source names as the attacker; ``suspected`` those it
+    only suspects or leaves open ("Russian or Syrian jets"). ``place_name`` is the place as the
+    source wrote it; ``published`` is the source's publication date (tolls rise over time).
+    ``source`` is the document's source (URL or file) unless an imported row names its own.
     """
 
     key: str
@@ -248,6 +255,9 @@ class Report:
     external_id: str | None = None
     row: int | None = None
     at: datetime | None = None
+    published: date | None = None
+    place_name: str | None = None
+    suspected: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_precision("time_precision", self.time_precision, vocab.TIME_PRECISIONS)
@@ -256,11 +266,30 @@ class Report:
             raise ValueError(
                 f"report {self.key}: date_end {self.date_end} is before {self.date_start}"
             )
+        for weapon in self.weapons:
+            vocab.check_value("weapon", weapon, vocab.WEAPONS)
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityStatus:
+    """What one report said of a facility's state on a day: damaged, destroyed, out of service."""
+
+    status: str
+    date: date | None
+    report_key: str
+
+    def __post_init__(self) -> None:
+        vocab.check_value("status", self.status, vocab.FACILITY_STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
 class Facility:
-    """A facility in the registry, with a stable id, so that every attack on it can be listed."""
+    """A facility in the registry, with a stable id, so that every attack on it can be listed.
+
+    ``id`` is ``facility:<hash>`` of its type, place and distinguishing words ("surgical"), so
+    that the same facility gets the same id in every run; ``aliases`` are the names sources
+    gave it; ``statuses`` its reported state over time, oldest first.
+    """
 
     id: str
     name: str
@@ -269,9 +298,15 @@ class Facility:
     lat: float | None = None
     lon: float | None = None
     aliases: tuple[str, ...] = ()
+    statuses: tuple[FacilityStatus, ...] = ()
 
     def __post_init__(self) -> None:
         vocab.check_value("facility type", self.type, vocab.FACILITY_TYPES)
+
+    @property
+    def status(self) -> str | None:
+        """The last reported state, None when no source gave one."""
+        return self.statuses[-1].status if self.statuses else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +384,30 @@ class Incident:
         _check_precision("geo_precision", self.geo_precision, vocab.GEO_PRECISIONS)
         if self.grade is not None:
             vocab.check_value("grade", self.grade, vocab.GRADES)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDecision:
+    """An analyst's decision that linking must respect on every relink.
+
+    ``must_link``: the ``reports`` belong to one incident. ``cannot_link``: no two of the
+    ``reports`` share an incident. ``pin``: the ``reports`` belong to incident ``incident_id``
+    (a confirmed incident keeps its reports and its id; other reports may still join it).
+    """
+
+    kind: str
+    reports: tuple[str, ...]
+    incident_id: int | None = None
+    actor: str = ""
+    reason: str = ""
+    at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("link decision", self.kind, vocab.LINK_DECISIONS)
+        if self.kind == "pin" and self.incident_id is None:
+            raise ValueError("a pin decision needs the incident_id the reports belong to")
+        if self.kind != "pin" and len(set(self.reports)) < 2:
+            raise ValueError(f"a {self.kind} decision needs at least two reports")
 
 
 @dataclass(frozen=True, slots=True)

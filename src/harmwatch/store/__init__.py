@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from harmwatch.store._audit import AuditEntry
 from harmwatch.store._engine import normalise_url
+from harmwatch.store._incidents import IncidentQuery, LinkWrite
 from harmwatch.store._store import DEFAULT_ACTOR, EXTRACTOR_VERSION, Store
 from harmwatch.store._verify import AuditProblem, AuditReport
 
@@ -19,6 +20,8 @@ __all__ = [
     "AuditEntry",
     "AuditProblem",
     "AuditReport",
+    "IncidentQuery",
+    "LinkWrite",
     "Store",
     "normalise_url",
 ]

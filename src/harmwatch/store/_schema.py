@@ -4,7 +4,7 @@ Migrations in ``migrations/versions`` build exactly this; a test compares the tw
 naive UTC (the same on SQLite and PostgreSQL, so audit hashes are reproducible).
 
 Triggers are not metadata: ``APPEND_ONLY_TABLES`` names the tables whose rows the database
-itself refuses to UPDATE or DELETE (migrations 0003_audit and 0004_review install the
+itself refuses to UPDATE or DELETE (migrations 0004_audit and 0005_review install the
 triggers; a test checks that every table named here refuses both on SQLite and PostgreSQL).
 """
 
@@ -18,7 +18,12 @@ __all__ = [
     "claims",
     "documents",
     "extractions",
+    "facilities",
+    "incident_facilities",
+    "incident_perpetrators",
+    "incident_weapons",
     "incidents",
+    "link_decisions",
     "metadata",
     "place_mentions",
     "reports",
@@ -135,11 +140,20 @@ incidents = sa.Table(
     "incidents",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("first_date", sa.Date, nullable=True),
+    sa.Column("first_date", sa.Date, nullable=True, index=True),
     sa.Column("last_date", sa.Date, nullable=True),
-    sa.Column("place_id", sa.String(100), nullable=True),
-    sa.Column("place_precision", sa.Integer, nullable=True),
-    sa.Column("grade", sa.String(32), nullable=True),
+    sa.Column("time_precision", sa.Integer, nullable=True),
+    sa.Column("place_id", sa.String(100), nullable=True, index=True),
+    sa.Column("place_name", sa.Text, nullable=True),
+    sa.Column("geo_precision", sa.Integer, nullable=True),
+    sa.Column("admin1", sa.String(200), nullable=True, index=True),
+    sa.Column("admin2", sa.String(200), nullable=True),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("grade", sa.String(32), nullable=True, index=True),
+    sa.Column("n_reports", sa.Integer, nullable=False),
+    sa.Column("n_sources", sa.Integer, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
@@ -148,7 +162,7 @@ incidents = sa.Table(
 reports = sa.Table(
     "reports",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key", sa.String(200), primary_key=True),
     sa.Column(
         "document_sha256",
         sa.String(64),
@@ -163,14 +177,94 @@ reports = sa.Table(
         nullable=True,
         index=True,
     ),
-    sa.Column("date_start", sa.Date, nullable=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("date_start", sa.Date, nullable=True, index=True),
     sa.Column("date_end", sa.Date, nullable=True),
-    sa.Column("date_precision", sa.Integer, nullable=True),
-    sa.Column("place_id", sa.String(100), nullable=True),
-    sa.Column("place_precision", sa.Integer, nullable=True),
-    sa.Column("is_period_total", sa.Boolean, nullable=False),
+    sa.Column("time_precision", sa.Integer, nullable=True),
+    sa.Column("place_id", sa.String(100), nullable=True, index=True),
+    sa.Column("geo_precision", sa.Integer, nullable=True),
+    sa.Column("admin1", sa.String(200), nullable=True, index=True),
+    sa.Column("period_total", sa.Boolean, nullable=False),
+    sa.Column("assembler", sa.String(64), nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+facilities = sa.Table(
+    "facilities",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False, index=True),
+    sa.Column("place_id", sa.String(100), nullable=True, index=True),
+    sa.Column("place_name", sa.Text, nullable=True),
+    sa.Column("admin1", sa.String(200), nullable=True),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("status", sa.String(32), nullable=True),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+incident_perpetrators = sa.Table(
+    "incident_perpetrators",
+    metadata,
+    sa.Column(
+        "incident_id",
+        sa.Integer,
+        sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("perpetrator", sa.String(200), primary_key=True, index=True),
+    sa.Column("sources", sa.Integer, nullable=False),
+    sa.Column("certainty", sa.String(16), nullable=False),
+)
+
+incident_weapons = sa.Table(
+    "incident_weapons",
+    metadata,
+    sa.Column(
+        "incident_id",
+        sa.Integer,
+        sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("weapon", sa.String(32), primary_key=True, index=True),
+)
+
+incident_facilities = sa.Table(
+    "incident_facilities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "incident_id",
+        sa.Integer,
+        sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column(
+        "facility_id",
+        sa.String(64),
+        sa.ForeignKey("facilities.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    sa.Column("type", sa.String(32), nullable=False, index=True),
+    sa.Column("status", sa.String(32), nullable=True),
+)
+
+link_decisions = sa.Table(
+    "link_decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("reports", sa.JSON, nullable=False),
+    sa.Column("incident_id", sa.Integer, nullable=True),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
 )
 
 audit_log = sa.Table(

@@ -1,7 +1,7 @@
 """Analysts' review entries: append-only, like the audit log that records each of them.
 
-Revision ID: 0004_review
-Revises: 0003_audit
+Revision ID: 0005_review
+Revises: 0004_audit
 Create Date: 2026-12-02
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_review"
-down_revision = "0003_audit"
+revision = "0005_review"
+down_revision = "0004_audit"
 branch_labels = None
 depends_on = None
 
 TABLE = "review_entries"
-FUNCTION = "harmwatch_refuse_change"  # created by 0003_audit
+FUNCTION = "harmwatch_refuse_change"  # created by 0004_audit
 
 
 def upgrade() -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from harmwatch import review
 from harmwatch.model import (
     Attribution,
     Claim,
@@ -27,6 +29,7 @@ from harmwatch.model import (
     Report,
     SourceRef,
     Tally,
+    User,
 )
 from harmwatch.store import Store
 
@@ -315,3 +318,46 @@ def an_incident(*reports: Report, **changes: Any) -> Incident:
     }
     fields.update(changes)
     return Incident(**fields)
+
+
+# --- review -----------------------------------------------------------------------------------
+
+
+def rebuild(reports: list[Report], *, incident_id: int | None, version: int = 1) -> Incident:
+    """Stands in for linking's incident builder: the incident those reports make up."""
+    return an_incident(*reports, id=incident_id, version=version)
+
+
+@dataclass
+class World:
+    """Three documents; incident ``a`` from the first two, incident ``b`` from the third."""
+
+    store: Store
+    documents: list[Document]
+    reports: list[Report]
+    a: Incident
+    b: Incident
+    analyst: User
+    other: User
+    viewer: User
+
+
+def a_review_world(store: Store) -> World:
+    """Three stored documents with claims, incidents a and b, and users rima (admin), omar and
+    lina (analysts), sam (viewer)."""
+    documents = []
+    for n, confidence in enumerate((0.95, 0.9, 0.4)):
+        document = a_document(f"{DEFAULT_TEXT} Report {n}.")
+        store.add_document(document, an_extraction(a_claim(confidence=confidence)))
+        documents.append(document)
+    reports = [
+        a_report(f"{d.sha256}:0", source=d.source, figures=(a_figure(23, claim=0),))
+        for d in documents
+    ]
+    store.add_reports(reports, assembler="test-1")
+    a, b = store.save_link([an_incident(*reports[:2]), an_incident(reports[2])]).incidents
+    admin, _ = review.add_user(store, "rima", "admin", by=None, unnamed="root (test)")
+    for name, role in (("omar", "analyst"), ("lina", "analyst"), ("sam", "viewer")):
+        review.add_user(store, name, role, by=admin, unnamed="-")
+    users = {u.name: u for u in store.list_users()}
+    return World(store, documents, reports, a, b, users["omar"], users["lina"], users["sam"])

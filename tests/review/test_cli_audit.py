@@ -36,7 +36,8 @@ def test_verify_on_an_intact_database_says_what_it_checked(db_url: str) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"audit log intact: 3 entries, head {head.hash}",
-        "rows match the log: 2 documents, 2 extractions, 1 users, 0 review entries",
+        "rows match the log: 2 documents, 2 extractions, 1 users, 0 review entries, "
+        "0 link decisions",
     ]
 
 

@@ -37,7 +37,13 @@ def test_an_untouched_database_verifies(store: Store) -> None:
     report = store.check_audit()
     assert report.ok
     assert report.entries == 4
-    assert report.rows == {"documents": 3, "extractions": 3, "users": 1, "review_entries": 0}
+    assert report.rows == {
+        "documents": 3,
+        "extractions": 3,
+        "users": 1,
+        "review_entries": 0,
+        "link_decisions": 0,
+    }
     assert report.head == store.audit_head().hash  # type: ignore[union-attr]
 
 

@@ -12,6 +12,7 @@ from harmwatch.cli import (
     _extract,  # noqa: F401  (registers commands)
     _geo,  # noqa: F401  (registers commands)
     _ingest,  # noqa: F401  (registers commands)
+    _review,  # noqa: F401  (registers commands)
     _users,  # noqa: F401  (registers commands)
     _version,  # noqa: F401  (registers commands)
 )

@@ -11,17 +11,21 @@ from __future__ import annotations
 from harmwatch.store._audit import AuditEntry
 from harmwatch.store._engine import normalise_url
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
+from harmwatch.store._review import NEW_INCIDENT, STALE_REVIEW, ReviewWrite
 from harmwatch.store._store import DEFAULT_ACTOR, EXTRACTOR_VERSION, Store
 from harmwatch.store._verify import AuditProblem, AuditReport
 
 __all__ = [
     "DEFAULT_ACTOR",
     "EXTRACTOR_VERSION",
+    "NEW_INCIDENT",
+    "STALE_REVIEW",
     "AuditEntry",
     "AuditProblem",
     "AuditReport",
     "IncidentQuery",
     "LinkWrite",
+    "ReviewWrite",
     "Store",
     "normalise_url",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,30 +22,59 @@ from harmwatch.store._audit import append_entry
 from harmwatch.store._digest import review_digest
 from harmwatch.store._schema import incidents, review_entries
 
-__all__ = ["STALE", "bump_versions", "check_versions", "insert_review", "read_reviews"]
+__all__ = [
+    "NEW_INCIDENT",
+    "STALE_REVIEW",
+    "ReviewWrite",
+    "bump_versions",
+    "check_versions",
+    "insert_review",
+    "read_reviews",
+    "read_versions",
+]
 
-STALE = "incident {id} changed since you opened it; reload and review again"
+STALE_REVIEW = "incident {id} changed since you opened it; reload and review again"
 """The message of a review write that names a version older than the incident's."""
 
+NEW_INCIDENT = -1
+"""In a pin decision given with a split: the incident this very write creates."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewWrite:
+    """What a review write stored: its entry, each touched incident's new version, and the
+    incident a split created."""
+
+    entry: ReviewEntry
+    versions: dict[int, int]
+    created: tuple[int, ...] = ()
+
+
 _BATCH = 500
+
+
+def read_versions(connection: Connection, ids: Iterable[int]) -> dict[int, int]:
+    """Incident id -> its stored version (ids that are not stored are left out)."""
+    current: dict[int, int] = {}
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), _BATCH):
+        chunk = wanted[start : start + _BATCH]
+        for row in connection.execute(
+            sa.select(incidents.c.id, incidents.c.version).where(incidents.c.id.in_(chunk))
+        ):
+            current[int(row.id)] = int(row.version)
+    return current
 
 
 def check_versions(connection: Connection, versions: Mapping[int, int]) -> dict[int, int]:
     """The current version of each incident in ``versions``; Conflict when one is not the
     version the reviewer read, NotFound when one is gone."""
-    current: dict[int, int] = {}
-    ids = sorted(versions)
-    for start in range(0, len(ids), _BATCH):
-        chunk = ids[start : start + _BATCH]
-        for row in connection.execute(
-            sa.select(incidents.c.id, incidents.c.version).where(incidents.c.id.in_(chunk))
-        ):
-            current[int(row.id)] = int(row.version)
-    for incident_id in ids:
+    current = read_versions(connection, versions)
+    for incident_id in sorted(versions):
         if incident_id not in current:
             raise NotFound(f"no incident {incident_id}; it may have been merged into another")
         if current[incident_id] != versions[incident_id]:
-            raise Conflict(STALE.format(id=incident_id))
+            raise Conflict(STALE_REVIEW.format(id=incident_id))
     return current
 
 
@@ -75,6 +105,8 @@ def insert_review(
     now: datetime,
     versions: Mapping[int, tuple[int, int]] | None = None,
     grades: Mapping[str, str | None] | None = None,
+    retired: Sequence[int] = (),
+    created: Sequence[int] = (),
 ) -> ReviewEntry:
     """Store one review entry and its audit entry; returns it with its id and time.
 
@@ -109,6 +141,10 @@ def insert_review(
         after["grade"] = grades.get("after")
     if versions:
         after["versions"] = {str(i): list(pair) for i, pair in sorted(versions.items())}
+    if retired:
+        after["retired"] = sorted(retired)
+    if created:
+        after["created"] = sorted(created)
     append_entry(
         connection,
         at=now,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
@@ -26,10 +27,11 @@ from harmwatch.model import (
     Place,
     PlaceMention,
     Report,
+    ReviewEntry,
     User,
 )
 from harmwatch.serialize import link_decision_to_dict
-from harmwatch.store import _engine, _users
+from harmwatch.store import _engine, _review, _users
 from harmwatch.store import _incidents as _links
 from harmwatch.store._audit import AuditEntry, append_entry, entry_from_row
 from harmwatch.store._digest import (
@@ -40,6 +42,7 @@ from harmwatch.store._digest import (
     rows_digest,
 )
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
+from harmwatch.store._review import NEW_INCIDENT, ReviewWrite
 from harmwatch.store._schema import (
     audit_log,
     claims,
@@ -535,26 +538,117 @@ class Store:
         """
         now = _utcnow()
         with self._write() as connection:
-            known = {r.key for r in _links.read_reports(connection, keys=decision.reports)}
-            missing = [key for key in decision.reports if key not in known]
-            if missing:
-                raise NotFound(f"no report {missing[0]}")
-            decision_id = _links.insert_decision(connection, decision, now)
-            append_entry(
-                connection,
-                at=now,
-                actor=actor,
-                action="link.decision",
-                entity=f"link_decision:{decision_id}",
-                before=None,
-                after={**link_decision_to_dict(decision), "at": now.isoformat()},
-            )
-        return decision_id
+            return _record_decision(connection, decision, actor=actor, now=now)
 
     def link_decisions(self) -> list[LinkDecision]:
         """Every analyst link decision, oldest first."""
         with self._read() as connection:
             return _links.load_decisions(connection)
+
+    # --- review -------------------------------------------------------------------------------
+
+    def add_review(
+        self,
+        entry: ReviewEntry,
+        *,
+        versions: Mapping[int, int],
+        grade: str | None = None,
+        set_grade: bool = False,
+        decisions: Sequence[LinkDecision] = (),
+        rewrite: Sequence[Incident] = (),
+        retire: Sequence[int] = (),
+    ) -> ReviewWrite:
+        """Store an analyst's decision with its audit entry, in one transaction, if every
+        incident it touches is still at the version the analyst read.
+
+        Args:
+            entry: the decision (its ``incident_id`` is the incident it is about).
+            versions: incident id -> the version the analyst read, for every incident the
+                write touches; each is raised by one. Conflict ("incident 412 changed since you
+                opened it; reload and review again") when one moved on.
+            grade, set_grade: set the incident's grade (None clears it).
+            decisions: link decisions (pins) that keep this decision through every relink.
+            rewrite, retire: for a merge or split, the incidents as they now are (one without
+                an id is created) and the ids that no longer exist.
+        """
+        now = _utcnow()
+        with self._write() as connection:
+            current = _review.check_versions(connection, versions)
+            grades = None
+            if set_grade:
+                before = connection.execute(
+                    sa.select(incidents.c.grade).where(incidents.c.id == entry.incident_id)
+                ).scalar()
+                grades = {"before": before, "after": grade}
+            created: list[int] = []
+            if rewrite or retire:
+                kept = [
+                    i if i.id is None else replace(i, version=current.get(i.id, i.version))
+                    for i in rewrite
+                ]
+                written = _links.write_link(connection, kept, retire=retire, registry=(), now=now)
+                created = [
+                    i.id
+                    for i, old in zip(written.incidents, kept, strict=True)
+                    if old.id is None and i.id is not None
+                ]
+                gone = set(retire)
+                current = _review.read_versions(connection, [i for i in current if i not in gone])
+            stored = _review.insert_review(
+                connection,
+                entry,
+                now=now,
+                versions={i: (versions[i], v + 1) for i, v in current.items()},
+                grades=grades,
+                retired=retire,
+                created=created,
+            )
+            for decision in decisions:
+                pin = decision
+                if decision.kind == "pin" and decision.incident_id == NEW_INCIDENT:
+                    pin = replace(decision, incident_id=created[0])
+                _record_decision(connection, pin, actor=entry.actor, now=now)
+            bumped = _review.bump_versions(
+                connection,
+                current,
+                now=now,
+                grade={entry.incident_id: grade} if set_grade else None,
+            )
+        return ReviewWrite(entry=stored, versions=bumped, created=tuple(created))
+
+    def confidential_documents(self, shas: Iterable[str]) -> set[str]:
+        """Which of these documents are marked confidential."""
+        wanted = sorted(set(shas))
+        found: set[str] = set()
+        with self._read() as connection:
+            for start in range(0, len(wanted), _BATCH):
+                chunk = wanted[start : start + _BATCH]
+                found.update(
+                    connection.execute(
+                        sa.select(documents.c.sha256).where(
+                            documents.c.sha256.in_(chunk), documents.c.confidential.is_(True)
+                        )
+                    ).scalars()
+                )
+        return found
+
+    def low_confidence_claims(self, floor: float) -> dict[str, float]:
+        """``<document sha256>:<ordinal>`` -> confidence, for every claim of a document's newest
+        extraction whose confidence is below ``floor``."""
+        newest = sa.select(sa.func.max(extractions.c.id)).group_by(extractions.c.document_sha256)
+        query = sa.select(claims.c.document_sha256, claims.c.ordinal, claims.c.confidence).where(
+            claims.c.confidence < floor, claims.c.extraction_id.in_(newest)
+        )
+        with self._read() as connection:
+            return {
+                f"{row.document_sha256}:{row.ordinal}": float(row.confidence)
+                for row in connection.execute(query)
+            }
+
+    def reviews_of(self, incident_ids: Sequence[int] | None = None) -> dict[int, list[ReviewEntry]]:
+        """Review entries by incident, oldest first (every incident's when not given)."""
+        with self._read() as connection:
+            return _review.read_reviews(connection, incident_ids)
 
     # --- the database as a whole --------------------------------------------------------------
 
@@ -708,6 +802,28 @@ _INSERT_EXTRACTION = sa.insert(extractions)
 _INSERT_CLAIMS = sa.insert(claims)
 _INSERT_PLACES = sa.insert(place_mentions)
 _HAS_DOCUMENT = sa.select(documents.c.sha256).where(documents.c.sha256 == sa.bindparam("sha256"))
+
+
+def _record_decision(
+    connection: Connection, decision: LinkDecision, *, actor: str, now: datetime
+) -> int:
+    """Store a link decision with its ``link.decision`` audit entry; NotFound for an unknown
+    report."""
+    known = {r.key for r in _links.read_reports(connection, keys=decision.reports)}
+    missing = [key for key in decision.reports if key not in known]
+    if missing:
+        raise NotFound(f"no report {missing[0]}")
+    decision_id = _links.insert_decision(connection, decision, now)
+    append_entry(
+        connection,
+        at=now,
+        actor=actor,
+        action="link.decision",
+        entity=f"link_decision:{decision_id}",
+        before=None,
+        after={**link_decision_to_dict(decision), "at": now.isoformat()},
+    )
+    return decision_id
 
 
 def _has_document(connection: Connection, sha256: str) -> bool:

@@ -36,6 +36,7 @@ from harmwatch.store._schema import (
     documents,
     extractions,
     incidents,
+    link_decisions,
     place_mentions,
     review_entries,
     users,
@@ -96,6 +97,7 @@ class _Expected:
     extractions: dict[tuple[str, str], tuple[int, dict[str, Any]]] = field(default_factory=dict)
     users: dict[str, tuple[int, dict[str, Any] | None]] = field(default_factory=dict)
     reviews: dict[int, tuple[int, str | None]] = field(default_factory=dict)
+    decisions: dict[int, tuple[int, dict[str, Any]]] = field(default_factory=dict)
     problems: list[AuditProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -147,6 +149,12 @@ def _reviewed(entry: AuditEntry, expected: _Expected) -> None:
         expected.reviews[review_id] = (entry.seq, after.get("row_sha256"))
 
 
+def _decided(entry: AuditEntry, expected: _Expected) -> None:
+    decision_id = entry.entity.removeprefix("link_decision:")
+    if decision_id.isdigit():
+        expected.decisions[int(decision_id)] = (entry.seq, entry.after or {})
+
+
 # What each action says about the rows (``review.*``: every review action); actions not named
 # here describe no checked row.
 _EXPECTATIONS: dict[str, Callable[[AuditEntry, _Expected], None]] = {
@@ -156,6 +164,7 @@ _EXPECTATIONS: dict[str, Callable[[AuditEntry, _Expected], None]] = {
     "user.disable": _user_changed,
     "user.rotate": _user_changed,
     "review.*": _reviewed,
+    "link.decision": _decided,
 }
 
 
@@ -391,7 +400,8 @@ def _check_reviews(connection: Connection, expected: _Expected) -> tuple[int, li
             )
             continue
         if row.action == "grade":
-            last_grade[int(row.incident_id)] = (logged[0], row.value)
+            value = row.value.get("grade") if isinstance(row.value, dict) else row.value
+            last_grade[int(row.incident_id)] = (logged[0], value)
     for review_id, (seq, _digest) in sorted(expected.reviews.items(), key=lambda i: i[1][0]):
         problems.append(
             AuditProblem(
@@ -401,6 +411,55 @@ def _check_reviews(connection: Connection, expected: _Expected) -> tuple[int, li
             )
         )
     problems += _check_grades(connection, last_grade)
+    return count, problems
+
+
+_DECISION_FIELDS = ("kind", "reports", "incident_id", "actor", "reason")
+
+
+def _check_decisions(connection: Connection, expected: _Expected) -> tuple[int, list[AuditProblem]]:
+    """Analysts' link decisions (merges, splits, pins) are as their entries recorded them."""
+    problems: list[AuditProblem] = []
+    count = 0
+    for row in _stream(connection, sa.select(link_decisions).order_by(link_decisions.c.id), _BATCH):
+        count += 1
+        name = f"link_decision:{row.id}"
+        logged = expected.decisions.pop(int(row.id), None)
+        if logged is None:
+            problems.append(
+                AuditProblem(
+                    f"link decision {row.id} has no audit entry (it was put into the database "
+                    "outside harmwatch)",
+                    row=name,
+                )
+            )
+            continue
+        seq, after = logged
+        found = {
+            "kind": row.kind,
+            "reports": list(row.reports),
+            "incident_id": row.incident_id,
+            "actor": row.actor,
+            "reason": row.reason,
+        }
+        if any(found[k] != after.get(k) for k in _DECISION_FIELDS) or (
+            "at" in after and row.at.isoformat() != after["at"]
+        ):
+            problems.append(
+                AuditProblem(
+                    f"link decision {row.id} differs from what entry {seq} recorded",
+                    entry=seq,
+                    row=name,
+                )
+            )
+    for decision_id, (seq, _after) in sorted(expected.decisions.items(), key=lambda i: i[1][0]):
+        problems.append(
+            AuditProblem(
+                f"entry {seq} recorded link decision {decision_id}, which is gone",
+                entry=seq,
+                row=f"link_decision:{decision_id}",
+            )
+        )
     return count, problems
 
 
@@ -468,6 +527,7 @@ def verify_log(connection: Connection, *, head: str | None = None) -> AuditRepor
         ("extractions", _check_extractions),
         ("users", _check_users),
         ("review_entries", _check_reviews),
+        ("link_decisions", _check_decisions),
     ):
         rows[table], found = check(connection, expected)
         problems += found

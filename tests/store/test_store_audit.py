@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 from builders import a_claim, a_document, an_extraction, tamper
 
-from harmwatch.errors import Conflict
-from harmwatch.store import Store
+from harmwatch.errors import Conflict, NotFound
+from harmwatch.store import EXTRACTOR_VERSION, Store
 from harmwatch.store._engine import make_engine, normalise_url
 from harmwatch.store._schema import APPEND_ONLY_TABLES
 
@@ -149,3 +149,21 @@ def test_a_confidential_documents_source_and_title_stay_out_of_the_log(store: St
     assert "ahmad" not in str(entry.after).lower()
     assert entry.after is not None and entry.after["confidential"] is True
     assert store.verify_audit() == 1
+
+
+def test_a_failed_analysis_is_recorded_in_the_chain(store: Store) -> None:
+    document = a_document()
+    store.add_document(document)
+
+    store.record_analysis_failure(document.sha256, "analysis stopped after 60 s \udcff", actor="t")
+
+    entries = list(store.iter_audit(entity=f"document:{document.sha256}"))
+    assert [e.action for e in entries] == ["document.add", "extraction.fail"]
+    assert entries[1].after == {
+        "extractor_version": EXTRACTOR_VERSION,
+        "reason": "analysis stopped after 60 s \\udcff",
+    }
+    assert store.verify_audit() == 2
+    assert not store.has_extraction(document.sha256)
+    with pytest.raises(NotFound):
+        store.record_analysis_failure("0" * 64, "x")

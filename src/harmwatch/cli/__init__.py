@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from harmwatch.cli import (
     _audit,  # noqa: F401  (registers commands)
+    _claims,  # noqa: F401  (registers commands)
     _db,  # noqa: F401  (registers commands)
     _demo,  # noqa: F401  (registers commands)
     _extract,  # noqa: F401  (registers commands)

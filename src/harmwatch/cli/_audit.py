@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import UTC, date, datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from rich.markup import escape
 
-from harmwatch.cli._app import app, err_console, fail, out_console, settings
+from harmwatch.cli._app import app, group, settings
+from harmwatch.cli._output import err_console, fail, json_line, say
 from harmwatch.errors import InputError, NotFound
-from harmwatch.store import AuditEntry, AuditReport, Store
+
+if TYPE_CHECKING:
+    from harmwatch.store import AuditEntry, AuditReport
 
 __all__ = ["entry_json", "format_entry", "format_report"]
 
-audit_app = typer.Typer(
-    help="The audit log: every change, hash-chained; verify it, publish its head."
-)
+audit_app = group(help="The audit log: every change, hash-chained; verify it, publish its head.")
 app.add_typer(audit_app, name="audit")
 
 _SHOWN_PROBLEMS = 20
@@ -94,13 +92,15 @@ def verify(
 
     Example: harmwatch audit verify --head 5b0c6f...e9
     """
+    from harmwatch.store import Store
+
     with Store.open(settings(ctx).db, upgrade=False) as store:
         report = store.check_audit(head=head)
     for note in report.notes:
-        err_console.print(f"note: {escape(note)}")
+        err_console().print(f"note: {note}", markup=False)
     if report.ok:
         for line in format_report(report):
-            out_console.print(escape(line))
+            say(line)
         return
     for problem in report.problems[:_SHOWN_PROBLEMS]:
         fail(problem.message)
@@ -115,11 +115,13 @@ def head(ctx: typer.Context) -> None:
 
     Example: harmwatch audit head > published-head.txt
     """
+    from harmwatch.store import Store
+
     with Store.open(settings(ctx).db, upgrade=False) as store:
         last = store.audit_head()
     if last is None:
         raise NotFound("the audit log is empty: there is no head to publish yet")
-    out_console.print(last.hash)
+    say(last.hash)
 
 
 @audit_app.command("log")
@@ -149,11 +151,12 @@ def log(
 
     Example: harmwatch audit log --entity incident:412 --since 2026-01-01 --format jsonl
     """
+    from harmwatch.store import Store
+
     moment = _parse_since(since)
     with Store.open(settings(ctx).db, upgrade=False) as store:
         for entry in store.iter_audit(entity=entity, actor=actor, since=moment):
             if output == "jsonl":
-                sys.stdout.write(json.dumps(entry_json(entry), ensure_ascii=False, sort_keys=True))
-                sys.stdout.write("\n")
+                json_line(entry_json(entry))
             else:
-                out_console.print(escape(format_entry(entry)))
+                say(format_entry(entry))

@@ -9,27 +9,24 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-from rich.markup import escape
 
-from harmwatch import link, review, vocab
-from harmwatch.cli._app import app, err_console, out_console, settings
+from harmwatch import vocab
+from harmwatch.cli._app import app, group, settings
+from harmwatch.cli._output import err_console, json_line, say
 from harmwatch.cli._users import current_user
 from harmwatch.errors import ConfigError, InputError
-from harmwatch.model import Incident, Place, Tally
-from harmwatch.review import QueueItem, ReviewedIncident, SourceEvidence
-from harmwatch.serialize import (
-    queue_item_to_dict,
-    reviewed_incident_to_dict,
-    source_evidence_to_dict,
-)
-from harmwatch.store import ReviewWrite, Store
+
+if TYPE_CHECKING:
+    from harmwatch.model import Incident, Place, Tally
+    from harmwatch.review import QueueItem, Rebuild, ReviewedIncident, SourceEvidence
+    from harmwatch.store import ReviewWrite
 
 __all__ = ["format_queue_item", "format_reviewed"]
 
-review_app = typer.Typer(
+review_app = group(
     help="Review incidents: the queue, an incident with its evidence, grades and corrections."
 )
 app.add_typer(review_app, name="review")
@@ -41,8 +38,10 @@ Version = Annotated[
 Reason = Annotated[str, typer.Option("--reason", help="Why: kept with the decision.")]
 
 
-def _rebuild() -> review.Rebuild:
+def _rebuild() -> Rebuild:
     """Linking's own incident builder (merges and splits re-count with it)."""
+    from harmwatch import link
+
     build = getattr(link, "build_incident", None)
     if build is None:
         raise ConfigError("merging and splitting need the linking stage, which this build lacks")
@@ -53,7 +52,7 @@ def _done(written: ReviewWrite, what: str) -> None:
     versions = ", ".join(
         f"incident {i} is now version {v}" for i, v in sorted(written.versions.items())
     )
-    out_console.print(escape(f"{what}; {versions}"))
+    say(f"{what}; {versions}")
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -158,16 +157,20 @@ def queue(
 
     Example: harmwatch review queue --limit 20
     """
+    from harmwatch.review import review_queue
+    from harmwatch.serialize import queue_item_to_dict
+    from harmwatch.store import Store
+
     with Store.open(settings(ctx).db, upgrade=False) as store:
-        items = review.review_queue(store, limit=limit)
+        items = review_queue(store, limit=limit)
     if output == "jsonl":
         for item in items:
-            sys.stdout.write(json.dumps(queue_item_to_dict(item), ensure_ascii=False) + "\n")
+            json_line(queue_item_to_dict(item))
         return
     if not items:
-        err_console.print("nothing waits for review")
+        err_console().print("nothing waits for review", markup=False)
     for item in items:
-        out_console.print(escape(format_queue_item(item)))
+        say(format_queue_item(item))
 
 
 @review_app.command("show")
@@ -184,6 +187,10 @@ def show(
 
     Example: harmwatch --as omar review show 412
     """
+    from harmwatch import link, review
+    from harmwatch.serialize import reviewed_incident_to_dict, source_evidence_to_dict
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         user = current_user(store, run)
@@ -197,7 +204,7 @@ def show(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     for line in format_reviewed(reviewed, evidence):
-        out_console.print(escape(line))
+        say(line)
 
 
 # --- decisions ---------------------------------------------------------------------------------
@@ -215,6 +222,9 @@ def grade(
 
     Example: harmwatch --as omar review grade 412 fair --version 3 --reason "two local sources"
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         written = review.grade_incident(
@@ -263,6 +273,9 @@ def correct(
 
     Example: harmwatch --as omar review correct 412 date 2017-09-30 --version 4 --reason "UTC"
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     given: Any = _place_value(value, run.data_dir) if field == "place" else value
     with Store.open(run.db, upgrade=False) as store:
@@ -285,6 +298,9 @@ def reject_claim(
 
     Example: harmwatch --as omar review reject-claim 412 8bfd...c3:2 --version 4 --reason "a date"
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         written = review.reject_claim(
@@ -312,6 +328,9 @@ def add_claim(
     Example: harmwatch --as omar review add-claim 412 --document 8bfd...c3 --start 40 --end 50
     --kind injured --subject people --value 40 --version 4 --reason "missed by extraction"
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         written = review.add_claim(
@@ -337,6 +356,9 @@ def merge(
 
     Example: harmwatch --as omar review merge 412 415 --version 4 --other-version 2 --reason "same"
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         written = review.merge_incidents(
@@ -360,6 +382,9 @@ def split(
 
     Example: harmwatch --as omar review split 412 8bfd...c3:1 --version 4 --reason "a day later"
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         written = review.split_incident(
@@ -383,6 +408,9 @@ def note(
 
     Example: harmwatch --as omar review note 412 "witness called" --confidential --version 4
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         written = review.add_note(
@@ -408,6 +436,9 @@ def confidential(
 
     Example: harmwatch --as omar review confidential 412 sources --version 5
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         written = review.mark_confidential(

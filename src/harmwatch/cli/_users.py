@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import getpass
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from harmwatch import review, vocab
-from harmwatch.cli._app import Settings, app, err_console, out_console, settings
-from harmwatch.model import User
-from harmwatch.store import Store
+from harmwatch.cli._app import Settings, app, group, settings
+from harmwatch.cli._output import err_console, say
+
+if TYPE_CHECKING:
+    from harmwatch.model import User
+    from harmwatch.store import Store
 
 __all__ = ["current_user", "format_user", "os_actor"]
 
-users_app = typer.Typer(help="Users and roles: add, list, disable, new tokens.")
+users_app = group(help="Users and roles: add, list, disable, new tokens.")
 app.add_typer(users_app, name="users")
+
+ROLES = "viewer, analyst or admin"  # vocab.ROLES, spelt out so that --help imports nothing
 
 
 def os_actor(command: str) -> str:
@@ -31,28 +34,31 @@ def os_actor(command: str) -> str:
 
 def current_user(store: Store, run: Settings) -> User | None:
     """The user named by ``--as`` / ``HARMWATCH_USER`` (checked: registered and active)."""
-    return None if run.user is None else review.acting_user(store, run.user)
+    from harmwatch.review import acting_user
+
+    return None if run.user is None else acting_user(store, run.user)
 
 
 def format_user(user: User) -> str:
-    """One line: ``rima      admin    active    2026-12-02``."""
+    """One line: ``rima                 admin    active    2026-12-02``."""
     created = user.created_at.date().isoformat() if user.created_at else ""
     status = "disabled" if user.disabled else "active"
     return f"{user.name:<20} {user.role:<8} {status:<9} {created}".rstrip()
 
 
 def _show_token(token: str, what: str) -> None:
-    err_console.print(f"{escape(what)}; the API token below is shown this once: keep it secret")
+    err_console().print(
+        f"{what}; the API token below is shown this once: keep it secret", markup=False
+    )
     sys.stdout.write(token + "\n")
+    sys.stdout.flush()
 
 
 @users_app.command("add")
 def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="User name: letters, digits, . _ - @.")],
-    role: Annotated[
-        str, typer.Option("--role", help=f"One of {', '.join(vocab.ROLES)}.")
-    ] = "viewer",
+    role: Annotated[str, typer.Option("--role", help=f"One of {ROLES}.")] = "viewer",
 ) -> None:
     """Add a user and print their API token once (only a slow hash of it is kept).
 
@@ -61,6 +67,9 @@ def add(
 
     Example: harmwatch --as rima users add omar --role analyst
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db) as store:
         by = current_user(store, run)
@@ -76,14 +85,17 @@ def list_(ctx: typer.Context) -> None:
 
     Example: harmwatch users list
     """
+    from harmwatch.store import Store
+
     with Store.open(settings(ctx).db, upgrade=False) as store:
         found = store.list_users()
     if not found:
-        err_console.print(
-            "no users yet: add the first admin with `harmwatch users add NAME --role admin`"
+        err_console().print(
+            "no users yet: add the first admin with `harmwatch users add NAME --role admin`",
+            markup=False,
         )
     for user in found:
-        out_console.print(escape(format_user(user)))
+        say(format_user(user))
 
 
 @users_app.command("disable")
@@ -95,10 +107,13 @@ def disable(
 
     Example: harmwatch --as rima users disable omar
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db) as store:
         user = review.disable_user(store, name, by=current_user(store, run))
-    out_console.print(escape(f"disabled {user.name}"))
+    say(f"disabled {user.name}")
 
 
 @users_app.command("rotate")
@@ -112,6 +127,9 @@ def rotate(
 
     Example: harmwatch --as omar users rotate omar
     """
+    from harmwatch import review
+    from harmwatch.store import Store
+
     run = settings(ctx)
     with Store.open(run.db) as store:
         token = review.rotate_token(store, name, by=current_user(store, run))

@@ -13,6 +13,14 @@ Every door (the CLI, the API, the benches, batch jobs) calls these functions; wh
 from __future__ import annotations
 
 from harmwatch.pipeline._analyze import Analyze, Analyzer, analyze_document
+from harmwatch.pipeline._budget import (
+    DEFAULT_TIME_BUDGET,
+    SECONDS_PER_MB,
+    AnalysisFailed,
+    BudgetedAnalyzer,
+    budget_for,
+)
+from harmwatch.pipeline._claims import list_claims
 from harmwatch.pipeline._ingest import (
     STATUSES,
     AfterIngest,
@@ -24,14 +32,20 @@ from harmwatch.pipeline._ingest import (
 )
 
 __all__ = [
+    "DEFAULT_TIME_BUDGET",
+    "SECONDS_PER_MB",
     "STATUSES",
     "AfterIngest",
+    "AnalysisFailed",
     "Analyze",
     "Analyzer",
+    "BudgetedAnalyzer",
     "Outcome",
     "Status",
     "analyze_document",
+    "budget_for",
     "count_inputs",
     "ingest_sources",
     "is_url",
+    "list_claims",
 ]

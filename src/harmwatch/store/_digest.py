@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from harmwatch.store._audit import sha256_json
+from harmwatch.store._audit import canonical_json, sha256_json
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -23,6 +23,7 @@ __all__ = [
     "PLACE_MENTION_COLUMNS",
     "REVIEW_COLUMNS",
     "USER_COLUMNS",
+    "RowsDigest",
     "document_digest",
     "extraction_digest",
     "review_digest",
@@ -139,8 +140,34 @@ def extraction_digest(row: Mapping[str, Any]) -> str:
 
 
 def rows_digest(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> str:
-    """Digest of a list of rows in the order given (claims or place mentions by ordinal)."""
-    return sha256_json([_pick(row, columns) for row in rows])
+    """Digest of a list of rows in the order given (claims or place mentions by ordinal): the
+    SHA-256 of their canonical JSON array, taken a row at a time (no list is built)."""
+    digest = RowsDigest(columns)
+    for row in rows:
+        digest.add(row)
+    return digest.hexdigest()
+
+
+class RowsDigest:
+    """``rows_digest`` fed one row at a time: the same value as ``sha256_json`` of the list."""
+
+    def __init__(self, columns: tuple[str, ...]) -> None:
+        self._columns = columns
+        self._hash = hashlib.sha256(b"[")
+        self._first = True
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        """Take the next row."""
+        if not self._first:
+            self._hash.update(b",")
+        self._first = False
+        self._hash.update(canonical_json(_pick(row, self._columns)).encode("utf-8"))
+
+    def hexdigest(self) -> str:
+        """The digest of the rows taken so far."""
+        final = self._hash.copy()
+        final.update(b"]")
+        return final.hexdigest()
 
 
 def user_digest(row: Mapping[str, Any]) -> str:

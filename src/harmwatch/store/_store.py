@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -28,6 +28,7 @@ from harmwatch.model import (
     PlaceMention,
     Report,
     ReviewEntry,
+    StoredClaim,
     User,
 )
 from harmwatch.serialize import link_decision_to_dict
@@ -37,9 +38,9 @@ from harmwatch.store._audit import AuditEntry, append_entry, entry_from_row
 from harmwatch.store._digest import (
     CLAIM_COLUMNS,
     PLACE_MENTION_COLUMNS,
+    RowsDigest,
     document_digest,
     extraction_digest,
-    rows_digest,
 )
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
 from harmwatch.store._review import NEW_INCIDENT, ReviewWrite
@@ -65,6 +66,7 @@ EXTRACTOR_VERSION = f"harmwatch-{__version__}"
 DEFAULT_ACTOR = "harmwatch"
 
 _BATCH = 200
+_INSERT_BATCH = 2000
 
 
 def _utcnow() -> datetime:
@@ -305,6 +307,37 @@ class Store:
                 entity=f"document:{sha256}",
                 before=None,
                 after=summary,
+            )
+
+    def record_analysis_failure(
+        self,
+        sha256: str,
+        reason: str,
+        *,
+        extractor_version: str = EXTRACTOR_VERSION,
+        actor: str = DEFAULT_ACTOR,
+    ) -> None:
+        """Record in the audit log that analysing a stored document failed, and why.
+
+        The document stays without an extraction by this version, so a later run analyses it
+        again. Raises NotFound for an unknown document.
+        """
+        now = _utcnow()
+        after = {
+            "extractor_version": extractor_version,
+            "reason": reason.encode("utf-8", "backslashreplace").decode("utf-8"),
+        }
+        with self._write() as connection:
+            if not _has_document(connection, sha256):
+                raise NotFound(f"no document with sha256 {sha256}")
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="extraction.fail",
+                entity=f"document:{sha256}",
+                before=None,
+                after=after,
             )
 
     def has_extraction(self, sha256: str, *, extractor_version: str | None = None) -> bool:
@@ -650,6 +683,81 @@ class Store:
         with self._read() as connection:
             return _review.read_reviews(connection, incident_ids)
 
+    def iter_claims(
+        self,
+        *,
+        document: str | None = None,
+        kind: str | None = None,
+        perpetrator: str | None = None,
+        place_ids: Collection[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> Iterator[StoredClaim]:
+        """Every claim of each document's newest extraction, with its document and place, in
+        the order they were stored (read a batch at a time).
+
+        Args:
+            document: a document's sha256, or its first characters.
+            kind: only claims of this kind.
+            perpetrator: only claims attributed to this actor (also as one of "A or B"),
+                case-insensitive.
+            place_ids: only claims placed at one of these gazetteer ids.
+            date_from, date_to: only claims dated in this range (inclusive); a claim without
+                a date of its own is dated by its document's publication date.
+        """
+        newest = sa.select(sa.func.max(extractions.c.id)).group_by(extractions.c.document_sha256)
+        day = sa.func.coalesce(claims.c.date, extractions.c.published, documents.c.published)
+        query = (
+            sa.select(
+                claims,
+                documents.c.source,
+                sa.func.coalesce(documents.c.published, extractions.c.published).label("dated"),
+            )
+            .join(extractions, extractions.c.id == claims.c.extraction_id)
+            .join(documents, documents.c.sha256 == claims.c.document_sha256)
+            .where(claims.c.extraction_id.in_(newest))
+        )
+        if document:
+            query = query.where(claims.c.document_sha256.startswith(document.lower()))
+        if kind is not None:
+            query = query.where(claims.c.kind == kind)
+        if perpetrator:
+            name = sa.func.lower(claims.c.perpetrator)
+            wanted = perpetrator.lower()
+            query = query.where(
+                sa.or_(
+                    name == wanted,
+                    name.startswith(f"{wanted} or ", autoescape=True),
+                    name.endswith(f" or {wanted}", autoescape=True),
+                )
+            )
+        if place_ids is not None:
+            query = query.where(claims.c.place_id.in_(sorted(place_ids)))
+        if date_from is not None:
+            query = query.where(day >= date_from)
+        if date_to is not None:
+            query = query.where(day <= date_to)
+        after = 0
+        while True:
+            with self._read() as connection:
+                rows = connection.execute(
+                    query.where(claims.c.id > after).order_by(claims.c.id).limit(_BATCH)
+                ).all()
+                places = _places_of(connection, rows)
+            if not rows:
+                return
+            for row in rows:
+                yield StoredClaim(
+                    document_sha256=row.document_sha256,
+                    source=row.source,
+                    published=row.dated,
+                    claim=Claim(
+                        **{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS}
+                    ),
+                    place=places.get((row.extraction_id, row.place_id)),
+                )
+            after = rows[-1].id
+
     # --- the database as a whole --------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
@@ -917,42 +1025,54 @@ def _insert_extraction(
     primary_key = result.inserted_primary_key
     assert primary_key is not None
     extraction_id = primary_key[0]
-    claim_rows = [
-        {
-            "extraction_id": extraction_id,
-            "document_sha256": sha256,
-            "extractor_version": extractor_version,
-            "ordinal": ordinal,
-            **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
-        }
-        for ordinal, claim in enumerate(extraction.claims)
-    ]
-    place_rows = [
-        {
-            "extraction_id": extraction_id,
-            "document_sha256": sha256,
-            "ordinal": ordinal,
-            "name": mention.name,
-            "start": mention.start,
-            "end": mention.end,
-            "sentence": mention.sentence,
-            "score": mention.score,
-            "place_id": None if mention.place is None else mention.place.id,
-            "place": None if mention.place is None else _place_json(mention.place),
-        }
-        for ordinal, mention in enumerate(extraction.places)
-    ]
-    if claim_rows:
+    # rows go in batches, so that a document with a million claims needs no million dicts;
+    # their digests are taken as they go
+    claims_digest = RowsDigest(CLAIM_COLUMNS)
+    for first in range(0, len(extraction.claims), _INSERT_BATCH):
+        claim_rows = [
+            {
+                "extraction_id": extraction_id,
+                "document_sha256": sha256,
+                "extractor_version": extractor_version,
+                "ordinal": ordinal,
+                **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
+            }
+            for ordinal, claim in enumerate(
+                extraction.claims[first : first + _INSERT_BATCH], start=first
+            )
+        ]
         connection.execute(_INSERT_CLAIMS, claim_rows)
-    if place_rows:
+        for claim_row in claim_rows:
+            claims_digest.add(claim_row)
+    places_digest = RowsDigest(PLACE_MENTION_COLUMNS)
+    for first in range(0, len(extraction.places), _INSERT_BATCH):
+        place_rows = [
+            {
+                "extraction_id": extraction_id,
+                "document_sha256": sha256,
+                "ordinal": ordinal,
+                "name": mention.name,
+                "start": mention.start,
+                "end": mention.end,
+                "sentence": mention.sentence,
+                "score": mention.score,
+                "place_id": None if mention.place is None else mention.place.id,
+                "place": None if mention.place is None else _place_json(mention.place),
+            }
+            for ordinal, mention in enumerate(
+                extraction.places[first : first + _INSERT_BATCH], start=first
+            )
+        ]
         connection.execute(_INSERT_PLACES, place_rows)
+        for place_row in place_rows:
+            places_digest.add(place_row)
     return {
         "extractor_version": extractor_version,
-        "claims": len(claim_rows),
-        "places": len(place_rows),
+        "claims": len(extraction.claims),
+        "places": len(extraction.places),
         "fields_sha256": extraction_digest(row),
-        "claims_sha256": rows_digest(claim_rows, CLAIM_COLUMNS),
-        "places_sha256": rows_digest(place_rows, PLACE_MENTION_COLUMNS),
+        "claims_sha256": claims_digest.hexdigest(),
+        "places_sha256": places_digest.hexdigest(),
     }
 
 
@@ -972,6 +1092,27 @@ def _claims(connection: Connection, extraction_id: int) -> list[Claim]:
     return [
         Claim(**{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS}) for row in rows
     ]
+
+
+def _claim_from_row(row: Row[Any]) -> Claim:
+    return Claim(**{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS})
+
+
+def _places_of(connection: Connection, rows: Sequence[Row[Any]]) -> dict[tuple[int, str], Place]:
+    """The places the claims in ``rows`` are placed at, by (extraction id, place id)."""
+    wanted = {(row.extraction_id, row.place_id) for row in rows if row.place_id is not None}
+    if not wanted:
+        return {}
+    found = connection.execute(
+        sa.select(place_mentions.c.extraction_id, place_mentions.c.place_id, place_mentions.c.place)
+        .where(place_mentions.c.extraction_id.in_(sorted({e for e, _ in wanted})))
+        .where(place_mentions.c.place_id.in_(sorted({p for _, p in wanted})))
+    ).all()
+    return {
+        (row.extraction_id, row.place_id): Place(**row.place)
+        for row in found
+        if (row.extraction_id, row.place_id) in wanted and row.place is not None
+    }
 
 
 def _places(connection: Connection, extraction_id: int) -> list[PlaceMention]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 from builders import a_document, an_extraction, tamper
 from typer.testing import CliRunner
@@ -121,3 +122,21 @@ def test_the_jsonl_log_lets_anyone_recompute_the_chain_without_harmwatch(db_url:
         prev = entry["hash"]
     head = runner.invoke(app, ["--db", db_url, "audit", "head"]).stdout.strip()
     assert prev == head
+
+
+def test_ingest_refuses_to_extend_a_broken_chain_and_says_so(db_url: str, tmp_path: Path) -> None:
+    _filled(db_url)
+    tamper(db_url, "UPDATE audit_log SET actor = 'someone else' WHERE seq = 3")
+    report = tmp_path / "later.txt"
+    report.write_text("Three civilians were killed in Ariha.\n")
+
+    result = runner.invoke(app, ["--db", db_url, "ingest", str(report)])
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: the audit log is broken at entry 3 (its content no longer matches its hash); "
+        "nothing was written. Run `harmwatch audit verify` and restore the database from a "
+        "backup\n"
+    )
+    with Store.open(db_url) as store:
+        assert store.count_documents() == 2

@@ -464,3 +464,42 @@ def test_verify_names_a_review_row_or_a_grade_changed_in_the_database(
     assert problems[1].startswith(f"incident {a.id} has grade confirmed but entry ")
     assert problems[1].endswith("graded it weak")
     assert problems[2].startswith("link decision 1 differs from what entry ")
+
+
+def test_two_analysts_writing_at_once_one_wins_and_one_is_told_to_reload(
+    world: World, db_url: str
+) -> None:
+    import threading
+
+    a = world.a
+    assert a.id is not None
+    start = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def grade(user: User, value: str) -> None:
+        with Store.open(db_url) as own:
+            start.wait()
+            try:
+                review.grade_incident(own, a.id or 0, value, by=user, version=a.version)
+                outcomes[user.name] = "written"
+            except Conflict as error:
+                outcomes[user.name] = str(error)
+
+    threads = [
+        threading.Thread(target=grade, args=(world.analyst, "fair")),
+        threading.Thread(target=grade, args=(world.other, "weak")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(outcomes.values()) == [
+        f"incident {a.id} changed since you opened it; reload and review again",
+        "written",
+    ]
+    winner = next(name for name, outcome in outcomes.items() if outcome == "written")
+    stored = world.store.get_incident(a.id)
+    assert stored.grade == {"omar": "fair", "lina": "weak"}[winner]
+    assert stored.version == a.version + 1
+    assert world.store.verify_audit() > 0

@@ -168,6 +168,7 @@ def ingest(
     with Store.open(run.db) as store:
         database = store.url
         actor = _actor(store, run)
+        store.check_audit_tail()  # a broken chain refuses the whole run, before any work
         progress = _progress() if run.show_progress else None
         try:
             with progress if progress is not None else nullcontext():

@@ -34,7 +34,7 @@ from harmwatch.model import (
 from harmwatch.serialize import link_decision_to_dict
 from harmwatch.store import _engine, _review, _users
 from harmwatch.store import _incidents as _links
-from harmwatch.store._audit import AuditEntry, append_entry, entry_from_row
+from harmwatch.store._audit import AuditEntry, append_entry, check_tail, entry_from_row
 from harmwatch.store._digest import (
     CLAIM_COLUMNS,
     PLACE_MENTION_COLUMNS,
@@ -870,6 +870,12 @@ class Store:
             for row in rows:
                 yield entry_from_row(row)
             after = rows[-1].seq
+
+    def check_audit_tail(self) -> None:
+        """Raise Conflict if the last audit entry is broken (the cheap check every write makes
+        too); call it before a long run of writes to refuse them all at once."""
+        with self._read() as connection:
+            check_tail(connection)
 
     def audit_head(self) -> AuditEntry | None:
         """The last entry of the audit log (its hash is the value to publish), None if empty."""

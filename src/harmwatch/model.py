@@ -5,6 +5,7 @@ A stage takes and returns these; only ``store`` turns them into rows.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -33,7 +34,10 @@ class Document:
     """One source document as received: its bytes are evidence and never change.
 
     ``sha256`` of ``raw`` is its key. ``text`` is the main text (HTML reduced to it), which every
-    claim's span points into.
+    claim's span points into. ``pages`` holds the offset in ``text`` where each page starts
+    (page 1 first) for paged documents (PDF, DOCX), else is empty: ``page_at`` derives a span's
+    page. ``notes`` are what the reader wants a user told (pages without a text layer); they
+    are not stored.
     """
 
     sha256: str
@@ -48,6 +52,14 @@ class Document:
     encoding: str | None = None
     warc: bytes | None = field(default=None, repr=False)
     confidential: bool = False
+    pages: tuple[int, ...] = field(default=(), repr=False)
+    notes: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page that character ``offset`` of ``text`` is on (None if unpaged)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True, slots=True)

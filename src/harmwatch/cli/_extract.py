@@ -48,7 +48,8 @@ def format_table_rows(extraction: Extraction) -> list[tuple[str, ...]]:
 def extract(
     ctx: typer.Context,
     paths: Annotated[
-        list[str], typer.Argument(help="Files (.txt, .html/.htm, .md), or - for stdin.")
+        list[str],
+        typer.Argument(help="Files (.txt, .html/.htm, .md, .pdf, .docx), or - for stdin."),
     ],
     published: Annotated[
         str | None,
@@ -98,7 +99,8 @@ def extract(
             continue
         source = doc.source if path != "-" else "-"
         if fmt == "jsonl":
-            line = json.dumps(extraction_to_dict(extraction, source=source), ensure_ascii=False)
+            data = extraction_to_dict(extraction, source=source, pages=doc.pages)
+            line = json.dumps(data, ensure_ascii=False)
             sys.stdout.write(line + "\n")
             sys.stdout.flush()
         else:

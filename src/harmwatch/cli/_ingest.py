@@ -64,6 +64,7 @@ def _store_one(
     if document.published is None and published is not None:
         document = dataclasses.replace(document, published=published)
     notes = tuple(note for note in [ingest_stage.encoding_note(document.encoding)] if note)
+    notes = (*notes, *document.notes)
     if store.has_document(document.sha256):
         if not store.has_extraction(document.sha256):
             stored = store.get_document(document.sha256)
@@ -202,7 +203,7 @@ def ingest(
         list[str],
         typer.Argument(
             metavar="PATH|DIR|URL...",
-            help="Files (.txt .md .html .htm), folders, http(s) URLs, RSS/Atom feeds.",
+            help="Files (.txt .md .html .htm .pdf .docx), folders, http(s) URLs, RSS/Atom feeds.",
         ),
     ],
     published: Annotated[

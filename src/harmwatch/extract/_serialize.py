@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from harmwatch.model import Claim, Extraction, PlaceMention
@@ -9,7 +10,7 @@ from harmwatch.model import Claim, Extraction, PlaceMention
 __all__ = ["extraction_to_dict"]
 
 
-def _claim(c: Claim) -> dict[str, Any]:
+def _claim(c: Claim, pages: tuple[int, ...] = ()) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": c.kind,
         "subject": c.subject,
@@ -30,6 +31,8 @@ def _claim(c: Claim) -> dict[str, Any]:
     )
     if c.place_id is not None:
         out["place_id"] = c.place_id
+    if pages:
+        out["page"] = max(1, bisect.bisect_right(pages, c.start))
     return out
 
 
@@ -49,8 +52,14 @@ def _place(p: PlaceMention) -> dict[str, Any]:
     }
 
 
-def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]:
-    """The contract's output line for one document (see shared/contracts/extract.md)."""
+def extraction_to_dict(
+    extraction: Extraction, *, source: str, pages: tuple[int, ...] = ()
+) -> dict[str, Any]:
+    """The contract's output line for one document (see shared/contracts/extract.md).
+
+    ``pages`` are the document's page starts (``Document.pages``): each claim then says its
+    ``page``.
+    """
     period = extraction.period
     return {
         "source": source,
@@ -64,7 +73,7 @@ def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]
             if period is not None
             else None
         ),
-        "claims": [_claim(c) for c in extraction.claims],
+        "claims": [_claim(c, pages) for c in extraction.claims],
         "places": [_place(p) for p in extraction.places],
         "perpetrators": list(extraction.perpetrators),
         "weapons": list(extraction.weapons),

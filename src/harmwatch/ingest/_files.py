@@ -9,6 +9,8 @@ from pathlib import Path
 
 from harmwatch.errors import InputError
 from harmwatch.ingest._document import HTML, MARKDOWN, PLAIN, read_bytes
+from harmwatch.ingest._docx import DOCX
+from harmwatch.ingest._pdf import PDF
 from harmwatch.model import Document
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "format_size", "iter_paths", "read_file"]
@@ -24,6 +26,8 @@ SUFFIXES: dict[str, str] = {
     ".html": HTML,
     ".htm": HTML,
     ".xhtml": HTML,
+    ".pdf": PDF,
+    ".docx": DOCX,
 }
 """File suffixes harmwatch reads, and the media type each is read as."""
 
@@ -55,7 +59,8 @@ def iter_paths(path: Path) -> Iterator[Path]:
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """A Document from a .txt, .md or .html/.htm file (HTML reduced to its main text).
+    """A Document from a .txt, .md, .html/.htm, .pdf or .docx file (HTML reduced to its main
+    text, PDF and DOCX to their pages' text with tables as lines).
 
     Raises:
         InputError: the message names the file and the reason (missing, unreadable, not a

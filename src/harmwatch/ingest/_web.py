@@ -12,7 +12,9 @@ import httpx
 from harmwatch import __version__
 from harmwatch.errors import InputError
 from harmwatch.ingest._document import HTML, MARKDOWN, PLAIN, read_bytes
+from harmwatch.ingest._docx import DOCX
 from harmwatch.ingest._files import DEFAULT_MAX_BYTES, format_size
+from harmwatch.ingest._pdf import PDF
 from harmwatch.model import Document
 
 __all__ = ["DEFAULT_TIMEOUT", "Feed", "make_client", "open_url", "read_feed", "read_url"]
@@ -33,6 +35,8 @@ _DOCUMENT_TYPES = {
     "application/xhtml+xml": HTML,
     "text/plain": PLAIN,
     "text/markdown": MARKDOWN,
+    PDF: PDF,
+    DOCX: DOCX,
 }
 _DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 

@@ -221,7 +221,8 @@ class Report:
 
     ``key`` is stable across runs: ``<document sha256>:<ordinal>`` for an extracted report,
     ``<document sha256>:row<N>`` for a row of an imported file. Precisions are ACLED's codes
-    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``).
+    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``). ``cited_sources`` are the sources an
+    imported row itself names (ACLED's ``source``, UCDP's ``source_original``), one each.
     """
 
     key: str
@@ -242,6 +243,7 @@ class Report:
     external_id: str | None = None
     row: int | None = None
     at: datetime | None = None
+    cited_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_precision("time_precision", self.time_precision, vocab.TIME_PRECISIONS)

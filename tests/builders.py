@@ -13,7 +13,21 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from harmwatch.model import Claim, Document, Extraction, Period, Place, PlaceMention
+from harmwatch.model import (
+    Attribution,
+    Claim,
+    Document,
+    Extraction,
+    FacilityHit,
+    Figure,
+    Incident,
+    Period,
+    Place,
+    PlaceMention,
+    Report,
+    SourceRef,
+    Tally,
+)
 from harmwatch.store import Store
 
 DEFAULT_TEXT = (
@@ -131,6 +145,137 @@ def replace(document: Document, **changes: Any) -> Document:
     if "raw" in changes and "sha256" not in changes:
         changes["sha256"] = hashlib.sha256(changes["raw"]).hexdigest()
     return dataclasses.replace(document, **changes)
+
+
+# --- reports and incidents ------------------------------------------------------------------
+
+TOWNS: dict[str, Place] = {
+    "Maarat al-Numan": Place(
+        id="geonames:167611",
+        name="Maarat al-Numan",
+        lat=35.6434,
+        lon=36.6717,
+        feature="city",
+        admin1="Idlib",
+        admin2="Maarrat al-Nu'man",
+    ),
+    "Kafranbel": Place(
+        id="geonames:168661",
+        name="Kafranbel",
+        lat=35.6137,
+        lon=36.5608,
+        feature="town",
+        admin1="Idlib",
+        admin2="Maarrat al-Nu'man",
+    ),
+    "Khan Shaykhun": Place(
+        id="geonames:168325",
+        name="Khan Shaykhun",
+        lat=35.4418,
+        lon=36.6508,
+        feature="town",
+        admin1="Idlib",
+        admin2="Maarrat al-Nu'man",
+    ),
+    "Jisr al-Shughur": Place(
+        id="geonames:169023",
+        name="Jisr al-Shughur",
+        lat=35.8124,
+        lon=36.3190,
+        feature="city",
+        admin1="Idlib",
+        admin2="Jisr al-Shughur",
+    ),
+    "Ariha": Place(
+        id="geonames:172994",
+        name="Ariha",
+        lat=35.8136,
+        lon=36.6098,
+        feature="city",
+        admin1="Idlib",
+        admin2="Ariha",
+    ),
+    "Idlib governorate": Place(
+        id="ocha:SY07",
+        name="Idlib",
+        lat=35.8,
+        lon=36.6,
+        feature="governorate",
+        admin1="Idlib",
+    ),
+}
+
+
+def a_place(name: str = "Maarat al-Numan") -> Place:
+    """A gazetteer place from TOWNS (real coordinates of Idlib towns)."""
+    return TOWNS[name]
+
+
+def a_figure(value: int = 9, **changes: Any) -> Figure:
+    """A source's figure: ``value`` civilians killed, exact, quoted as evidence."""
+    fields: dict[str, Any] = {
+        "kind": "killed",
+        "subject": "civilians",
+        "value": value,
+        "bound": "exact",
+        "evidence": f"{value} civilians",
+    }
+    fields.update(changes)
+    return Figure(**fields)
+
+
+def a_report(key: str = "a" * 64 + ":0", **changes: Any) -> Report:
+    """One source's report of a strike on Maarat al-Numan market on 1 October 2017."""
+    sha = key.split(":", 1)[0]
+    fields: dict[str, Any] = {
+        "key": key,
+        "document_sha256": sha,
+        "source": f"file:///reports/{sha[:12]}.txt",
+        "date_start": date(2017, 10, 1),
+        "date_end": date(2017, 10, 1),
+        "time_precision": 1,
+        "place": a_place(),
+        "geo_precision": 1,
+        "perpetrators": ("Russia",),
+        "weapons": ("airstrike",),
+        "figures": (a_figure(),),
+        "facilities": (FacilityHit(type="market"),),
+        "published": date(2017, 10, 2),
+        "place_name": "Maarat al-Numan",
+    }
+    fields.update(changes)
+    return Report(**fields)
+
+
+def an_incident(*reports: Report, **changes: Any) -> Incident:
+    """An unstored incident holding ``reports`` (default: one a_report())."""
+    members = reports or (a_report(),)
+    fields: dict[str, Any] = {
+        "id": None,
+        "reports": tuple(r.key for r in members),
+        "sources": tuple(SourceRef(r.key, r.document_sha256, r.source) for r in members),
+        "first_date": members[0].date_start,
+        "last_date": members[0].date_end,
+        "time_precision": 1,
+        "place": members[0].place,
+        "geo_precision": 1,
+        "attributions": (Attribution("Russia", len(members)),),
+        "weapons": ("airstrike",),
+        "tallies": (
+            Tally(
+                kind="killed",
+                subject="civilians",
+                best=9,
+                low=9,
+                high=9,
+                rule="one source",
+                figures=tuple((r.key, r.figures[0]) for r in members),
+            ),
+        ),
+        "facilities": (FacilityHit(type="market"),),
+    }
+    fields.update(changes)
+    return Incident(**fields)
 
 
 # --- files of other kinds: PDF, DOCX, spreadsheets ---------------------------------------------

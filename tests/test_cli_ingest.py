@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from harmwatch.cli import app
-from harmwatch.cli._compose import analyze_text
+from harmwatch.pipeline import Analyzer
 from harmwatch.store import Store
 from harmwatch.store._engine import head_revision
 
@@ -48,8 +48,9 @@ def test_a_folder_is_stored_with_extractions_one_line_per_document(
     assert result.stderr == ""
     with Store.open(db_url) as store:
         assert store.count_documents() == 3
+        analyze = Analyzer.load()
         for document in store.iter_documents():
-            expected = analyze_text(document.text, published=document.published, lang=document.lang)
+            expected = analyze(document)
             assert store.get_extraction(document.sha256) == expected
             assert document.source.startswith(f"file://{reports}/")
         assert store.verify_audit() == 3

@@ -18,13 +18,16 @@ __all__ = [
     "Extraction",
     "Facility",
     "FacilityHit",
+    "FacilityStatus",
     "Figure",
     "Incident",
+    "LinkDecision",
     "Period",
     "Place",
     "PlaceMention",
     "Report",
     "SourceRef",
+    "StoredClaim",
     "Tally",
 ]
 
@@ -159,6 +162,20 @@ class Extraction:
     weapons: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as stored: the document it came from and the place it is resolved to.
+
+    ``published`` is the document's publication date (else the one its extraction found).
+    """
+
+    document_sha256: str
+    source: str
+    published: date | None
+    claim: Claim
+    place: Place | None = None
+
+
 # --- reports and incidents -------------------------------------------------------------------
 #
 # A document (an article, a bulletin, an imported spreadsheet) holds one or more reports; linking
@@ -221,8 +238,14 @@ class Report:
 
     ``key`` is stable across runs: ``<document sha256>:<ordinal>`` for an extracted report,
     ``<document sha256>:row<N>`` for a row of an imported file. Precisions are ACLED's codes
-    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``). ``cited_sources`` are the sources an
-    imported row itself names (ACLED's ``source``, UCDP's ``source_original``), one each.
+    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``); ``date_start``..``date_end`` is the
+    window the event fell in (one day when the source gives the day).
+    ``perpetrators`` are the actors the source names as the attacker; ``suspected`` those it
+    only suspects or leaves open ("Russian or Syrian jets"). ``place_name`` is the place as the
+    source wrote it; ``published`` is the source's publication date (tolls rise over time).
+    ``source`` is the document's source (URL or file) unless an imported row names its own.
+    ``cited_sources`` are the sources an imported row itself names (ACLED's ``source``, UCDP's
+    ``source_original``), one each.
     """
 
     key: str
@@ -243,6 +266,9 @@ class Report:
     external_id: str | None = None
     row: int | None = None
     at: datetime | None = None
+    published: date | None = None
+    place_name: str | None = None
+    suspected: tuple[str, ...] = ()
     cited_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -252,11 +278,30 @@ class Report:
             raise ValueError(
                 f"report {self.key}: date_end {self.date_end} is before {self.date_start}"
             )
+        for weapon in self.weapons:
+            vocab.check_value("weapon", weapon, vocab.WEAPONS)
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityStatus:
+    """What one report said of a facility's state on a day: damaged, destroyed, out of service."""
+
+    status: str
+    date: date | None
+    report_key: str
+
+    def __post_init__(self) -> None:
+        vocab.check_value("status", self.status, vocab.FACILITY_STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
 class Facility:
-    """A facility in the registry, with a stable id, so that every attack on it can be listed."""
+    """A facility in the registry, with a stable id, so that every attack on it can be listed.
+
+    ``id`` is ``facility:<hash>`` of its type, place and distinguishing words ("surgical"), so
+    that the same facility gets the same id in every run; ``aliases`` are the names sources
+    gave it; ``statuses`` its reported state over time, oldest first.
+    """
 
     id: str
     name: str
@@ -265,9 +310,15 @@ class Facility:
     lat: float | None = None
     lon: float | None = None
     aliases: tuple[str, ...] = ()
+    statuses: tuple[FacilityStatus, ...] = ()
 
     def __post_init__(self) -> None:
         vocab.check_value("facility type", self.type, vocab.FACILITY_TYPES)
+
+    @property
+    def status(self) -> str | None:
+        """The last reported state, None when no source gave one."""
+        return self.statuses[-1].status if self.statuses else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,3 +396,27 @@ class Incident:
         _check_precision("geo_precision", self.geo_precision, vocab.GEO_PRECISIONS)
         if self.grade is not None:
             vocab.check_value("grade", self.grade, vocab.GRADES)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDecision:
+    """An analyst's decision that linking must respect on every relink.
+
+    ``must_link``: the ``reports`` belong to one incident. ``cannot_link``: no two of the
+    ``reports`` share an incident. ``pin``: the ``reports`` belong to incident ``incident_id``
+    (a confirmed incident keeps its reports and its id; other reports may still join it).
+    """
+
+    kind: str
+    reports: tuple[str, ...]
+    incident_id: int | None = None
+    actor: str = ""
+    reason: str = ""
+    at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("link decision", self.kind, vocab.LINK_DECISIONS)
+        if self.kind == "pin" and self.incident_id is None:
+            raise ValueError("a pin decision needs the incident_id the reports belong to")
+        if self.kind != "pin" and len(set(self.reports)) < 2:
+            raise ValueError(f"a {self.kind} decision needs at least two reports")

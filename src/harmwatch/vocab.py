@@ -24,6 +24,7 @@ __all__ = [
     "FACILITY_TYPES",
     "GEO_PRECISIONS",
     "GRADES",
+    "LINK_DECISIONS",
     "PERPETRATOR_CERTAINTIES",
     "ROLES",
     "SUBJECTS_BY_KIND",
@@ -96,6 +97,9 @@ GRADES: tuple[str, ...] = ("confirmed", "fair", "weak", "contested", "discounted
 
 # How an incident's perpetrator is held: named by a source as the attacker, or only suspected.
 PERPETRATOR_CERTAINTIES: tuple[str, ...] = ("known", "suspected")
+
+# Analysts' decisions that every relink keeps (see model.LinkDecision).
+LINK_DECISIONS: tuple[str, ...] = ("must_link", "cannot_link", "pin")
 
 # Who may do what: viewers read public data, analysts review, admins manage users.
 ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")

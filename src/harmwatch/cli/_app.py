@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -49,7 +48,10 @@ class _Group(TyperGroup):
 
 @dataclass(slots=True)
 class Settings:
-    """What the global options say: where the database is, and whether to show progress."""
+    """What the global options say: where the database is, and whether to show progress.
+
+    ``db`` is as the user typed it; ``Store.open`` makes a URL of it.
+    """
 
     db: str = DEFAULT_DB
     quiet: bool = False
@@ -88,16 +90,7 @@ def _global_options(
         help="Folder for places and zones you add (gazetteer import, zones add).",
     ),
 ) -> None:
-    ctx.obj = Settings(db=normalise_db_url(db), quiet=quiet, data_dir=data_dir)
-
-
-def normalise_db_url(db: str) -> str:
-    """Accept a bare file path or a postgresql:// URL and return a SQLAlchemy URL."""
-    if "://" not in db:
-        return "sqlite:///" + os.path.abspath(db)
-    if db.startswith("postgresql://") or db.startswith("postgres://"):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
-    return db
+    ctx.obj = Settings(db=db, quiet=quiet, data_dir=data_dir)
 
 
 def settings(ctx: typer.Context) -> Settings:

@@ -11,8 +11,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from harmwatch.cli._app import app, fail, out_console
-from harmwatch.cli._ingest import ingest_sources
 from harmwatch.errors import InputError
+from harmwatch.pipeline import ingest_sources
 from harmwatch.store import Store
 
 __all__ = ["demo"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -13,11 +14,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from harmwatch.cli._app import app, err_console, out_console, parse_published, settings
-from harmwatch.cli._compose import analyze_text
 from harmwatch.errors import HarmwatchError, InputError
-from harmwatch.extract import extraction_to_dict
 from harmwatch.ingest import read_bytes, read_file
 from harmwatch.model import Document, Extraction
+from harmwatch.pipeline import Analyzer
+from harmwatch.serialize import extraction_to_dict
 
 __all__ = ["extract", "format_table_rows"]
 
@@ -75,14 +76,14 @@ def extract(
     if fmt not in _FORMATS:
         raise InputError(f"--format must be one of {', '.join(_FORMATS)}; got {fmt!r}")
     when = parse_published(published)
-    data_dir = Path(settings(ctx).data_dir)
+    analyzer = Analyzer.load(data_dir=Path(settings(ctx).data_dir))
     failed = 0
     for path in paths:
         try:
             doc = _read(path)
-            extraction = analyze_text(
-                doc.text, published=when or doc.published, lang=lang, data_dir=data_dir
-            )
+            # the language is the extractor's to detect unless --lang names it
+            doc = dataclasses.replace(doc, lang=lang, published=when or doc.published)
+            extraction = analyzer(doc)
         except HarmwatchError as error:
             err_console.print(f"[red]Error:[/red] {escape(str(error))}")
             failed += 1

@@ -15,6 +15,7 @@ from rich.table import Table
 from harmwatch.cli._app import app, out_console, settings
 from harmwatch.errors import InputError
 from harmwatch.geo import Gazetteer, Match, Zones, import_places, store_zones
+from harmwatch.serialize import place_to_dict
 
 gazetteer_app = typer.Typer(help="Add places to the gazetteer.", no_args_is_help=True)
 zones_app = typer.Typer(help="Named zones with the dates they were in force.", no_args_is_help=True)
@@ -49,20 +50,7 @@ def format_match(match: Match) -> dict[str, object]:
                 for c in match.candidates
             ],
         }
-    p = match.place
-    return {
-        "query": match.query,
-        "found": True,
-        "name": p.name,
-        "id": p.id,
-        "geonameid": p.geonameid,
-        "lat": p.lat,
-        "lon": p.lon,
-        "admin1": p.admin1,
-        "admin2": p.admin2,
-        "feature": p.feature,
-        "score": match.score,
-    }
+    return {"query": match.query, "found": True, **place_to_dict(match.place), "score": match.score}
 
 
 @app.command()

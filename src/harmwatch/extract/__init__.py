@@ -7,6 +7,5 @@
 
 from harmwatch.extract._lang import detect_language
 from harmwatch.extract._pipeline import extract_text
-from harmwatch.extract._serialize import extraction_to_dict
 
-__all__ = ["detect_language", "extract_text", "extraction_to_dict"]
+__all__ = ["detect_language", "extract_text"]

@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from harmwatch.store._audit import AuditEntry
 from harmwatch.store._engine import normalise_url
+from harmwatch.store._incidents import IncidentQuery, LinkWrite
 from harmwatch.store._store import DEFAULT_ACTOR, EXTRACTOR_VERSION, Store
 
-__all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "AuditEntry", "Store", "normalise_url"]
+__all__ = [
+    "DEFAULT_ACTOR",
+    "EXTRACTOR_VERSION",
+    "AuditEntry",
+    "IncidentQuery",
+    "LinkWrite",
+    "Store",
+    "normalise_url",
+]

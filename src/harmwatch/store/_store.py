@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -15,20 +15,35 @@ from sqlalchemy.engine import Connection, Engine, Row
 
 from harmwatch import __version__
 from harmwatch.errors import ConfigError, Conflict, NotFound
-from harmwatch.model import Claim, Document, Extraction, Period, Place, PlaceMention
+from harmwatch.model import (
+    Claim,
+    Document,
+    Extraction,
+    Facility,
+    Incident,
+    LinkDecision,
+    Period,
+    Place,
+    PlaceMention,
+    Report,
+)
+from harmwatch.serialize import link_decision_to_dict
 from harmwatch.store import _engine
+from harmwatch.store import _incidents as _links
 from harmwatch.store._audit import GENESIS_HASH, AuditEntry, append_entry, entry_hash
+from harmwatch.store._incidents import IncidentQuery, LinkWrite
 from harmwatch.store._schema import (
     audit_log,
     claims,
     documents,
     extractions,
+    facilities,
     incidents,
     place_mentions,
     reports,
 )
 
-__all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "Store"]
+__all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "IncidentQuery", "LinkWrite", "Store"]
 
 EXTRACTOR_VERSION = f"harmwatch-{__version__}"
 """Recorded with every extraction unless the caller names another."""
@@ -309,11 +324,229 @@ class Store:
             extraction_id = _extraction_id(connection, sha256, extractor_version)
             return [] if extraction_id is None else _places(connection, extraction_id)
 
+    # --- reports ------------------------------------------------------------------------------
+
+    def add_reports(
+        self,
+        found: Iterable[Report],
+        *,
+        assembler: str,
+        actor: str = DEFAULT_ACTOR,
+        replace_document: str | None = None,
+    ) -> int:
+        """Store reports whose key is new, with one audit entry; returns how many were added.
+
+        ``assembler`` names what made them (``harmwatch-link-1``, ``import:acled``).
+        ``replace_document`` first removes that document's reports (re-assembly), in the same
+        transaction. Raises NotFound when a report's document is not stored.
+        """
+        batch = list(found)
+        now = _utcnow()
+        with self._write() as connection:
+            removed = (
+                _links.delete_reports(connection, replace_document)
+                if replace_document is not None
+                else []
+            )
+            added = _links.insert_reports(connection, batch, assembler=assembler, now=now)
+            if not added and not removed:
+                return 0
+            documents_touched = sorted({r.document_sha256 for r in batch})
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="reports.add",
+                entity=(
+                    f"document:{documents_touched[0]}" if len(documents_touched) == 1 else "reports"
+                ),
+                before={"removed": len(removed)} if removed else None,
+                after={
+                    "assembler": assembler,
+                    "reports": len(added),
+                    "period_totals": sum(1 for r in batch if r.period_total and r.key in added),
+                    "documents": len(documents_touched),
+                },
+            )
+        return len(added)
+
+    def get_report(self, key: str) -> Report:
+        """One stored report; raises NotFound."""
+        with self._read() as connection:
+            found = _links.read_reports(connection, keys=[key])
+        if not found:
+            raise NotFound(f"no report {key}")
+        return found[0]
+
+    def reports_for(self, sha256: str) -> list[Report]:
+        """The reports assembled from (or imported with) one document, in key order."""
+        with self._read() as connection:
+            return _links.read_reports(connection, document=sha256)
+
+    def reports_of(self, incident_id: int) -> list[Report]:
+        """The reports that make up an incident, in key order."""
+        with self._read() as connection:
+            return _links.read_reports(connection, incident_id=incident_id)
+
+    def get_reports(self, keys: Sequence[str]) -> list[Report]:
+        """The stored reports among ``keys``, in key order (unknown keys are skipped)."""
+        with self._read() as connection:
+            return _links.read_reports(connection, keys=keys)
+
+    def iter_reports(self, *, period_total: bool | None = None) -> Iterator[Report]:
+        """Every stored report in key order (only period totals, or none, if asked)."""
+        after = ""
+        while True:
+            with self._read() as connection:
+                batch = _links.read_reports(
+                    connection, period_total=period_total, after=after, limit=_BATCH * 10
+                )
+            if not batch:
+                return
+            yield from batch
+            after = batch[-1].key
+
+    def documents_without_reports(self) -> list[str]:
+        """Sha256 of every document that has an extraction but no reports yet."""
+        with self._read() as connection:
+            rows = connection.execute(
+                sa.select(extractions.c.document_sha256)
+                .where(
+                    ~sa.exists().where(reports.c.document_sha256 == extractions.c.document_sha256)
+                )
+                .distinct()
+                .order_by(extractions.c.document_sha256)
+            )
+            return [row.document_sha256 for row in rows]
+
+    # --- incidents ----------------------------------------------------------------------------
+
+    def membership(self) -> dict[str, int]:
+        """Report key -> incident id, for every report that belongs to an incident."""
+        with self._read() as connection:
+            return _links.load_membership(connection)
+
+    def save_link(
+        self,
+        found: Sequence[Incident],
+        *,
+        retire: Sequence[int] = (),
+        registry: Sequence[Facility] = (),
+        summary: dict[str, Any] | None = None,
+        actor: str = DEFAULT_ACTOR,
+    ) -> LinkWrite:
+        """Store one link run (incidents, membership, facility registry) and its audit entry.
+
+        Incidents with an id replace the stored ones (their version grows when they changed;
+        grade and flags are kept); incidents without one are created; ``retire`` names stored
+        incidents that the run dissolved. One audit entry ``link.run`` records the counts.
+        """
+        now = _utcnow()
+        with self._write() as connection:
+            written = _links.write_link(
+                connection, found, retire=retire, registry=registry, now=now
+            )
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="link.run",
+                entity="incidents",
+                before=None,
+                after={
+                    **(summary or {}),
+                    "incidents": len(found),
+                    "created": written.created,
+                    "changed": written.changed,
+                    "unchanged": written.unchanged,
+                    "retired": written.retired,
+                    "facilities": len(registry),
+                    "membership_sha256": written.membership_sha256,
+                },
+            )
+        return written
+
+    def get_incident(self, incident_id: int) -> Incident:
+        """One stored incident; raises NotFound."""
+        with self._read() as connection:
+            return _links.read_incident(connection, incident_id)
+
+    def incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
+        """Stored incidents matching ``query`` (all without one), by first date then id."""
+        with self._read() as connection:
+            return _links.query_incidents(connection, query or IncidentQuery())
+
+    def count_incidents(self) -> int:
+        """How many incidents are stored."""
+        with self._read() as connection:
+            return int(
+                connection.execute(sa.select(sa.func.count()).select_from(incidents)).scalar_one()
+            )
+
+    # --- facilities ---------------------------------------------------------------------------
+
+    def facilities(self) -> list[Facility]:
+        """The facility registry, by id."""
+        with self._read() as connection:
+            return _links.read_facilities(connection)
+
+    def get_facility(self, facility_id: str) -> Facility:
+        """One registry facility; raises NotFound."""
+        with self._read() as connection:
+            found = _links.read_facilities(connection, ids=[facility_id])
+        if not found:
+            raise NotFound(f"no facility {facility_id}; `harmwatch facilities` lists them")
+        return found[0]
+
+    def facility_attacks(self) -> dict[str, list[int]]:
+        """Facility id -> the incidents that hit it, oldest first."""
+        with self._read() as connection:
+            return _links.facility_attack_counts(connection)
+
+    # --- analysts' link decisions -------------------------------------------------------------
+
+    def add_link_decision(self, decision: LinkDecision, *, actor: str = DEFAULT_ACTOR) -> int:
+        """Record a merge, split or confirmed membership that every relink keeps; returns its id.
+
+        Raises NotFound when a report it names is not stored.
+        """
+        now = _utcnow()
+        with self._write() as connection:
+            known = {r.key for r in _links.read_reports(connection, keys=decision.reports)}
+            missing = [key for key in decision.reports if key not in known]
+            if missing:
+                raise NotFound(f"no report {missing[0]}")
+            decision_id = _links.insert_decision(connection, decision, now)
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="link.decision",
+                entity=f"link_decision:{decision_id}",
+                before=None,
+                after={**link_decision_to_dict(decision), "at": now.isoformat()},
+            )
+        return decision_id
+
+    def link_decisions(self) -> list[LinkDecision]:
+        """Every analyst link decision, oldest first."""
+        with self._read() as connection:
+            return _links.load_decisions(connection)
+
     # --- the database as a whole --------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for ``harmwatch db info``."""
-        tables = (documents, extractions, claims, place_mentions, reports, incidents, audit_log)
+        tables = (
+            documents,
+            extractions,
+            claims,
+            place_mentions,
+            reports,
+            incidents,
+            facilities,
+            audit_log,
+        )
         with self._read() as connection:
             return {
                 table.name: int(

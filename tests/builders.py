@@ -387,3 +387,38 @@ def a_docx(*blocks: str | list[list[str]] | None, title: str | None = None) -> b
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def a_csv(
+    header: list[str], *rows: list[str], encoding: str = "utf-8", newline: str = "\r\n"
+) -> bytes:
+    """A CSV file's bytes (quoted where needed), in ``encoding`` with ``newline`` line ends."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=newline)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def an_xlsx(
+    *rows: list[object], sheet: str = "Sheet1", extra_sheets: tuple[str, ...] = ()
+) -> bytes:
+    """An .xlsx workbook whose first sheet holds ``rows`` (values as given: str, int, date...)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = sheet
+    for row in rows:
+        first.append(list(row))
+    for name in extra_sheets:
+        book.create_sheet(name).append(["notes"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -13,7 +13,7 @@ from harmwatch.ingest._docx import DOCX
 from harmwatch.ingest._pdf import PDF
 from harmwatch.model import Document
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "format_size", "iter_paths", "read_file"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "format_size", "iter_paths", "read_file", "read_raw"]
 
 DEFAULT_MAX_BYTES = 20_000_000
 """Files and downloads over this many bytes are refused (``--max-bytes`` changes it)."""
@@ -74,6 +74,16 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             f"{name}: cannot read {path.suffix or 'files without a suffix'}; "
             f"harmwatch reads {readable}"
         )
+    return read_bytes(read_raw(path, max_bytes=max_bytes), source=name, media_type=media_type)
+
+
+def read_raw(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, exactly as they are, whatever its kind.
+
+    Raises:
+        InputError: missing, unreadable, not a regular file, over ``max_bytes``, or empty.
+    """
+    name = str(path)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -99,7 +109,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise _too_big(name, len(raw), max_bytes)
     if not raw:
         raise InputError(f"{name}: empty file")
-    return read_bytes(raw, source=name, media_type=media_type)
+    return raw
 
 
 def _too_big(name: str, size: int, max_bytes: int) -> InputError:

@@ -13,6 +13,13 @@ Every door (the CLI, the API, the benches, batch jobs) calls these functions; wh
 from __future__ import annotations
 
 from harmwatch.pipeline._analyze import Analyze, Analyzer, analyze_document
+from harmwatch.pipeline._import import (
+    TABLE_SUFFIXES,
+    ImportResult,
+    gazetteer_lookup,
+    import_table,
+    table_type,
+)
 from harmwatch.pipeline._ingest import (
     STATUSES,
     AfterIngest,
@@ -25,13 +32,18 @@ from harmwatch.pipeline._ingest import (
 
 __all__ = [
     "STATUSES",
+    "TABLE_SUFFIXES",
     "AfterIngest",
     "Analyze",
     "Analyzer",
+    "ImportResult",
     "Outcome",
     "Status",
     "analyze_document",
     "count_inputs",
+    "gazetteer_lookup",
+    "import_table",
     "ingest_sources",
     "is_url",
+    "table_type",
 ]

@@ -40,8 +40,12 @@ rejected."""
 
 Unknown = Literal["keep", "reject"]
 _MISSING = {"", "na", "n/a", "nan", "null", "none", "-", "--", "unkn", "unknown", "#n/a"}
-_INT = re.compile(r"^[+]?[0-9][0-9,\u00a0 ']*(?:\.0+)?$")
+_INT = re.compile(r"^[+]?[0-9][0-9,\u00a0 ']*(?:\.0+)?\+?$")  # "1,234", "7.0", "10+" (at least)
 _FOOTNOTE = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")  # ACLED's "(2000-)" after an actor's name
+# ACLED's and UCDP's names for a state's forces: "Military Forces of Russia", "Government of Syria"
+_STATE_FORCES = re.compile(
+    r"^(?:military forces|government|police forces|air force|armed forces) of (?:the )?(.+)$", re.I
+)
 
 
 class PlaceLookup(Protocol):
@@ -103,7 +107,7 @@ class TableImport:
 
     def reasons(self) -> Counter[str]:
         """How many rows were skipped for each reason."""
-        return Counter(p.reason.split(":")[0] for p in self.problems if p.error)
+        return Counter(p.reason.split(" (")[0].split(":")[0] for p in self.problems if p.error)
 
 
 def read_table(
@@ -403,7 +407,7 @@ class _Converter:
                     self._mapped("perpetrator", column, name, number, warnings) if name else None
                 )
                 if mapped:
-                    canonical = self._actors.get(fold_header(_FOOTNOTE.sub("", mapped)), mapped)
+                    canonical = self._canonical(mapped)
                     if canonical not in perpetrators:
                         perpetrators.append(canonical)
         weapons: list[str] = []
@@ -452,6 +456,15 @@ class _Converter:
             column = columns[0][0]
             raise _RowError(RowProblem(number, f"missing {key}", column, ""))
 
+    def _canonical(self, name: str) -> str:
+        """The project's name for an actor (``Military Forces of Russia (2015-)`` -> ``Russia``),
+        else the name as given."""
+        bare = _FOOTNOTE.sub("", name).strip()
+        found = self._actors.get(fold_header(bare))
+        if found is None and (state := _STATE_FORCES.match(bare)):
+            found = self._actors.get(fold_header(state.group(1)))
+        return found or name
+
     def _date(self, found: tuple[str, str], number: int) -> tuple[date, date, int]:
         column, text = found
         cached = self._dates.get(text, False)
@@ -494,6 +507,10 @@ class _Converter:
             value = best if best is not None else low if low is not None else high
             assert value is not None
             bound = "exact" if best is not None or low is None else "at_least"
+            if best is not None and any(
+                i < len(row) and row[i].strip().endswith("+") for _, i in best_cols
+            ):
+                bound = "at_least"  # "10+"
             cells = [
                 f"{c}: {row[i].strip()}"
                 for c, i in (*best_cols, *low_cols, *high_cols)
@@ -530,7 +547,7 @@ class _Converter:
                 continue
             if not _INT.match(text):
                 raise _RowError(RowProblem(number, "not a whole number", column, text))
-            total = (total or 0) + int(float(re.sub(r"[,\u00a0 ']", "", text)))
+            total = (total or 0) + int(float(re.sub(r"[,\u00a0 '+]", "", text)))
         return total
 
     def _place(

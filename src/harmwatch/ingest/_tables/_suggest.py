@@ -26,7 +26,7 @@ _FIELD_RULES: tuple[tuple[str, str], ...] = (
     ("perpetrator", r"perpetrator|actor|responsible|attacker|party"),
     ("weapon", r"weapon|munition|attack type|attack_type"),
     ("event_type", r"type|category"),
-    ("source", r"source"),
+    ("source", r"source|reported by|informant"),
 )
 _KINDS = (("killed", r"killed|fatalit|deaths?\b|dead|died"), ("injured", r"injur|wounded"))
 _GROUPS = (

@@ -40,12 +40,18 @@ rejected."""
 
 Unknown = Literal["keep", "reject"]
 _MISSING = {"", "na", "n/a", "nan", "null", "none", "-", "--", "unkn", "unknown", "#n/a"}
+_NUMBER_MARKS = re.compile("[,\u00a0 '+]")
 _INT = re.compile(r"^[+]?[0-9][0-9,\u00a0 ']*(?:\.0+)?\+?$")  # "1,234", "7.0", "10+" (at least)
 _FOOTNOTE = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")  # ACLED's "(2000-)" after an actor's name
 # ACLED's and UCDP's names for a state's forces: "Military Forces of Russia", "Government of Syria"
 _STATE_FORCES = re.compile(
     r"^(?:military forces|government|police forces|air force|armed forces) of (?:the )?(.+)$", re.I
 )
+
+
+def _missing(value: str) -> bool:
+    """True for a cell that says "not given" (``NA``, ``-``, ``unknown``...)."""
+    return len(value) <= 7 and not value.isdigit() and value.casefold() in _MISSING
 
 
 class PlaceLookup(Protocol):
@@ -225,6 +231,8 @@ def read_table(
                 RowProblem(number, f"{reason}: {len(row)} of {width} columns", value=row[-1])
             )
             continue
+        if len(row) < width:
+            row = row + [""] * (width - len(row))  # an XLSX row without its empty last cells
         stray = [row[n] for n in unnamed if n < len(row) and row[n].strip()]
         stray += [c for c in row[width:] if c.strip()]
         report, found = converter.convert(row, number)
@@ -335,7 +343,7 @@ class _Converter:
     def convert(self, row: list[str], number: int) -> tuple[Report | None, list[RowProblem]]:
         warnings: list[RowProblem] = []
         try:
-            report = self._report(row, number, warnings)
+            report = self._report([cell.strip() for cell in row], number, warnings)
         except _RowError as error:
             return None, [error.problem]
         return report, warnings
@@ -343,19 +351,23 @@ class _Converter:
     # cells ---------------------------------------------------------------------------------
 
     def _values(self, row: list[str], key: str) -> list[tuple[str, str]]:
-        """(column, text) of each non-empty cell of a field, or its constant."""
+        """(column, text) of each non-empty cell of a field, or its constant (cells stripped)."""
         out = []
         for column, index in self.plan.fields.get(key, ()):
-            value = row[index].strip() if index < len(row) else ""
-            if value and value.casefold() not in _MISSING:
+            value = row[index] if index < len(row) else ""
+            if value and not _missing(value):
                 out.append((column, value))
         if not out and key in self.map.constants:
             out.append(("(constant)", self.map.constants[key]))
         return out
 
     def _first(self, row: list[str], key: str) -> tuple[str, str] | None:
-        values = self._values(row, key)
-        return values[0] if values else None
+        for column, index in self.plan.fields.get(key, ()):
+            value = row[index] if index < len(row) else ""
+            if value and not _missing(value):
+                return column, value
+        constant = self.map.constants.get(key)
+        return ("(constant)", constant) if constant is not None else None
 
     def _mapped(
         self, key: str, column: str, value: str, number: int, warnings: list[RowProblem]
@@ -499,23 +511,20 @@ class _Converter:
     def _figures(self, row: list[str], number: int, warnings: list[RowProblem]) -> list[Figure]:
         figures = []
         for kind, subject, best_cols, low_cols, high_cols in self.plan.figures:
-            best = self._sum(row, best_cols, number)
-            low = self._sum(row, low_cols, number)
-            high = self._sum(row, high_cols, number)
+            best, plus = self._sum(row, best_cols, number)
+            low = self._sum(row, low_cols, number)[0] if low_cols else None
+            high = self._sum(row, high_cols, number)[0] if high_cols else None
             if best is None and low is None and high is None:
                 continue
             value = best if best is not None else low if low is not None else high
             assert value is not None
-            bound = "exact" if best is not None or low is None else "at_least"
-            if best is not None and any(
-                i < len(row) and row[i].strip().endswith("+") for _, i in best_cols
-            ):
-                bound = "at_least"  # "10+"
-            cells = [
-                f"{c}: {row[i].strip()}"
-                for c, i in (*best_cols, *low_cols, *high_cols)
-                if i < len(row) and row[i].strip()
-            ]
+            bound = "at_least" if plus or (best is None and low is not None) else "exact"
+            if len(best_cols) == 1 and not low_cols and not high_cols:
+                cells = f"{best_cols[0][0]}: {row[best_cols[0][1]]}"
+            else:
+                cells = ", ".join(
+                    f"{c}: {row[i]}" for c, i in (*best_cols, *low_cols, *high_cols) if row[i]
+                )
             if (low is not None and low > value) or (high is not None and high < value):
                 warnings.append(
                     RowProblem(
@@ -533,22 +542,33 @@ class _Converter:
                     bound=bound,
                     low=low,
                     high=high,
-                    evidence=f"row {number}, " + ", ".join(cells),
+                    evidence=f"row {number}, {cells}",
                 )
             )
         return figures
 
     @staticmethod
-    def _sum(row: list[str], columns: list[tuple[str, int]], number: int) -> int | None:
+    def _sum(
+        row: list[str], columns: list[tuple[str, int]], number: int
+    ) -> tuple[int | None, bool]:
+        """The sum of the columns' whole numbers (None if all are empty), and whether one was
+        written as a lower bound (``10+``)."""
         total: int | None = None
+        plus = False
         for column, index in columns:
-            text = row[index].strip() if index < len(row) else ""
-            if not text or text.casefold() in _MISSING:
+            text = row[index]
+            if not text:
+                continue
+            if text.isdigit():
+                total = (total or 0) + int(text)
+                continue
+            if _missing(text):
                 continue
             if not _INT.match(text):
                 raise _RowError(RowProblem(number, "not a whole number", column, text))
-            total = (total or 0) + int(float(re.sub(r"[,\u00a0 '+]", "", text)))
-        return total
+            plus = plus or text.endswith("+")
+            total = (total or 0) + int(float(_NUMBER_MARKS.sub("", text)))
+        return total, plus
 
     def _place(
         self, row: list[str], number: int, warnings: list[RowProblem]

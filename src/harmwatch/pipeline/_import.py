@@ -152,8 +152,8 @@ def gazetteer_lookup(gazetteer: Gazetteer) -> PlaceLookup:
         governorate = None
         if admin1:
             match = gazetteer.geocode(admin1, features=("governorate",), fuzzy=True, scan=False)
-            if match.place is None or match.score < 0.9:
-                return None  # a governorate the gazetteer does not know: outside it
+            if match.place is None or match.score < 0.8:
+                return None  # a governorate the gazetteer does not know: better no place
             governorate = match.place
         context = [name for name in (admin1, admin2) if name]
         for name, precision in ((location, 1), (admin3, 2), (admin2, 2)):

@@ -31,6 +31,8 @@ SUFFIXES: dict[str, str] = {
 }
 """File suffixes harmwatch reads, and the media type each is read as."""
 
+_TABLES = (".csv", ".tsv", ".xlsx", ".xls")
+
 
 def format_size(size: int) -> str:
     """A byte count for people: ``20 MB``, ``1.5 kB``, ``12 bytes``."""
@@ -70,9 +72,14 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     media_type = SUFFIXES.get(path.suffix.lower())
     if media_type is None:
         readable = ", ".join(sorted(SUFFIXES))
+        hint = (
+            " (tables of incidents go through harmwatch import)"
+            if path.suffix.lower() in _TABLES
+            else ""
+        )
         raise InputError(
             f"{name}: cannot read {path.suffix or 'files without a suffix'}; "
-            f"harmwatch reads {readable}"
+            f"harmwatch reads {readable}{hint}"
         )
     return read_bytes(read_raw(path, max_bytes=max_bytes), source=name, media_type=media_type)
 

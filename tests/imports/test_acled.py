@@ -67,6 +67,7 @@ def test_an_export_with_the_columns_before_march_2023_is_read() -> None:
     assert report.weapons == ("airstrike",)
     assert report.perpetrators == ("Russia", "Syrian government", "Hezbollah")
     assert report.cited_sources == ("Local Monitor A", "Local Monitor B")
+    assert report.place_name == "Example Village"
     assert report.place is not None
     assert (report.place.lat, report.place.lon, report.place.name) == (
         35.81,

@@ -49,6 +49,9 @@ _STATE_FORCES = re.compile(
 )
 
 
+_PLACE_NAMES = ("location", "admin3", "admin2", "admin1", "country")  # most precise first
+
+
 def _missing(value: str) -> bool:
     """True for a cell that says "not given" (``NA``, ``-``, ``unknown``...)."""
     return len(value) <= 7 and not value.isdigit() and value.casefold() in _MISSING
@@ -454,6 +457,9 @@ class _Converter:
             external_id=external[1] if external else None,
             row=number,
             cited_sources=tuple(self._sources(row)),
+            place_name=next(
+                (found[1] for key in _PLACE_NAMES if (found := self._first(row, key))), None
+            ),
         )
 
     def _require(self, row: list[str], key: str, number: int) -> None:

@@ -6,6 +6,7 @@ Each command group lives in its own module and registers itself on the one ``app
 from __future__ import annotations
 
 from harmwatch.cli import (
+    _claims,  # noqa: F401  (registers commands)
     _db,  # noqa: F401  (registers commands)
     _demo,  # noqa: F401  (registers commands)
     _extract,  # noqa: F401  (registers commands)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import getpass
-from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from harmwatch import ingest as ingest_stage
-from harmwatch.cli._app import app, err_console, fail, out_console, settings
+from harmwatch.cli._app import app, settings
+from harmwatch.cli._output import err_console, fail, printable, say
 from harmwatch.errors import InputError
-from harmwatch.geo import Gazetteer
-from harmwatch.pipeline import ImportResult, import_table, table_type
-from harmwatch.store import Store
+
+if TYPE_CHECKING:
+    from harmwatch.pipeline import ImportResult
 
 __all__ = ["format_import", "import_"]
 
@@ -100,6 +98,11 @@ def import_(
 
     Example: harmwatch import acled-syria.csv --source ACLED
     """
+    from harmwatch import ingest as ingest_stage
+    from harmwatch.geo import Gazetteer
+    from harmwatch.pipeline import import_table, table_type
+    from harmwatch.store import Store
+
     if table_format is not None and table_format not in ingest_stage.FORMATS:
         raise InputError(
             f"--format must be one of {', '.join(ingest_stage.FORMATS)}; got {table_format!r}"
@@ -109,10 +112,10 @@ def import_(
     media_type = table_type(path)
     if suggest:
         raw = ingest_stage.read_raw(path)
-        out_console.print(
-            escape(ingest_stage.suggest_map(raw, source=str(path), media_type=media_type)),
-            end="",
-        )
+        for line in ingest_stage.suggest_map(raw, source=str(path), media_type=media_type).split(
+            "\n"
+        )[:-1]:
+            say(line)
         return
     column_map = ingest_stage.load_column_map(map_path) if map_path is not None else None
     run = settings(ctx)
@@ -134,9 +137,9 @@ def import_(
         if problem.error:
             fail(problem.format(label))
     for line in format_import(result, label):
-        out_console.print(escape(line))
-    reasons: Counter[str] = result.table.reasons()
+        say(line)
+    reasons = result.table.reasons()
     if reasons:
         summary = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-        err_console.print(f"skipped rows: {escape(summary)}")
+        err_console().print(printable(f"skipped rows: {summary}"), markup=False)
         raise typer.Exit(1)

@@ -10,8 +10,16 @@ Every failure is an InputError naming the file or URL and the reason.
 from __future__ import annotations
 
 from harmwatch.ingest._decode import encoding_note
-from harmwatch.ingest._document import read_bytes
-from harmwatch.ingest._files import DEFAULT_MAX_BYTES, SUFFIXES, iter_paths, read_file, read_raw
+from harmwatch.ingest._document import read_bytes, sniff_media_type
+from harmwatch.ingest._files import (
+    DEFAULT_MAX_BYTES,
+    SUFFIXES,
+    Skipped,
+    iter_paths,
+    read_file,
+    read_raw,
+    walk_paths,
+)
 from harmwatch.ingest._lang import detect_lang
 from harmwatch.ingest._tables import (
     CSV,
@@ -30,6 +38,7 @@ from harmwatch.ingest._tables import (
     suggest_map,
 )
 from harmwatch.ingest._web import (
+    DEFAULT_DEADLINE,
     DEFAULT_TIMEOUT,
     Feed,
     make_client,
@@ -40,6 +49,7 @@ from harmwatch.ingest._web import (
 
 __all__ = [
     "CSV",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_TIMEOUT",
     "FIELDS",
@@ -52,6 +62,7 @@ __all__ = [
     "FigureSpec",
     "PlaceLookup",
     "RowProblem",
+    "Skipped",
     "TableImport",
     "detect_lang",
     "encoding_note",
@@ -66,5 +77,7 @@ __all__ = [
     "read_raw",
     "read_table",
     "read_url",
+    "sniff_media_type",
     "suggest_map",
+    "walk_paths",
 ]

@@ -14,7 +14,7 @@ from harmwatch.ingest._lang import detect_lang
 from harmwatch.ingest._pdf import PDF, read_pdf
 from harmwatch.model import Document
 
-__all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes"]
+__all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes", "sniff_media_type"]
 
 PLAIN = "text/plain"
 MARKDOWN = "text/markdown"
@@ -83,6 +83,25 @@ def read_bytes(
         encoding=encoding,
         warc=warc,
     )
+
+
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
+_HTML_TAGS = (b"<html", b"<body", b"<p>", b"<p ", b"<div", b"<article", b"<br", b"<meta ")
+
+
+def sniff_media_type(raw: bytes) -> str:
+    """text/html for bytes that look like a page (from their first 2 kB), else text/plain.
+
+    For sources that carry no name or type, such as standard input.
+    """
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml"):  # XHTML, or a feed or other XML read as text
+        return HTML if b"<html" in head else PLAIN
+    if head.startswith(_HTML_STARTS):
+        return HTML
+    if head.startswith(b"<") and any(tag in head for tag in _HTML_TAGS):
+        return HTML
+    return PLAIN
 
 
 def _first_line_title(text: str, *, markdown: bool) -> str | None:

@@ -13,6 +13,14 @@ Every door (the CLI, the API, the benches, batch jobs) calls these functions; wh
 from __future__ import annotations
 
 from harmwatch.pipeline._analyze import Analyze, Analyzer, analyze_document
+from harmwatch.pipeline._budget import (
+    DEFAULT_TIME_BUDGET,
+    SECONDS_PER_MB,
+    AnalysisFailed,
+    BudgetedAnalyzer,
+    budget_for,
+)
+from harmwatch.pipeline._claims import list_claims
 from harmwatch.pipeline._import import (
     TABLE_SUFFIXES,
     ImportResult,
@@ -31,19 +39,25 @@ from harmwatch.pipeline._ingest import (
 )
 
 __all__ = [
+    "DEFAULT_TIME_BUDGET",
+    "SECONDS_PER_MB",
     "STATUSES",
     "TABLE_SUFFIXES",
     "AfterIngest",
+    "AnalysisFailed",
     "Analyze",
     "Analyzer",
+    "BudgetedAnalyzer",
     "ImportResult",
     "Outcome",
     "Status",
     "analyze_document",
+    "budget_for",
     "count_inputs",
     "gazetteer_lookup",
     "import_table",
     "ingest_sources",
     "is_url",
+    "list_claims",
     "table_type",
 ]

@@ -160,6 +160,7 @@ def extraction_to_dict(
         "places": [mention_to_dict(p) for p in extraction.places],
         "perpetrators": list(extraction.perpetrators),
         "weapons": list(extraction.weapons),
+        "notes": list(extraction.notes),
     }
 
 
@@ -247,6 +248,7 @@ def _figure(figure: Figure) -> dict[str, Any]:
         "high": figure.high,
         "evidence": figure.evidence,
         "claim": figure.claim,
+        "perpetrator": figure.perpetrator,
     }
 
 
@@ -260,6 +262,7 @@ def _read_figure(data: dict[str, Any]) -> Figure:
         high=data.get("high"),
         evidence=data.get("evidence", ""),
         claim=data.get("claim"),
+        perpetrator=data.get("perpetrator"),
     )
 
 

@@ -13,6 +13,7 @@ from harmwatch.cli import (
     _geo,  # noqa: F401  (registers commands)
     _import,  # noqa: F401  (registers commands)
     _ingest,  # noqa: F401  (registers commands)
+    _summary,  # noqa: F401  (registers commands)
     _version,  # noqa: F401  (registers commands)
 )
 from harmwatch.cli._app import app

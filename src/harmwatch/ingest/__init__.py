@@ -20,7 +20,6 @@ from harmwatch.ingest._files import (
     read_raw,
     walk_paths,
 )
-from harmwatch.ingest._lang import detect_lang
 from harmwatch.ingest._tables import (
     CSV,
     FIELDS,
@@ -64,7 +63,6 @@ __all__ = [
     "RowProblem",
     "Skipped",
     "TableImport",
-    "detect_lang",
     "encoding_note",
     "iter_paths",
     "load_column_map",

@@ -7,10 +7,10 @@ import hashlib
 from datetime import UTC, datetime
 
 from harmwatch.errors import InputError
+from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._decode import NotText, declared_charset, decode
 from harmwatch.ingest._docx import DOCX, read_docx
 from harmwatch.ingest._html import NoMainText, html_to_text
-from harmwatch.ingest._lang import detect_lang
 from harmwatch.ingest._pdf import PDF, read_pdf
 from harmwatch.model import Document
 
@@ -78,7 +78,7 @@ def read_bytes(
         media_type=HTML if is_html else media_type,
         title=title,
         published=published,
-        lang=detect_lang(text),
+        lang=_language(text),
         retrieved_at=retrieved_at or datetime.now(UTC),
         encoding=encoding,
         warc=warc,
@@ -112,3 +112,9 @@ def _first_line_title(text: str, *, markdown: bool) -> str | None:
             if line.startswith("#"):
                 return line.lstrip("#").strip()[:_TITLE_MAX] or None
     return lines[0][:_TITLE_MAX] if lines else None
+
+
+def _language(text: str) -> str | None:
+    """The text's language as the extract stage detects it (None when it cannot tell)."""
+    lang = detect_language(text)
+    return None if lang == UNDETERMINED else lang

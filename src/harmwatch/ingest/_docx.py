@@ -18,8 +18,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from harmwatch.errors import InputError
+from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._grid import flatten_row, is_number_cell
-from harmwatch.ingest._lang import detect_lang
 from harmwatch.model import Document
 
 __all__ = ["DOCX", "read_docx"]
@@ -66,7 +66,7 @@ def read_docx(raw: bytes, *, source: str, retrieved_at: datetime | None = None) 
         text=text,
         media_type=DOCX,
         title=title[:_TITLE_MAX],
-        lang=detect_lang(text),
+        lang=_language(text),
         retrieved_at=retrieved_at or datetime.now(UTC),
         pages=tuple(starts) if paged else (),
     )
@@ -120,3 +120,8 @@ def _is_header(row: list[str]) -> bool:
     """A first row whose cells are words, not numbers."""
     filled = [cell for cell in row if cell]
     return bool(filled) and not any(is_number_cell(cell) for cell in filled)
+
+
+def _language(text: str) -> str | None:
+    lang = detect_language(text)
+    return None if lang == UNDETERMINED else lang

@@ -25,8 +25,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from harmwatch.errors import InputError
+from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._grid import flatten_row, is_number_cell, join_header_lines
-from harmwatch.ingest._lang import detect_lang
 from harmwatch.model import Document
 
 __all__ = ["PDF", "PageInfo", "read_pdf"]
@@ -107,7 +107,7 @@ def read_pdf(raw: bytes, *, source: str, retrieved_at: datetime | None = None) -
         text=full,
         media_type=PDF,
         title=title or _first_line(full),
-        lang=detect_lang(full),
+        lang=_language(full),
         retrieved_at=retrieved_at or datetime.now(UTC),
         pages=tuple(starts),
         notes=_notes(infos),
@@ -523,3 +523,8 @@ def _flatten(table: _Table) -> list[str]:
             if cells:
                 lines.append(flatten_row(label, cells, label_header=headers[start]))
     return lines
+
+
+def _language(text: str) -> str | None:
+    lang = detect_language(text)
+    return None if lang == UNDETERMINED else lang

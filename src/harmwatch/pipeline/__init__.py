@@ -37,6 +37,7 @@ from harmwatch.pipeline._ingest import (
     ingest_sources,
     is_url,
 )
+from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
     "DEFAULT_TIME_BUDGET",
@@ -59,5 +60,6 @@ __all__ = [
     "ingest_sources",
     "is_url",
     "list_claims",
+    "summarize_store",
     "table_type",
 ]

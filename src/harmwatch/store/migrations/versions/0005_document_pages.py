@@ -1,7 +1,7 @@
 """Documents record where each page starts in their text (PDF, DOCX).
 
-Revision ID: 0004_document_pages
-Revises: 0003_incidents
+Revision ID: 0005_document_pages
+Revises: 0004_incident_tallies
 Create Date: 2026-12-01
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_document_pages"
-down_revision = "0003_incidents"
+revision = "0005_document_pages"
+down_revision = "0004_incident_tallies"
 branch_labels = None
 depends_on = None
 

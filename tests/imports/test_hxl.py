@@ -38,7 +38,10 @@ def test_a_table_whose_hashtag_row_follows_a_title_and_a_header_is_read() -> Non
     )
     figures = {(f.kind, f.subject): f.value for f in report.figures}
     assert figures == {("killed", "medical_staff"): 2, ("killed", "children"): 1}
-    assert "column 12 (#site_kind): #site_kind has no report field; kept in the file" in table.notes
+    assert (
+        "column 12 (#site_kind): #site_kind has no report field; kept in the file"
+        in table.column_notes
+    )
 
 
 def test_an_xlsx_sheet_with_dates_and_numbers_as_cells_is_read() -> None:
@@ -60,5 +63,5 @@ def test_a_hashtag_missing_its_plus_is_repaired_and_said_so() -> None:
     assert {f.subject for f in table.reports[0].figures} == {"medical_staff", "children"}
     assert (
         "column 10 (#affected healthworker +killed): read as #affected+healthworker+killed"
-        in table.notes
+        in table.column_notes
     )

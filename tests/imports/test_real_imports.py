@@ -70,7 +70,7 @@ def test_the_insecurity_insight_workbooks() -> None:
 
     assert (health.format, len(health.reports), health.skipped) == ("hxl", 8854, 0)
     assert (weapons.format, len(weapons.reports), weapons.skipped) == ("hxl", 2083, 0)
-    assert any("read as #affected+aidworker+killed" in note for note in weapons.notes)
+    assert any("read as #affected+aidworker+killed" in note for note in weapons.column_notes)
 
 
 def test_the_yemen_air_raid_table_in_windows_1252_with_a_column_map() -> None:

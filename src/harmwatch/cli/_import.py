@@ -37,6 +37,7 @@ def format_import(result: ImportResult, label: str) -> list[str]:
         lines = [f"already imported: {what}: nothing changed ({counts})"]
     else:
         lines = [f"imported: {what}: {counts}"]
+    lines += [f"note: {note}" for note in table.column_notes]
     by_reason: dict[str, list[str]] = {}
     for problem in table.problems:
         if not problem.error:

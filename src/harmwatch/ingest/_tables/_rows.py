@@ -95,7 +95,8 @@ class RowProblem:
 @dataclass(frozen=True, slots=True)
 class TableImport:
     """What reading a table gave: the file as a document, one report per good row, every
-    problem, and notes on the file as a whole."""
+    problem, notes on the file as a whole (its kind, its encoding) and on its columns (tags
+    repaired or without a report field, columns a map names that the file lacks)."""
 
     document: Document
     format: str
@@ -103,6 +104,7 @@ class TableImport:
     problems: tuple[RowProblem, ...]
     rows: int
     notes: tuple[str, ...] = ()
+    column_notes: tuple[str, ...] = ()
 
     @property
     def skipped(self) -> int:
@@ -164,6 +166,7 @@ def read_table(
         raise InputError(f"{source}: the table is empty")
     chosen = format or ("csv" if column_map else detect_format(rows[first], rows))
     notes: list[str] = []
+    column_notes: list[str] = []
     if chosen is None:
         raise InputError(
             f"{source}: cannot tell what kind of table this is; give --format acled, ucdp or "
@@ -176,7 +179,7 @@ def read_table(
             raise InputError(f"{source}: no HXL hashtag row in the first 25 rows")
         header = rows[tag_index - 1] if tag_index > 0 else None
         plan_map, names, hxl_notes = hxl_map(rows[tag_index], header)
-        notes += hxl_notes
+        column_notes += hxl_notes
         columns = {name: n for n, name in enumerate(names)}
         header_index = tag_index
         width = len(rows[tag_index])
@@ -201,7 +204,7 @@ def read_table(
             columns.setdefault(fold_header(name), n)
         width = len(header_row)
         unnamed = [n for n, name in enumerate(header_row) if not name.strip()]
-    plan = _Plan(plan_map, columns, source=source, unknown=unknown, notes=notes)
+    plan = _Plan(plan_map, columns, source=source, unknown=unknown, notes=column_notes)
     sha256 = hashlib.sha256(raw).hexdigest()
     name = source_name or (plan_map.name if chosen != "csv" else "field form")
     document = Document(
@@ -256,7 +259,9 @@ def read_table(
                         error=False,
                     )
                 )
-    return TableImport(document, chosen, tuple(reports), tuple(problems), count, tuple(notes))
+    return TableImport(
+        document, chosen, tuple(reports), tuple(problems), count, tuple(notes), tuple(column_notes)
+    )
 
 
 def _header_row(rows: list[list[str]], column_map: ColumnMap) -> int:

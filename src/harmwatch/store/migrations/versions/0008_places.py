@@ -5,8 +5,8 @@ add`` store (one row per place or zone, keyed by the import it came from), so th
 server sees the same additions. ``place_mentions`` gain ``review`` and ``geo_precision``;
 ``claims`` gain ``place_review`` (the claim's place is a weak match).
 
-Revision ID: 0005_places
-Revises: 0004_incident_tallies
+Revision ID: 0008_places
+Revises: 0007_document_pages
 Create Date: 2026-12-01
 """
 
@@ -15,20 +15,23 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_places"
-down_revision = "0004_incident_tallies"
+revision = "0008_places"
+down_revision = "0007_document_pages"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("place_mentions") as batch:
-        batch.add_column(sa.Column("review", sa.Boolean, nullable=False, server_default=sa.false()))
-        batch.add_column(sa.Column("geo_precision", sa.Integer, nullable=True))
-    with op.batch_alter_table("claims") as batch:
-        batch.add_column(
-            sa.Column("place_review", sa.Boolean, nullable=False, server_default=sa.false())
-        )
+    # plain ADD COLUMN (no batch copy on SQLite): the append-only triggers on these tables stay
+    op.add_column(
+        "place_mentions",
+        sa.Column("review", sa.Boolean, nullable=False, server_default=sa.false()),
+    )
+    op.add_column("place_mentions", sa.Column("geo_precision", sa.Integer, nullable=True))
+    op.add_column(
+        "claims",
+        sa.Column("place_review", sa.Boolean, nullable=False, server_default=sa.false()),
+    )
     op.create_table(
         "added_places",
         sa.Column("origin", sa.String(200), nullable=False),

@@ -165,6 +165,7 @@ def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]
         "places": [mention_to_dict(p) for p in extraction.places],
         "perpetrators": list(extraction.perpetrators),
         "weapons": list(extraction.weapons),
+        "notes": list(extraction.notes),
     }
 
 
@@ -252,6 +253,7 @@ def _figure(figure: Figure) -> dict[str, Any]:
         "high": figure.high,
         "evidence": figure.evidence,
         "claim": figure.claim,
+        "perpetrator": figure.perpetrator,
     }
 
 
@@ -265,6 +267,7 @@ def _read_figure(data: dict[str, Any]) -> Figure:
         high=data.get("high"),
         evidence=data.get("evidence", ""),
         claim=data.get("claim"),
+        perpetrator=data.get("perpetrator"),
     )
 
 

@@ -18,7 +18,6 @@ from harmwatch.ingest._files import (
     read_file,
     walk_paths,
 )
-from harmwatch.ingest._lang import detect_lang
 from harmwatch.ingest._web import (
     DEFAULT_DEADLINE,
     DEFAULT_TIMEOUT,
@@ -36,7 +35,6 @@ __all__ = [
     "SUFFIXES",
     "Feed",
     "Skipped",
-    "detect_lang",
     "encoding_note",
     "iter_paths",
     "make_client",

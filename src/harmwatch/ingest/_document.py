@@ -6,9 +6,9 @@ import hashlib
 from datetime import UTC, datetime
 
 from harmwatch.errors import InputError
+from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._decode import NotText, declared_charset, decode
 from harmwatch.ingest._html import NoMainText, html_to_text
-from harmwatch.ingest._lang import detect_lang
 from harmwatch.model import Document
 
 __all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes", "sniff_media_type"]
@@ -70,7 +70,7 @@ def read_bytes(
         media_type=HTML if is_html else media_type,
         title=title,
         published=published,
-        lang=detect_lang(text),
+        lang=_language(text),
         retrieved_at=retrieved_at or datetime.now(UTC),
         encoding=encoding,
         warc=warc,
@@ -104,3 +104,9 @@ def _first_line_title(text: str, *, markdown: bool) -> str | None:
             if line.startswith("#"):
                 return line.lstrip("#").strip()[:_TITLE_MAX] or None
     return lines[0][:_TITLE_MAX] if lines else None
+
+
+def _language(text: str) -> str | None:
+    """The text's language as the extract stage detects it (None when it cannot tell)."""
+    lang = detect_language(text)
+    return None if lang == UNDETERMINED else lang

@@ -30,6 +30,7 @@ from harmwatch.pipeline._ingest import (
     ingest_sources,
     is_url,
 )
+from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
     "DEFAULT_TIME_BUDGET",
@@ -48,4 +49,5 @@ __all__ = [
     "ingest_sources",
     "is_url",
     "list_claims",
+    "summarize_store",
 ]

@@ -13,6 +13,7 @@ from harmwatch.store._engine import normalise_url
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
 from harmwatch.store._review import NEW_INCIDENT, STALE_REVIEW, ReviewWrite
 from harmwatch.store._store import DEFAULT_ACTOR, EXTRACTOR_VERSION, Store
+from harmwatch.store._summary import SummaryRows
 from harmwatch.store._verify import AuditProblem, AuditReport
 
 __all__ = [
@@ -27,5 +28,6 @@ __all__ = [
     "LinkWrite",
     "ReviewWrite",
     "Store",
+    "SummaryRows",
     "normalise_url",
 ]

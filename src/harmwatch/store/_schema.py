@@ -4,7 +4,7 @@ Migrations in ``migrations/versions`` build exactly this; a test compares the tw
 naive UTC (the same on SQLite and PostgreSQL, so audit hashes are reproducible).
 
 Triggers are not metadata: ``APPEND_ONLY_TABLES`` names the tables whose rows the database
-itself refuses to UPDATE or DELETE (migrations 0004_audit and 0005_review install the
+itself refuses to UPDATE or DELETE (migrations 0005_audit and 0006_review install the
 triggers; a test checks that every table named here refuses both on SQLite and PostgreSQL).
 """
 
@@ -21,6 +21,7 @@ __all__ = [
     "facilities",
     "incident_facilities",
     "incident_perpetrators",
+    "incident_tallies",
     "incident_weapons",
     "incidents",
     "link_decisions",
@@ -159,6 +160,10 @@ incidents = sa.Table(
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
 
+# Dates as an interval, for window queries (an incident overlaps a window from its first date
+# to its last); the first_date index alone cannot filter on the last date.
+sa.Index("ix_incidents_first_date_last_date", incidents.c.first_date, incidents.c.last_date)
+
 reports = sa.Table(
     "reports",
     metadata,
@@ -219,6 +224,23 @@ incident_perpetrators = sa.Table(
     sa.Column("perpetrator", sa.String(200), primary_key=True, index=True),
     sa.Column("sources", sa.Integer, nullable=False),
     sa.Column("certainty", sa.String(16), nullable=False),
+)
+
+incident_tallies = sa.Table(
+    "incident_tallies",
+    metadata,
+    sa.Column(
+        "incident_id",
+        sa.Integer,
+        sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("subject", sa.String(32), primary_key=True),
+    sa.Column("best", sa.BigInteger, nullable=False),
+    sa.Column("low", sa.BigInteger, nullable=False),
+    sa.Column("high", sa.BigInteger, nullable=False),
+    sa.Column("sources", sa.Integer, nullable=False),
 )
 
 incident_weapons = sa.Table(

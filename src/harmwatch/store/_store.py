@@ -56,6 +56,7 @@ from harmwatch.store._schema import (
     review_entries,
     users,
 )
+from harmwatch.store._summary import SummaryRows, read_summary_rows
 from harmwatch.store._verify import AuditReport, check_head, verify_log
 
 __all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "IncidentQuery", "LinkWrite", "Store"]
@@ -464,6 +465,35 @@ class Store:
                 return
             yield from batch
             after = batch[-1].key
+
+    def summary_rows(
+        self,
+        *,
+        date_from: date,
+        date_to: date,
+        admin1: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+        tallies_only: bool = False,
+    ) -> SummaryRows:
+        """Flat rows of the incidents overlapping the dates (in ``admin1`` and ``bbox`` when
+        given) and of their tallies, perpetrators, weapons and facilities (only tallies when
+        ``tallies_only``): what a quick summary reads, without decoding incidents."""
+        with self._read() as connection:
+            return read_summary_rows(
+                connection,
+                date_from=date_from,
+                date_to=date_to,
+                admin1=admin1,
+                bbox=bbox,
+                tallies_only=tallies_only,
+            )
+
+    def period_totals(self, *, date_from: date, date_to: date) -> list[Report]:
+        """The period-total reports whose dates overlap ``date_from``..``date_to``."""
+        with self._read() as connection:
+            return _links.read_reports(
+                connection, period_total=True, date_from=date_from, date_to=date_to
+            )
 
     def documents_without_reports(self) -> list[str]:
         """Sha256 of every document that has an extraction but no reports yet."""

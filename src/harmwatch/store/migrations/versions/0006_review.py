@@ -1,7 +1,7 @@
 """Analysts' review entries: append-only, like the audit log that records each of them.
 
-Revision ID: 0005_review
-Revises: 0004_audit
+Revision ID: 0006_review
+Revises: 0005_audit
 Create Date: 2026-12-02
 """
 
@@ -10,13 +10,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_review"
-down_revision = "0004_audit"
+revision = "0006_review"
+down_revision = "0005_audit"
 branch_labels = None
 depends_on = None
 
 TABLE = "review_entries"
-FUNCTION = "harmwatch_refuse_change"  # created by 0004_audit
+FUNCTION = "harmwatch_refuse_change"  # created by 0005_audit
 
 
 def upgrade() -> None:

@@ -4,8 +4,8 @@ The audit log, documents and claims are append-only: triggers refuse UPDATE and 
 TRUNCATE on PostgreSQL), so that a change to evidence needs someone to drop the triggers first,
 which ``harmwatch audit verify`` reports.
 
-Revision ID: 0004_audit
-Revises: 0003_incidents
+Revision ID: 0005_audit
+Revises: 0004_incident_tallies
 Create Date: 2026-12-02
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_audit"
-down_revision = "0003_incidents"
+revision = "0005_audit"
+down_revision = "0004_incident_tallies"
 branch_labels = None
 depends_on = None
 

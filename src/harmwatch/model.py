@@ -5,6 +5,7 @@ A stage takes and returns these; only ``store`` turns them into rows.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -39,7 +40,10 @@ class Document:
     """One source document as received: its bytes are evidence and never change.
 
     ``sha256`` of ``raw`` is its key. ``text`` is the main text (HTML reduced to it), which every
-    claim's span points into.
+    claim's span points into. ``pages`` holds the offset in ``text`` where each page starts
+    (page 1 first) for paged documents (PDF, DOCX), else is empty: ``page_at`` derives a span's
+    page. ``notes`` are what the reader wants a user told (pages without a text layer); they
+    are not stored.
     """
 
     sha256: str
@@ -54,6 +58,14 @@ class Document:
     encoding: str | None = None
     warc: bytes | None = field(default=None, repr=False)
     confidential: bool = False
+    pages: tuple[int, ...] = field(default=(), repr=False)
+    notes: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page that character ``offset`` of ``text`` is on (None if unpaged)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +252,8 @@ class Report:
     only suspects or leaves open ("Russian or Syrian jets"). ``place_name`` is the place as the
     source wrote it; ``published`` is the source's publication date (tolls rise over time).
     ``source`` is the document's source (URL or file) unless an imported row names its own.
+    ``cited_sources`` are the sources an imported row itself names (ACLED's ``source``, UCDP's
+    ``source_original``), one each.
     """
 
     key: str
@@ -263,6 +277,7 @@ class Report:
     published: date | None = None
     place_name: str | None = None
     suspected: tuple[str, ...] = ()
+    cited_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_precision("time_precision", self.time_precision, vocab.TIME_PRECISIONS)

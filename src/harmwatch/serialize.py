@@ -20,6 +20,7 @@ dropped: add a field here and every door shows it.
 
 from __future__ import annotations
 
+import bisect
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -81,8 +82,9 @@ def _iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    """A claim as the contract's ``claims`` item (``max`` and ``place_id`` only when set)."""
+def claim_to_dict(claim: Claim, pages: tuple[int, ...] = ()) -> dict[str, Any]:
+    """A claim as the contract's ``claims`` item (``max`` and ``place_id`` only when set;
+    ``page`` when the document's ``pages`` are given)."""
     out: dict[str, Any] = {"kind": claim.kind, "subject": claim.subject, "value": claim.value}
     if claim.max is not None:
         out["max"] = claim.max
@@ -102,6 +104,8 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     if claim.place_id is not None:
         out["place_id"] = claim.place_id
     out["geo_precision"] = claim.geo_precision
+    if pages:
+        out["page"] = max(1, bisect.bisect_right(pages, claim.start))
     return out
 
 
@@ -151,8 +155,11 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     }
 
 
-def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]:
-    """The contract's output line for one document (see docs/extract.md)."""
+def extraction_to_dict(
+    extraction: Extraction, *, source: str, pages: tuple[int, ...] = ()
+) -> dict[str, Any]:
+    """The contract's output line for one document (see docs/extract.md); ``pages`` are the
+    document's page starts (``Document.pages``), and each claim then says its ``page``."""
     period = extraction.period
     return {
         "source": source,
@@ -161,7 +168,7 @@ def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]
         "period": (
             None if period is None else {"start": _iso(period.start), "end": _iso(period.end)}
         ),
-        "claims": [claim_to_dict(c) for c in extraction.claims],
+        "claims": [claim_to_dict(c, pages) for c in extraction.claims],
         "places": [mention_to_dict(p) for p in extraction.places],
         "perpetrators": list(extraction.perpetrators),
         "weapons": list(extraction.weapons),
@@ -315,6 +322,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "row": report.row,
         "at": _moment(report.at),
         "published": _day(report.published),
+        "cited_sources": list(report.cited_sources),
     }
 
 
@@ -342,6 +350,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         published=_read_day(data.get("published")),
         place_name=data.get("place_name"),
         suspected=tuple(data.get("suspected", ())),
+        cited_sources=tuple(data.get("cited_sources", ())),
     )
 
 

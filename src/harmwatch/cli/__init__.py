@@ -12,6 +12,7 @@ from harmwatch.cli import (
     _demo,  # noqa: F401  (registers commands)
     _extract,  # noqa: F401  (registers commands)
     _geo,  # noqa: F401  (registers commands)
+    _import,  # noqa: F401  (registers commands)
     _ingest,  # noqa: F401  (registers commands)
     _review,  # noqa: F401  (registers commands)
     _summary,  # noqa: F401  (registers commands)

@@ -98,7 +98,7 @@ def ingest(
         list[str],
         typer.Argument(
             metavar="PATH|DIR|URL...",
-            help="Files (.txt .md .html .htm), folders, http(s) URLs, RSS/Atom feeds.",
+            help="Files (.txt .md .html .htm .pdf .docx), folders, http(s) URLs, RSS/Atom feeds.",
         ),
     ],
     published: Annotated[

@@ -58,6 +58,7 @@ documents = sa.Table(
     sa.Column("raw", sa.LargeBinary, nullable=False),
     sa.Column("warc", sa.LargeBinary, nullable=True),
     sa.Column("confidential", sa.Boolean, nullable=False),
+    sa.Column("pages", sa.JSON, nullable=True),
 )
 
 extractions = sa.Table(

@@ -989,6 +989,7 @@ def _document_row(document: Document, now: datetime) -> dict[str, Any]:
         "raw": document.raw,
         "warc": document.warc,
         "confidential": document.confidential,
+        "pages": list(document.pages) if document.pages else None,
     }
 
 
@@ -1006,6 +1007,7 @@ def _document_from_row(row: Row[Any]) -> Document:
         encoding=row.encoding,
         warc=None if row.warc is None else bytes(row.warc),
         confidential=row.confidential,
+        pages=tuple(row.pages or ()),
     )
 
 

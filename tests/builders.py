@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from harmwatch import review
 from harmwatch.model import (
     Attribution,
     Claim,
@@ -27,6 +29,7 @@ from harmwatch.model import (
     Report,
     SourceRef,
     Tally,
+    User,
 )
 from harmwatch.store import Store
 
@@ -145,6 +148,45 @@ def replace(document: Document, **changes: Any) -> Document:
     if "raw" in changes and "sha256" not in changes:
         changes["sha256"] = hashlib.sha256(changes["raw"]).hexdigest()
     return dataclasses.replace(document, **changes)
+
+
+def tamper(url: str, *statements: str, params: dict[str, Any] | None = None) -> None:
+    """Run SQL on a harmwatch database as someone with full rights would, past its guards.
+
+    The append-only triggers are switched off for these statements and put back after, as a
+    careful forger would do, so that only the forged change is left to find.
+    """
+    import sqlalchemy as sa
+
+    from harmwatch.store._engine import make_engine, normalise_url
+
+    engine = make_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection, connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+                saved: list[str] = []
+            else:
+                saved = list(
+                    connection.exec_driver_sql(
+                        "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name LIKE '%append_only%'"
+                    ).scalars()
+                )
+                names = list(
+                    connection.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name LIKE '%append_only%'"
+                    ).scalars()
+                )
+                for name in names:
+                    connection.exec_driver_sql(f"DROP TRIGGER {name}")
+            for statement in statements:
+                connection.execute(sa.text(statement), params or {})
+            for sql in saved:
+                connection.exec_driver_sql(sql)
+    finally:
+        engine.dispose()
 
 
 # --- reports and incidents ------------------------------------------------------------------
@@ -529,3 +571,46 @@ def a_counted_incident(
     }
     fields.update(changes)
     return Incident(**fields)
+
+
+# --- review -----------------------------------------------------------------------------------
+
+
+def rebuild(reports: list[Report], *, incident_id: int | None, version: int = 1) -> Incident:
+    """Stands in for linking's incident builder: the incident those reports make up."""
+    return an_incident(*reports, id=incident_id, version=version)
+
+
+@dataclass
+class World:
+    """Three documents; incident ``a`` from the first two, incident ``b`` from the third."""
+
+    store: Store
+    documents: list[Document]
+    reports: list[Report]
+    a: Incident
+    b: Incident
+    analyst: User
+    other: User
+    viewer: User
+
+
+def a_review_world(store: Store) -> World:
+    """Three stored documents with claims, incidents a and b, and users rima (admin), omar and
+    lina (analysts), sam (viewer)."""
+    documents = []
+    for n, confidence in enumerate((0.95, 0.9, 0.4)):
+        document = a_document(f"{DEFAULT_TEXT} Report {n}.")
+        store.add_document(document, an_extraction(a_claim(confidence=confidence)))
+        documents.append(document)
+    reports = [
+        a_report(f"{d.sha256}:0", source=d.source, figures=(a_figure(23, claim=0),))
+        for d in documents
+    ]
+    store.add_reports(reports, assembler="test-1")
+    a, b = store.save_link([an_incident(*reports[:2]), an_incident(reports[2])]).incidents
+    admin, _ = review.add_user(store, "rima", "admin", by=None, unnamed="root (test)")
+    for name, role in (("omar", "analyst"), ("lina", "analyst"), ("sam", "viewer")):
+        review.add_user(store, name, role, by=admin, unnamed="-")
+    users = {u.name: u for u in store.list_users()}
+    return World(store, documents, reports, a, b, users["omar"], users["lina"], users["sam"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from harmwatch import vocab
 
@@ -26,9 +27,11 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Report",
+    "ReviewEntry",
     "SourceRef",
     "StoredClaim",
     "Tally",
+    "User",
 ]
 
 
@@ -425,3 +428,47 @@ class LinkDecision:
             raise ValueError("a pin decision needs the incident_id the reports belong to")
         if self.kind != "pin" and len(set(self.reports)) < 2:
             raise ValueError(f"a {self.kind} decision needs at least two reports")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person who reads or reviews: their name, role (``vocab.ROLES``) and whether active.
+
+    The token that proves who they are is never kept: the store holds only a slow hash of it.
+    """
+
+    name: str
+    role: str
+    disabled: bool = False
+    created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("role", self.role, vocab.ROLES)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One analyst decision about an incident, kept for ever: a later entry supersedes it.
+
+    ``action`` is one of ``vocab.REVIEW_ACTIONS``. ``field`` names what a correction or a
+    confidentiality mark is about (``date``, ``place``, ``perpetrator``,
+    ``best:killed:children``, ``sources``, ``note:12``); ``target`` the claim
+    (``<sha256>:<extractor version>:<ordinal>``) or the reports (split, merge) it acts on;
+    ``value`` is plain JSON (the grade, the corrected value, the note's text, the claim).
+    ``incident_version`` is the version the analyst saw when deciding.
+    """
+
+    incident_id: int
+    action: str
+    actor: str
+    field: str | None = None
+    target: str | None = None
+    value: Any = None
+    reason: str = ""
+    confidential: bool = False
+    id: int | None = None
+    at: datetime | None = None
+    incident_version: int | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("review action", self.action, vocab.REVIEW_ACTIONS)

@@ -21,6 +21,13 @@ from harmwatch.pipeline._budget import (
     budget_for,
 )
 from harmwatch.pipeline._claims import list_claims
+from harmwatch.pipeline._import import (
+    TABLE_SUFFIXES,
+    ImportResult,
+    gazetteer_lookup,
+    import_table,
+    table_type,
+)
 from harmwatch.pipeline._ingest import (
     STATUSES,
     AfterIngest,
@@ -36,18 +43,23 @@ __all__ = [
     "DEFAULT_TIME_BUDGET",
     "SECONDS_PER_MB",
     "STATUSES",
+    "TABLE_SUFFIXES",
     "AfterIngest",
     "AnalysisFailed",
     "Analyze",
     "Analyzer",
     "BudgetedAnalyzer",
+    "ImportResult",
     "Outcome",
     "Status",
     "analyze_document",
     "budget_for",
     "count_inputs",
+    "gazetteer_lookup",
+    "import_table",
     "ingest_sources",
     "is_url",
     "list_claims",
     "summarize_store",
+    "table_type",
 ]

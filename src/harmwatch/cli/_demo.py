@@ -73,8 +73,9 @@ def demo(
         ),
     ] = Path("demo"),
 ) -> None:
-    """Ingest the example reports into a fresh demo/harmwatch.db, show what was stored and the
-    example week's summary (Idlib, 20 September to 1 October 2017).
+    """Ingest the example reports into a fresh demo/harmwatch.db and summarise the example week.
+
+    Shows what was stored, then the summary of Idlib from 20 September to 1 October 2017.
 
     Example: harmwatch demo --examples examples/reports --out demo
     """

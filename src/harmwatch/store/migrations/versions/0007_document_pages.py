@@ -1,7 +1,7 @@
 """Documents record where each page starts in their text (PDF, DOCX).
 
-Revision ID: 0005_document_pages
-Revises: 0004_incident_tallies
+Revision ID: 0007_document_pages
+Revises: 0006_review
 Create Date: 2026-12-01
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_document_pages"
-down_revision = "0004_incident_tallies"
+revision = "0007_document_pages"
+down_revision = "0006_review"
 branch_labels = None
 depends_on = None
 

@@ -4,7 +4,8 @@ For the Yemen Data Project table (22,485 rows, with its column map) and the ACLE
 rows) it prints rows per second for reading alone (rows -> reports, places found with the
 gazetteer) and for the whole import (the file and its reports stored in a new SQLite database),
 and the peak memory of the process. Each file is measured in a fresh process. Aim: 20,000
-rows/s including geocoding and storing.
+rows/s including geocoding and storing. Rows per CPU second are printed too, since the
+machine's other work (its load average is printed) slows the wall clock.
 
     .venv/bin/python bench/import.py            # SQLite in a temporary folder
     .venv/bin/python bench/import.py --pg URL   # also PostgreSQL (an empty database)
@@ -13,6 +14,7 @@ rows/s including geocoding and storing.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -42,25 +44,29 @@ def measure(name: str, db: str | None) -> None:
     )
     gazetteer = Gazetteer.load()
     raw = path.read_bytes()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     table = read_table(
         raw, source=str(path), media_type=CSV, column_map=column_map,
         lookup=gazetteer_lookup(gazetteer),
     )  # fmt: skip
     read_seconds = time.perf_counter() - started
+    read_cpu = time.process_time() - cpu
     with tempfile.TemporaryDirectory() as folder:
         url = db or f"sqlite:///{folder}/bench.db"
         with Store.open(url) as store:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             result = import_table(store, path, column_map=column_map, gazetteer=gazetteer)
             total_seconds = time.perf_counter() - started
+            total_cpu = time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = table.rows
     where = "PostgreSQL" if db else "SQLite"
+    load = os.getloadavg()[0]
     print(
-        f"{name:6} {rows:6d} rows  read {rows / read_seconds:8.0f} rows/s  "
-        f"read+store ({where}) {rows / total_seconds:8.0f} rows/s "
-        f"({total_seconds:.2f} s, {result.added} reports)  peak {peak_mb:.0f} MB"
+        f"{name:6} {rows:6d} rows  read {rows / read_seconds:7.0f} rows/s "
+        f"({rows / read_cpu:7.0f} per CPU s)  read+store ({where}) "
+        f"{rows / total_seconds:7.0f} rows/s ({rows / total_cpu:7.0f} per CPU s; "
+        f"{total_seconds:.2f} s, {result.added} reports)  peak {peak_mb:.0f} MB  load {load:.1f}"
     )
 
 

@@ -141,3 +141,28 @@ def test_a_map_is_suggested_from_the_header_with_encoding_and_date_format() -> N
         ("injured", "people"): ("Injured",),
     }
     assert '#   "Reported by"' not in text  # "source" matched it
+
+
+def test_a_kobo_export_with_group_paths_date_times_and_select_multiple_is_read() -> None:
+    kobo_map = parse_column_map(
+        """
+        date = "ii/date_time"
+        admin1 = "ii/oblast"
+        weapon = "ii/attack_type"
+        killed.people = "ii/dead"
+        injured.people = "ii/injured"
+        [split]
+        weapon = " "
+        """
+    )
+    raw = a_csv(
+        ["start", "ii/date_time", "ii/oblast", "ii/attack_type", "ii/dead", "ii/injured"],
+        ["2022-05-03", "2022-05-02T23:40:00.000+03:00", "Example", "drone missile", "2", "5"],
+    )
+
+    table = read_table(raw, source="kobo.csv", column_map=kobo_map)
+
+    (report,) = table.reports
+    assert report.date_start == date(2022, 5, 2)
+    assert report.weapons == ("drone", "missile")
+    assert {(f.kind, f.value) for f in report.figures} == {("killed", 2), ("injured", 5)}

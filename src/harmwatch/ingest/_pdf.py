@@ -145,6 +145,8 @@ def _metadata_title(pdf: pdfium.PdfDocument) -> str | None:
     # Word and InDesign often leave the file name or "Microsoft Word - x.docx" as the title
     if not title or title.lower().endswith((".doc", ".docx", ".indd", ".pdf", ".ai")):
         return None
+    if " " not in title and ("_" in title or len(title) < 4):
+        return None  # a file name ("HNO_Summary_171127"), not a title
     return title[:_TITLE_MAX]
 
 

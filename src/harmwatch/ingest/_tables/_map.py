@@ -48,6 +48,8 @@ FIELDS: dict[str, str] = {
 _FIGURE_KINDS = ("killed", "injured", "strikes", "facilities_hit")
 _SETTINGS = ("encoding", "sheet", "date_format", "split", "required", "constants", "values")
 _SPACES = re.compile(r"\s+")
+_DEFAULT_SPLIT = {"perpetrator": ";", "weapon": ";", "source": ";"}
+"""Fields whose cells may hold several values, and what separates them by default."""
 
 
 def fold_header(name: str) -> str:
@@ -86,7 +88,7 @@ class ColumnMap:
     date_formats: tuple[str, ...] = ()
     encoding: str | None = None
     sheet: str | None = None
-    split: str = ";"
+    split: dict[str, str] = field(default_factory=lambda: dict(_DEFAULT_SPLIT))
     lenient: frozenset[str] = frozenset()
     time_scale: dict[str, int] = field(default_factory=dict)
     geo_scale: dict[str, int] = field(default_factory=dict)
@@ -177,9 +179,26 @@ def parse_column_map(text: str, *, name: str = "column map") -> ColumnMap:
         date_formats=formats,
         encoding=encoding,
         sheet=data.get("sheet"),
-        split=str(data.get("split", ";")),
+        split=_split(name, data.get("split")),
         required=tuple(str(key) for key in required),
     )
+
+
+def _split(name: str, value: Any) -> dict[str, str]:
+    """``split = ";"`` (every multi-value field) or ``[split] weapon = " "`` (Kobo's
+    select_multiple) -> field -> separator."""
+    if value is None:
+        return dict(_DEFAULT_SPLIT)
+    if isinstance(value, str):
+        return dict.fromkeys(_DEFAULT_SPLIT, value)
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        unknown = set(value) - set(_DEFAULT_SPLIT)
+        if unknown:
+            raise InputError(
+                f"{name}: [split] is for {', '.join(_DEFAULT_SPLIT)}; got {sorted(unknown)[0]!r}"
+            )
+        return {**_DEFAULT_SPLIT, **value}
+    raise InputError(f'{name}: split must be a separator ("; ") or a table of them')
 
 
 def _columns(name: str, key: str, value: Any) -> tuple[str, ...]:

@@ -421,8 +421,7 @@ class _Converter:
         place, geo_precision = self._place(row, number, warnings)
         perpetrators: list[str] = []
         for column, value in self._values(row, "perpetrator"):
-            for name in value.split(self.map.split) if self.map.split else [value]:
-                name = name.strip()
+            for name in self._parts("perpetrator", value):
                 mapped = (
                     self._mapped("perpetrator", column, name, number, warnings) if name else None
                 )
@@ -432,14 +431,15 @@ class _Converter:
                         perpetrators.append(canonical)
         weapons: list[str] = []
         for column, value in self._values(row, "weapon"):
-            weapon = self._mapped("weapon", column, value, number, warnings)
-            if weapon is None:
-                continue
-            if weapon not in vocab.WEAPONS:
-                folded = fold_header(weapon).replace(" ", "_")
-                weapon = folded if folded in vocab.WEAPONS else "other"
-            if weapon not in weapons:
-                weapons.append(weapon)
+            for part in self._parts("weapon", value):
+                weapon = self._mapped("weapon", column, part, number, warnings) if part else None
+                if weapon is None:
+                    continue
+                if weapon not in vocab.WEAPONS:
+                    folded = fold_header(weapon).replace(" ", "_")
+                    weapon = folded if folded in vocab.WEAPONS else "other"
+                if weapon not in weapons:
+                    weapons.append(weapon)
         event_parts = []
         for column, value in self._values(row, "event_type"):
             mapped = self._mapped("event_type", column, value, number, warnings)
@@ -478,6 +478,15 @@ class _Converter:
         if not present and columns:
             column = columns[0][0]
             raise _RowError(RowProblem(number, f"missing {key}", column, ""))
+
+    def _parts(self, key: str, value: str) -> list[str]:
+        """A multi-value cell's values (``A; B``, Kobo's ``drone missile``)."""
+        separator = self.map.split.get(key)
+        if not separator:
+            return [value]
+        if separator.isspace():
+            return value.split()
+        return [part.strip() for part in value.split(separator)]
 
     def _canonical(self, name: str) -> str:
         """The project's name for an actor (``Military Forces of Russia (2015-)`` -> ``Russia``),
@@ -638,8 +647,7 @@ class _Converter:
     def _sources(self, row: list[str]) -> list[str]:
         out: list[str] = []
         for _, value in self._values(row, "source"):
-            for name in value.split(self.map.split) if self.map.split else [value]:
-                name = name.strip()
+            for name in self._parts("source", value):
                 if name and name not in out:
                     out.append(name)
         return out
@@ -672,6 +680,12 @@ def _parse_date(text: str, formats: tuple[str, ...]) -> tuple[date, date, int] |
             last = calendar.monthrange(moment.year, moment.month)[1]
             return moment.date(), moment.date().replace(day=last), 3
         return date(moment.year, 1, 1), date(moment.year, 12, 31), 3
+    try:  # an ISO date-time with its zone, as KoboToolbox and ODK write them
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    else:
+        return moment.date(), moment.date(), 1
     for fmt, precision in (("%Y-%m", 3), ("%B %Y", 3), ("%b %Y", 3), ("%Y", 3)):
         try:
             moment = datetime.strptime(text, fmt)

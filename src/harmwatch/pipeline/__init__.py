@@ -8,9 +8,15 @@ Every door (the CLI, the API, the benches, batch jobs) calls these functions; wh
     with Store.open("sqlite:///harmwatch.db") as store:
         for outcome in ingest_sources(store, ["reports/"], analyze=analyze):
             print(outcome.status, outcome.input)
+
+The names that need the database (``ingest_sources``, ``list_claims``...) are imported on first
+use, so that analysing a document (``harmwatch extract``) does not load SQLAlchemy.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from harmwatch.pipeline._analyze import Analyze, Analyzer, analyze_document
 from harmwatch.pipeline._budget import (
@@ -18,18 +24,21 @@ from harmwatch.pipeline._budget import (
     SECONDS_PER_MB,
     AnalysisFailed,
     BudgetedAnalyzer,
+    Streamed,
     budget_for,
 )
-from harmwatch.pipeline._claims import list_claims
-from harmwatch.pipeline._ingest import (
-    STATUSES,
-    AfterIngest,
-    Outcome,
-    Status,
-    count_inputs,
-    ingest_sources,
-    is_url,
-)
+
+if TYPE_CHECKING:
+    from harmwatch.pipeline._claims import list_claims
+    from harmwatch.pipeline._ingest import (
+        STATUSES,
+        AfterIngest,
+        Outcome,
+        Status,
+        count_inputs,
+        ingest_sources,
+        is_url,
+    )
 
 __all__ = [
     "DEFAULT_TIME_BUDGET",
@@ -42,6 +51,7 @@ __all__ = [
     "BudgetedAnalyzer",
     "Outcome",
     "Status",
+    "Streamed",
     "analyze_document",
     "budget_for",
     "count_inputs",
@@ -49,3 +59,23 @@ __all__ = [
     "is_url",
     "list_claims",
 ]
+
+_LAZY = {
+    "STATUSES": "_ingest",
+    "AfterIngest": "_ingest",
+    "Outcome": "_ingest",
+    "Status": "_ingest",
+    "count_inputs": "_ingest",
+    "ingest_sources": "_ingest",
+    "is_url": "_ingest",
+    "list_claims": "_claims",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'harmwatch.pipeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"harmwatch.pipeline.{module}"), name)
+    globals()[name] = value
+    return value

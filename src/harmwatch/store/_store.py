@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from itertools import islice
 from types import TracebackType
 from typing import Any
 
@@ -36,7 +37,7 @@ EXTRACTOR_VERSION = f"harmwatch-{__version__}"
 DEFAULT_ACTOR = "harmwatch"
 
 _BATCH = 200
-_INSERT_BATCH = 2000
+_INSERT_BATCH = 500
 
 
 def _utcnow() -> datetime:
@@ -165,12 +166,20 @@ class Store:
         document: Document,
         extraction: Extraction | None = None,
         *,
+        claims: Iterable[Claim] | None = None,
+        places: Iterable[PlaceMention] | None = None,
         extractor_version: str = EXTRACTOR_VERSION,
         actor: str = DEFAULT_ACTOR,
     ) -> bool:
         """Store a document (and its extraction) with an audit entry, in one transaction.
 
         Returns False, changing nothing, when a document with the same sha256 is stored already.
+
+        Args:
+            claims, places: the extraction's claims and places when they arrive as a stream:
+                read once, in batches, so that a document with a million claims is never whole
+                in memory here (``extraction`` then gives the other fields; its own claims and
+                places are not read).
         """
         if hashlib.sha256(document.raw).hexdigest() != document.sha256:
             raise ValueError(f"document {document.source}: sha256 does not match its raw bytes")
@@ -181,8 +190,16 @@ class Store:
             connection.execute(_INSERT_DOCUMENT, _document_row(document, now))
             after = _document_summary(document)
             if extraction is not None:
-                _insert_extraction(connection, document.sha256, extraction, extractor_version, now)
-                after["extraction"] = _extraction_summary(extraction, extractor_version)
+                counts = _insert_extraction(
+                    connection,
+                    document.sha256,
+                    extraction,
+                    extractor_version,
+                    now,
+                    extraction.claims if claims is None else claims,
+                    extraction.places if places is None else places,
+                )
+                after["extraction"] = _extraction_summary(extractor_version, *counts)
             append_entry(
                 connection,
                 at=now,
@@ -240,6 +257,8 @@ class Store:
         sha256: str,
         extraction: Extraction,
         *,
+        claims: Iterable[Claim] | None = None,
+        places: Iterable[PlaceMention] | None = None,
         extractor_version: str = EXTRACTOR_VERSION,
         actor: str = DEFAULT_ACTOR,
     ) -> None:
@@ -247,6 +266,7 @@ class Store:
 
         Raises NotFound for an unknown document, Conflict when this extractor version's result
         is stored already (claims are never edited; a new extractor version adds its own).
+        ``claims`` and ``places`` stream them, as for ``add_document``.
         """
         now = _utcnow()
         with self._write() as connection:
@@ -256,7 +276,15 @@ class Store:
                 raise Conflict(
                     f"document {sha256} already has an extraction by {extractor_version}"
                 )
-            _insert_extraction(connection, sha256, extraction, extractor_version, now)
+            counts = _insert_extraction(
+                connection,
+                sha256,
+                extraction,
+                extractor_version,
+                now,
+                extraction.claims if claims is None else claims,
+                extraction.places if places is None else places,
+            )
             append_entry(
                 connection,
                 at=now,
@@ -264,7 +292,7 @@ class Store:
                 action="extraction.add",
                 entity=f"document:{sha256}",
                 before=None,
-                after=_extraction_summary(extraction, extractor_version),
+                after=_extraction_summary(extractor_version, *counts),
             )
 
     def record_analysis_failure(
@@ -543,12 +571,14 @@ def _document_summary(document: Document) -> dict[str, Any]:
     }
 
 
-def _extraction_summary(extraction: Extraction, extractor_version: str) -> dict[str, Any]:
-    return {
-        "extractor_version": extractor_version,
-        "claims": len(extraction.claims),
-        "places": len(extraction.places),
-    }
+def _extraction_summary(extractor_version: str, claims: int, places: int) -> dict[str, Any]:
+    return {"extractor_version": extractor_version, "claims": claims, "places": places}
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def _extraction_id(
@@ -567,7 +597,10 @@ def _insert_extraction(
     extraction: Extraction,
     extractor_version: str,
     now: datetime,
-) -> None:
+    claim_items: Iterable[Claim],
+    place_items: Iterable[PlaceMention],
+) -> tuple[int, int]:
+    """Insert an extraction and its claims and places; returns how many of each."""
     period = extraction.period
     result = connection.execute(
         _INSERT_EXTRACTION,
@@ -588,7 +621,8 @@ def _insert_extraction(
     assert primary_key is not None
     extraction_id = primary_key[0]
     # rows go in batches, so that a document with a million claims needs no million dicts
-    for first in range(0, len(extraction.claims), _INSERT_BATCH):
+    n_claims = 0
+    for batch in _batches(claim_items, _INSERT_BATCH):
         connection.execute(
             _INSERT_CLAIMS,
             [
@@ -599,12 +633,12 @@ def _insert_extraction(
                     "ordinal": ordinal,
                     **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
                 }
-                for ordinal, claim in enumerate(
-                    extraction.claims[first : first + _INSERT_BATCH], start=first
-                )
+                for ordinal, claim in enumerate(batch, start=n_claims)
             ],
         )
-    for first in range(0, len(extraction.places), _INSERT_BATCH):
+        n_claims += len(batch)
+    n_places = 0
+    for batch in _batches(place_items, _INSERT_BATCH):
         connection.execute(
             _INSERT_PLACES,
             [
@@ -620,11 +654,11 @@ def _insert_extraction(
                     "place_id": None if mention.place is None else mention.place.id,
                     "place": None if mention.place is None else _place_json(mention.place),
                 }
-                for ordinal, mention in enumerate(
-                    extraction.places[first : first + _INSERT_BATCH], start=first
-                )
+                for ordinal, mention in enumerate(batch, start=n_places)
             ],
         )
+        n_places += len(batch)
+    return n_claims, n_places
 
 
 _CLAIM_FIELDS = dataclasses.fields(Claim)

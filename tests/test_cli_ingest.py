@@ -237,10 +237,10 @@ def test_the_default_database_is_a_file_in_the_working_folder(
 
 def test_a_folder_without_readable_files_is_reported(tmp_path: Path, sqlite_url: str) -> None:
     (tmp_path / "scans").mkdir()
-    (tmp_path / "scans" / "page.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "scans" / "page.tiff").write_bytes(b"II*\x00")
     result = runner.invoke(app, ["--db", sqlite_url, "ingest", str(tmp_path / "scans")])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {tmp_path}/scans: no .htm, .html, .markdown, .md, .text, .txt, .xhtml files "
-        "in this folder\n"
+        f"Error: {tmp_path}/scans: no .docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, "
+        ".xhtml files in this folder\n"
     )

@@ -5,27 +5,34 @@ A stage takes and returns these; only ``store`` turns them into rows.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from harmwatch import vocab
 
 __all__ = [
+    "AddedPlace",
     "Attribution",
     "Claim",
     "Document",
     "Extraction",
     "Facility",
     "FacilityHit",
+    "FacilityStatus",
     "Figure",
     "Incident",
+    "LinkDecision",
     "Period",
     "Place",
     "PlaceMention",
     "Report",
+    "ReviewEntry",
     "SourceRef",
     "StoredClaim",
     "Tally",
+    "User",
 ]
 
 
@@ -34,7 +41,10 @@ class Document:
     """One source document as received: its bytes are evidence and never change.
 
     ``sha256`` of ``raw`` is its key. ``text`` is the main text (HTML reduced to it), which every
-    claim's span points into.
+    claim's span points into. ``pages`` holds the offset in ``text`` where each page starts
+    (page 1 first) for paged documents (PDF, DOCX), else is empty: ``page_at`` derives a span's
+    page. ``notes`` are what the reader wants a user told (pages without a text layer); they
+    are not stored.
     """
 
     sha256: str
@@ -49,6 +59,14 @@ class Document:
     encoding: str | None = None
     warc: bytes | None = field(default=None, repr=False)
     confidential: bool = False
+    pages: tuple[int, ...] = field(default=(), repr=False)
+    notes: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page that character ``offset`` of ``text`` is on (None if unpaged)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +84,8 @@ class Claim:
     Never edited once extracted: a correction is a review entry that supersedes it.
     ``text == document.text[start:end]``; ``sentence`` is the 0-based sentence index.
     ``rule`` names the extraction rule that produced it; ``geo_precision`` is ACLED's code for
-    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region).
+    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region);
+    ``place_review`` marks a place that is a weak match (fuzzy, a namesake abroad) for review.
     """
 
     kind: str
@@ -86,6 +105,7 @@ class Claim:
     confidence: float = 1.0
     rule: str = ""
     geo_precision: int | None = None
+    place_review: bool = False
 
     def __post_init__(self) -> None:
         vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)
@@ -125,7 +145,14 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A place named in a text, with its span, resolved to a gazetteer entry where possible."""
+    """A place named in a text, with its span, resolved to a gazetteer entry where possible.
+
+    ``score`` says how well the name matched (1 its own name in the document's country, lower
+    for an alternate, a spelling variant, a fuzzy match or a namesake abroad); ``review`` marks a
+    weak match (or a place the text names that no gazetteer holds) for an analyst to check;
+    ``geo_precision`` is ACLED's code for how precisely it locates (1 town or site, 2 near a
+    town or part of a region, 3 region).
+    """
 
     name: str
     start: int
@@ -133,6 +160,18 @@ class PlaceMention:
     sentence: int
     place: Place | None = None
     score: float = 0.0
+    review: bool = False
+    geo_precision: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddedPlace:
+    """A place a user added to the gazetteer (``harmwatch gazetteer import``), as stored: the
+    entry, its other names (any script), and ``origin``, the import it came from."""
+
+    place: Place
+    names: tuple[str, ...] = ()
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +185,8 @@ class Extraction:
     places: tuple[PlaceMention, ...] = ()
     perpetrators: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
+    # what the reader should know about how it was extracted ("Turkish detected: no rules")
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +223,8 @@ class Figure:
     ``low`` and ``high`` are the source's own range where it gives one (a range, UCDP's low/high);
     ``evidence`` is the quoted words, or for an imported row ``row 12, Fatalities: 7``.
     ``claim`` is the claim's ordinal in the document's extraction (None for an imported row).
+    ``perpetrator`` is the party this figure is about when the source splits by party ("8
+    medical facilities by Russian forces, 2 by the Syrian government"), else None.
     """
 
     kind: str
@@ -192,6 +235,7 @@ class Figure:
     high: int | None = None
     evidence: str = ""
     claim: int | None = None
+    perpetrator: str | None = None
 
     def __post_init__(self) -> None:
         vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)
@@ -224,7 +268,14 @@ class Report:
 
     ``key`` is stable across runs: ``<document sha256>:<ordinal>`` for an extracted report,
     ``<document sha256>:row<N>`` for a row of an imported file. Precisions are ACLED's codes
-    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``).
+    (``vocab.TIME_PRECISIONS``, ``vocab.GEO_PRECISIONS``); ``date_start``..``date_end`` is the
+    window the event fell in (one day when the source gives the day).
+    ``perpetrators`` are the actors the source names as the attacker; ``suspected`` those it
+    only suspects or leaves open ("Russian or Syrian jets"). ``place_name`` is the place as the
+    source wrote it; ``published`` is the source's publication date (tolls rise over time).
+    ``source`` is the document's source (URL or file) unless an imported row names its own.
+    ``cited_sources`` are the sources an imported row itself names (ACLED's ``source``, UCDP's
+    ``source_original``), one each.
     """
 
     key: str
@@ -245,6 +296,10 @@ class Report:
     external_id: str | None = None
     row: int | None = None
     at: datetime | None = None
+    published: date | None = None
+    place_name: str | None = None
+    suspected: tuple[str, ...] = ()
+    cited_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_precision("time_precision", self.time_precision, vocab.TIME_PRECISIONS)
@@ -253,11 +308,30 @@ class Report:
             raise ValueError(
                 f"report {self.key}: date_end {self.date_end} is before {self.date_start}"
             )
+        for weapon in self.weapons:
+            vocab.check_value("weapon", weapon, vocab.WEAPONS)
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityStatus:
+    """What one report said of a facility's state on a day: damaged, destroyed, out of service."""
+
+    status: str
+    date: date | None
+    report_key: str
+
+    def __post_init__(self) -> None:
+        vocab.check_value("status", self.status, vocab.FACILITY_STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
 class Facility:
-    """A facility in the registry, with a stable id, so that every attack on it can be listed."""
+    """A facility in the registry, with a stable id, so that every attack on it can be listed.
+
+    ``id`` is ``facility:<hash>`` of its type, place and distinguishing words ("surgical"), so
+    that the same facility gets the same id in every run; ``aliases`` are the names sources
+    gave it; ``statuses`` its reported state over time, oldest first.
+    """
 
     id: str
     name: str
@@ -266,9 +340,15 @@ class Facility:
     lat: float | None = None
     lon: float | None = None
     aliases: tuple[str, ...] = ()
+    statuses: tuple[FacilityStatus, ...] = ()
 
     def __post_init__(self) -> None:
         vocab.check_value("facility type", self.type, vocab.FACILITY_TYPES)
+
+    @property
+    def status(self) -> str | None:
+        """The last reported state, None when no source gave one."""
+        return self.statuses[-1].status if self.statuses else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,3 +426,71 @@ class Incident:
         _check_precision("geo_precision", self.geo_precision, vocab.GEO_PRECISIONS)
         if self.grade is not None:
             vocab.check_value("grade", self.grade, vocab.GRADES)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDecision:
+    """An analyst's decision that linking must respect on every relink.
+
+    ``must_link``: the ``reports`` belong to one incident. ``cannot_link``: no two of the
+    ``reports`` share an incident. ``pin``: the ``reports`` belong to incident ``incident_id``
+    (a confirmed incident keeps its reports and its id; other reports may still join it).
+    """
+
+    kind: str
+    reports: tuple[str, ...]
+    incident_id: int | None = None
+    actor: str = ""
+    reason: str = ""
+    at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("link decision", self.kind, vocab.LINK_DECISIONS)
+        if self.kind == "pin" and self.incident_id is None:
+            raise ValueError("a pin decision needs the incident_id the reports belong to")
+        if self.kind != "pin" and len(set(self.reports)) < 2:
+            raise ValueError(f"a {self.kind} decision needs at least two reports")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person who reads or reviews: their name, role (``vocab.ROLES``) and whether active.
+
+    The token that proves who they are is never kept: the store holds only a slow hash of it.
+    """
+
+    name: str
+    role: str
+    disabled: bool = False
+    created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("role", self.role, vocab.ROLES)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One analyst decision about an incident, kept for ever: a later entry supersedes it.
+
+    ``action`` is one of ``vocab.REVIEW_ACTIONS``. ``field`` names what a correction or a
+    confidentiality mark is about (``date``, ``place``, ``perpetrator``,
+    ``best:killed:children``, ``sources``, ``note:12``); ``target`` the claim
+    (``<sha256>:<extractor version>:<ordinal>``) or the reports (split, merge) it acts on;
+    ``value`` is plain JSON (the grade, the corrected value, the note's text, the claim).
+    ``incident_version`` is the version the analyst saw when deciding.
+    """
+
+    incident_id: int
+    action: str
+    actor: str
+    field: str | None = None
+    target: str | None = None
+    value: Any = None
+    reason: str = ""
+    confidential: bool = False
+    id: int | None = None
+    at: datetime | None = None
+    incident_version: int | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("review action", self.action, vocab.REVIEW_ACTIONS)

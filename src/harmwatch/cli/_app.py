@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -20,12 +22,16 @@ from harmwatch import __version__
 from harmwatch.cli._output import append_traceback, fail, say
 from harmwatch.errors import HarmwatchError, InputError
 
+if TYPE_CHECKING:
+    from harmwatch.store import Store
+
 __all__ = [
     "DEFAULT_DB",
     "Settings",
     "app",
     "debugging",
     "default_error_log",
+    "existing_store",
     "group",
     "parse_date",
     "parse_published",
@@ -105,7 +111,8 @@ def default_error_log() -> Path:
 
 @dataclass(slots=True)
 class Settings:
-    """What the global options say: the database, progress, data folder and error log.
+    """What the global options say: the database, progress, data folder, error log, and who
+    is acting (``--as``).
 
     ``db`` is as the user typed it; ``Store.open`` makes a URL of it.
     """
@@ -114,6 +121,7 @@ class Settings:
     quiet: bool = False
     data_dir: str = "harmwatch-data"
     error_log: Path | None = None
+    user: str | None = None
 
     @property
     def show_progress(self) -> bool:
@@ -159,7 +167,8 @@ def _global_options(
             "--data-dir",
             metavar="FOLDER",
             envvar="HARMWATCH_DATA_DIR",
-            help="Folder for places and zones you add (gazetteer import, zones add).",
+            help="Folder of places and zones files kept by older versions (stored in the "
+            "database once) or used by extract without a database.",
         ),
     ] = "harmwatch-data",
     error_log: Annotated[
@@ -172,6 +181,16 @@ def _global_options(
             "~/.local/state/harmwatch/errors.log); HARMWATCH_DEBUG=1 raises them instead.",
         ),
     ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            metavar="NAME",
+            envvar="HARMWATCH_USER",
+            help="The registered user this command acts as; every review and user change "
+            "needs one.",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -182,7 +201,9 @@ def _global_options(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(db=db, quiet=quiet, data_dir=data_dir, error_log=error_log)
+    ctx.obj = Settings(
+        db=db, quiet=quiet, data_dir=data_dir, error_log=error_log, user=user or None
+    )
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -219,3 +240,17 @@ def parse_date(option: str, value: str | None) -> date | None:
 def parse_published(value: str | None) -> date | None:
     """The ``--published`` option as a date; a value that is not YYYY-MM-DD is one clear line."""
     return parse_date("--published", value)
+
+
+@contextmanager
+def existing_store(run: Settings) -> Iterator[Store | None]:
+    """The database of ``--db`` if there is one (never created here), else None."""
+    from harmwatch.store import database_exists  # reads the URL without SQLAlchemy
+
+    if not database_exists(run.db):
+        yield None
+        return
+    from harmwatch.store import Store
+
+    with Store.open(run.db, upgrade=False) as store:
+        yield store

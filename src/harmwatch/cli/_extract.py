@@ -10,9 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from harmwatch.cli._app import app, debugging, parse_published, report_failure, settings
+from harmwatch.cli._app import (
+    app,
+    debugging,
+    existing_store,
+    parse_published,
+    report_failure,
+    settings,
+)
 from harmwatch.cli._output import cell, fail, json_line, show
 from harmwatch.errors import HarmwatchError, InputError
+from harmwatch.extract import SUPPORTED_LANGUAGES, supported_languages_text
 
 if TYPE_CHECKING:
     from harmwatch.model import Document, Extraction
@@ -65,7 +73,9 @@ def extract(
     ctx: typer.Context,
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH...", help="Files (.txt, .html/.htm, .md), or - for stdin."),
+        typer.Argument(
+            metavar="PATH...", help="Files (.txt, .html/.htm, .md, .pdf, .docx), or - for stdin."
+        ),
     ],
     published: Annotated[
         str | None,
@@ -76,7 +86,14 @@ def extract(
         ),
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", metavar="CODE", help="Language code; default detected.")
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="CODE",
+            help="Language code; default detected. Supported: "
+            + ", ".join(f"{code} ({name})" for code, name in SUPPORTED_LANGUAGES.items())
+            + ".",
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
@@ -109,12 +126,13 @@ def extract(
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in _FORMATS:
         raise InputError(f"--format must be one of {', '.join(_FORMATS)}; got {fmt!r}")
+    if lang is not None and lang.lower() not in SUPPORTED_LANGUAGES:
+        raise InputError(f"--lang {lang!r} is not supported; {supported_languages_text()}")
     when = parse_published(published)
-    analyzer = BudgetedAnalyzer(
-        Analyzer.load(data_dir=Path(settings(ctx).data_dir)),
-        budget=time_budget or None,
-        reraise=debugging(),
-    )
+    run = settings(ctx)
+    with existing_store(run) as store:  # the team's places, when there is a database
+        analysis = Analyzer.load(store=store, data_dir=Path(run.data_dir))
+    analyzer = BudgetedAnalyzer(analysis, budget=time_budget or None, reraise=debugging())
     failed = 0
     with analyzer:
         for path in paths:
@@ -141,7 +159,7 @@ def extract(
                 failed += 1
                 continue
             if fmt == "jsonl":
-                json_line(extraction_to_dict(extraction, source=path))
+                json_line(extraction_to_dict(extraction, source=path, pages=document.pages))
             else:
                 _print_table(path, extraction)
     if failed:

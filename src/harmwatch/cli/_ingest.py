@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import time
 from contextlib import nullcontext
 from pathlib import Path
@@ -22,7 +21,9 @@ from harmwatch.cli._output import err_console, say
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from harmwatch.cli._app import Settings
     from harmwatch.pipeline import Outcome, Status
+    from harmwatch.store import Store
 
 __all__ = ["format_outcome", "format_summary", "ingest"]
 
@@ -57,11 +58,14 @@ def format_summary(counts: dict[Status, int], *, claims: int, seconds: float, da
     return f"{tally}: {claims} {noun} in {seconds:.1f} s into {database}"
 
 
-def _actor() -> str:
-    try:
-        return f"{getpass.getuser()} (harmwatch ingest)"
-    except (KeyError, OSError):
-        return "harmwatch ingest"
+def _actor(store: Store, run: Settings) -> str:
+    """Who the audit log records: the ``--as`` user (who must be allowed to ingest), else the
+    operating-system account that runs the command."""
+    from harmwatch.cli._users import current_user, os_actor
+    from harmwatch.review import require
+
+    user = current_user(store, run)
+    return os_actor("harmwatch ingest") if user is None else require(user, "ingest").name
 
 
 def _progress() -> Progress:
@@ -94,7 +98,7 @@ def ingest(
         list[str],
         typer.Argument(
             metavar="PATH|DIR|URL...",
-            help="Files (.txt .md .html .htm), folders, http(s) URLs, RSS/Atom feeds.",
+            help="Files (.txt .md .html .htm .pdf .docx), folders, http(s) URLs, RSS/Atom feeds.",
         ),
     ],
     published: Annotated[
@@ -163,6 +167,8 @@ def ingest(
     started = time.perf_counter()
     with Store.open(run.db) as store:
         database = store.url
+        actor = _actor(store, run)
+        store.check_audit_tail()  # a broken chain refuses the whole run, before any work
         progress = _progress() if run.show_progress else None
         try:
             with progress if progress is not None else nullcontext():
@@ -178,14 +184,14 @@ def ingest(
                 for outcome in ingest_sources(
                     store,
                     inputs,
-                    analyze=Analyzer.load(data_dir=Path(run.data_dir)),
+                    analyze=Analyzer.load(store=store, data_dir=Path(run.data_dir)),
                     published=published_date,
                     max_bytes=max_bytes,
                     timeout=timeout,
                     deadline=deadline,
                     time_budget=time_budget or None,
                     follow_symlinks=follow_symlinks,
-                    actor=_actor(),
+                    actor=actor,
                     on_more=more,
                     reraise=debugging(),
                 ):

@@ -3,14 +3,15 @@
 Every door (the CLI, the API, the benches, batch jobs) calls these functions; what a run needs
 (the gazetteer, the settings) is built once per run, not once per document.
 
-    analyze = Analyzer.load(data_dir=Path("harmwatch-data"))   # the gazetteer, loaded once
-    extraction = analyze(document)                              # or analyze_document(...)
     with Store.open("sqlite:///harmwatch.db") as store:
+        analyze = Analyzer.load(store=store)     # the gazetteer with the team's places, once
+        extraction = analyze(document)           # or analyze_document(...)
         for outcome in ingest_sources(store, ["reports/"], analyze=analyze):
             print(outcome.status, outcome.input)
 
-The names that need the database (``ingest_sources``, ``list_claims``...) are imported on first
-use, so that analysing a document (``harmwatch extract``) does not load SQLAlchemy.
+The names that need the database (``ingest_sources``, ``list_claims``, ``import_table``...) are
+imported on first use, so that analysing a document (``harmwatch extract``) does not load
+SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ from harmwatch.pipeline._budget import (
 
 if TYPE_CHECKING:
     from harmwatch.pipeline._claims import list_claims
+    from harmwatch.pipeline._import import (
+        TABLE_SUFFIXES,
+        ImportResult,
+        gazetteer_lookup,
+        import_table,
+        table_type,
+    )
     from harmwatch.pipeline._ingest import (
         STATUSES,
         AfterIngest,
@@ -39,36 +47,66 @@ if TYPE_CHECKING:
         ingest_sources,
         is_url,
     )
+    from harmwatch.pipeline._places import (
+        DATA_DIR_ACTOR,
+        import_data_folder,
+        load_gazetteer,
+        load_zones,
+    )
+    from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
+    "DATA_DIR_ACTOR",
     "DEFAULT_TIME_BUDGET",
     "SECONDS_PER_MB",
     "STATUSES",
+    "TABLE_SUFFIXES",
     "AfterIngest",
     "AnalysisFailed",
     "Analyze",
     "Analyzer",
     "BudgetedAnalyzer",
+    "ImportResult",
     "Outcome",
     "Status",
     "Streamed",
     "analyze_document",
     "budget_for",
     "count_inputs",
+    "gazetteer_lookup",
+    "import_data_folder",
+    "import_table",
     "ingest_sources",
     "is_url",
     "list_claims",
+    "load_gazetteer",
+    "load_zones",
+    "summarize_store",
+    "table_type",
 ]
 
 _LAZY = {
-    "STATUSES": "_ingest",
-    "AfterIngest": "_ingest",
-    "Outcome": "_ingest",
-    "Status": "_ingest",
-    "count_inputs": "_ingest",
-    "ingest_sources": "_ingest",
-    "is_url": "_ingest",
-    "list_claims": "_claims",
+    **dict.fromkeys(["list_claims"], "_claims"),
+    **dict.fromkeys(
+        ["TABLE_SUFFIXES", "ImportResult", "gazetteer_lookup", "import_table", "table_type"],
+        "_import",
+    ),
+    **dict.fromkeys(
+        [
+            "STATUSES",
+            "AfterIngest",
+            "Outcome",
+            "Status",
+            "count_inputs",
+            "ingest_sources",
+            "is_url",
+        ],
+        "_ingest",
+    ),
+    **dict.fromkeys(
+        ["DATA_DIR_ACTOR", "import_data_folder", "load_gazetteer", "load_zones"], "_places"
+    ),
+    **dict.fromkeys(["summarize_store"], "_summary"),
 }
 
 

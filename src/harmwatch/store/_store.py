@@ -38,7 +38,9 @@ from harmwatch.store import _incidents as _links
 from harmwatch.store._audit import AuditEntry, append_entry, check_tail, entry_from_row
 from harmwatch.store._digest import (
     CLAIM_COLUMNS,
+    CLAIM_LATER_COLUMNS,
     PLACE_MENTION_COLUMNS,
+    PLACE_MENTION_LATER_COLUMNS,
     RowsDigest,
     document_digest,
     extraction_digest,
@@ -1129,7 +1131,7 @@ def _insert_extraction(
     extraction_id = primary_key[0]
     # rows go in batches, so that a document with a million claims needs no million dicts;
     # their digests are taken as they go
-    claims_digest = RowsDigest(CLAIM_COLUMNS)
+    claims_digest = RowsDigest(CLAIM_COLUMNS, CLAIM_LATER_COLUMNS)
     for first in range(0, len(extraction.claims), _INSERT_BATCH):
         claim_rows = [
             {
@@ -1146,7 +1148,7 @@ def _insert_extraction(
         connection.execute(_INSERT_CLAIMS, claim_rows)
         for claim_row in claim_rows:
             claims_digest.add(claim_row)
-    places_digest = RowsDigest(PLACE_MENTION_COLUMNS)
+    places_digest = RowsDigest(PLACE_MENTION_COLUMNS, PLACE_MENTION_LATER_COLUMNS)
     for first in range(0, len(extraction.places), _INSERT_BATCH):
         place_rows = [
             {

@@ -15,8 +15,8 @@ from datetime import date
 from typing import Any
 
 from harmwatch import vocab
-from harmwatch.errors import InputError, NotFound
-from harmwatch.model import Claim, Incident, LinkDecision, Place, ReviewEntry, User
+from harmwatch.errors import ConfigError, InputError, NotFound
+from harmwatch.model import Claim, Incident, LinkDecision, Place, Report, ReviewEntry, User
 from harmwatch.review._roles import require
 from harmwatch.review._view import Rebuild, content_digest, field_kind
 from harmwatch.serialize import claim_to_dict, place_json
@@ -27,12 +27,38 @@ __all__ = [
     "add_note",
     "correct_field",
     "grade_incident",
+    "linked_rebuild",
     "mark_confidential",
     "merge_incidents",
     "parse_claim_key",
     "reject_claim",
     "split_incident",
 ]
+
+
+def linked_rebuild(store: Store, *, required: bool = True) -> Rebuild | None:
+    """Linking's own way to make one incident of reports (facilities matched against the
+    store's registry, then ``build_incident``), so that a merge or split gives exactly what a
+    relink of those reports gives. Without the linking stage: ConfigError, or None when not
+    ``required``."""
+    from harmwatch import link
+
+    build = getattr(link, "build_incident", None)
+    register = getattr(link, "register_facilities", None)
+    if build is None or register is None:
+        if required:
+            raise ConfigError("merging and splitting need the linking stage, which is missing")
+        return None
+    known = store.facilities()
+
+    def rebuild(
+        reports: Sequence[Report], *, incident_id: int | None, version: int = 1
+    ) -> Incident:
+        _registry, placed = register(reports, known=known)
+        incident: Incident = build(placed, incident_id=incident_id, version=version)
+        return incident
+
+    return rebuild
 
 
 def _reason(reason: str, what: str) -> str:
@@ -405,12 +431,15 @@ def merge_incidents(
     version: int,
     other_version: int,
     reason: str,
-    rebuild: Rebuild,
+    rebuild: Rebuild | None = None,
 ) -> ReviewWrite:
     """Merge incident ``other_id`` into ``keep_id``: one incident of both's reports, which
-    every relink keeps together; ``other_id`` no longer exists (its review history stays)."""
+    every relink keeps together; ``other_id`` no longer exists (its review history stays).
+    ``rebuild`` defaults to ``linked_rebuild(store)``."""
     user = _reviewer(by)
     why = _reason(reason, "a merge")
+    rebuild = rebuild or linked_rebuild(store)
+    assert rebuild is not None
     if keep_id == other_id:
         raise InputError(f"cannot merge incident {keep_id} with itself")
     keep, other = store.get_incident(keep_id), store.get_incident(other_id)
@@ -443,12 +472,15 @@ def split_incident(
     by: User | None,
     version: int,
     reason: str,
-    rebuild: Rebuild,
+    rebuild: Rebuild | None = None,
 ) -> ReviewWrite:
     """Take reports out of an incident into a new one (``ReviewWrite.created``); both are
-    pinned, so that no relink joins them again."""
+    pinned, so that no relink joins them again. ``rebuild`` defaults to
+    ``linked_rebuild(store)``."""
     user = _reviewer(by)
     why = _reason(reason, "a split")
+    rebuild = rebuild or linked_rebuild(store)
+    assert rebuild is not None
     incident = store.get_incident(incident_id)
     moving = sorted(set(report_keys))
     strangers = [key for key in moving if key not in incident.reports]

@@ -15,6 +15,7 @@ over: ``reviewed_incident`` derives the current view from the linked incident an
 from __future__ import annotations
 
 from harmwatch.review._actions import (
+    LinkedRebuild,
     add_claim,
     add_note,
     correct_field,
@@ -61,6 +62,7 @@ __all__ = [
     "PERMISSIONS",
     "STALE_REVIEW",
     "Evidence",
+    "LinkedRebuild",
     "QueueItem",
     "Rebuild",
     "ReviewWrite",

@@ -16,7 +16,16 @@ from typing import Any
 
 from harmwatch import vocab
 from harmwatch.errors import ConfigError, InputError, NotFound
-from harmwatch.model import Claim, Incident, LinkDecision, Place, Report, ReviewEntry, User
+from harmwatch.model import (
+    Claim,
+    Facility,
+    Incident,
+    LinkDecision,
+    Place,
+    Report,
+    ReviewEntry,
+    User,
+)
 from harmwatch.review._roles import require
 from harmwatch.review._view import Rebuild, content_digest, field_kind
 from harmwatch.serialize import claim_to_dict, place_json
@@ -36,11 +45,34 @@ __all__ = [
 ]
 
 
-def linked_rebuild(store: Store, *, required: bool = True) -> Rebuild | None:
-    """Linking's own way to make one incident of reports (facilities matched against the
-    store's registry, then ``build_incident``), so that a merge or split gives exactly what a
-    relink of those reports gives. Without the linking stage: ConfigError, or None when not
-    ``required``."""
+class LinkedRebuild:
+    """Linking's own way to make one incident of reports: facilities matched against (and
+    added to) the store's registry, then ``build_incident``; ``registry`` is the registry after
+    every call, to store with the incidents."""
+
+    def __init__(self, known: Sequence[Facility], register: Any, build: Any) -> None:
+        self._register = register
+        self._build = build
+        self._registry: dict[str, Facility] = {f.id: f for f in known}
+
+    @property
+    def registry(self) -> list[Facility]:
+        """The facility registry with what the reports rebuilt so far added."""
+        return list(self._registry.values())
+
+    def __call__(
+        self, reports: Sequence[Report], *, incident_id: int | None, version: int = 1
+    ) -> Incident:
+        registry, placed = self._register(reports, known=self.registry)
+        self._registry.update((f.id, f) for f in registry)
+        incident: Incident = self._build(placed, incident_id=incident_id, version=version)
+        return incident
+
+
+def linked_rebuild(store: Store, *, required: bool = True) -> LinkedRebuild | None:
+    """A ``LinkedRebuild`` on the store's facility registry, so that a merge or split gives
+    exactly what a relink of those reports gives. Without the linking stage: ConfigError, or
+    None when not ``required``."""
     from harmwatch import link
 
     build = getattr(link, "build_incident", None)
@@ -49,16 +81,7 @@ def linked_rebuild(store: Store, *, required: bool = True) -> Rebuild | None:
         if required:
             raise ConfigError("merging and splitting need the linking stage, which is missing")
         return None
-    known = store.facilities()
-
-    def rebuild(
-        reports: Sequence[Report], *, incident_id: int | None, version: int = 1
-    ) -> Incident:
-        _registry, placed = register(reports, known=known)
-        incident: Incident = build(placed, incident_id=incident_id, version=version)
-        return incident
-
-    return rebuild
+    return LinkedRebuild(store.facilities(), register, build)
 
 
 def _reason(reason: str, what: str) -> str:
@@ -461,6 +484,7 @@ def merge_incidents(
         decisions=[pin],
         rewrite=[merged],
         retire=[other_id],
+        registry=getattr(rebuild, "registry", ()),
     )
 
 
@@ -505,5 +529,9 @@ def split_incident(
         LinkDecision("pin", tuple(moving), NEW_INCIDENT, actor=user.name, reason=why),
     ]
     return store.add_review(
-        entry, versions={incident_id: version}, decisions=decisions, rewrite=[rest, new]
+        entry,
+        versions={incident_id: version},
+        decisions=decisions,
+        rewrite=[rest, new],
+        registry=getattr(rebuild, "registry", ()),
     )

@@ -11,6 +11,7 @@ from harmwatch.cli import (
     _extract,  # noqa: F401  (registers commands)
     _geo,  # noqa: F401  (registers commands)
     _ingest,  # noqa: F401  (registers commands)
+    _reextract,  # noqa: F401  (registers commands)
     _version,  # noqa: F401  (registers commands)
 )
 from harmwatch.cli._app import app

@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from harmwatch.cli._app import app, out_console, settings
+from harmwatch.extract import EXTRACTOR_VERSION
+from harmwatch.pipeline import count_outdated
 from harmwatch.store import Store
 
 db_app = typer.Typer(help="The database: create or upgrade its schema, show what it holds.")
@@ -27,7 +29,8 @@ def upgrade(ctx: typer.Context) -> None:
 
 @db_app.command("info")
 def info(ctx: typer.Context) -> None:
-    """Show the database URL, its schema revision and how many rows each table holds.
+    """Show the database URL, its schema revision, how many rows each table holds and how many
+    documents were extracted by an older extractor.
 
     Example: harmwatch --db harmwatch.db db info
     """
@@ -36,3 +39,9 @@ def info(ctx: typer.Context) -> None:
         out_console.print(f"schema revision: {store.revision()}")
         for table, count in store.counts().items():
             out_console.print(f"{table}: {count}")
+        outdated = count_outdated(store)
+        out_console.print(
+            f"documents extracted by a version older than {EXTRACTOR_VERSION}: {outdated}"
+            + (" (harmwatch reextract updates them)" if outdated else ""),
+            highlight=False,
+        )

@@ -11,11 +11,14 @@ from harmwatch.extract._lang import UNDETERMINED, detect_language
 from harmwatch.extract._languages import LANGUAGES as _LANGUAGES
 from harmwatch.extract._pipeline import extract_text, supported_languages_text
 from harmwatch.extract._sentences import iter_sentences, split_sentences
+from harmwatch.extract._version import EXTRACTOR_VERSION, RULES_VERSION, version_key
 
 SUPPORTED_LANGUAGES = MappingProxyType(_LANGUAGES)
 """Languages with extraction rules: ISO 639-1 code -> English name."""
 
 __all__ = [
+    "EXTRACTOR_VERSION",
+    "RULES_VERSION",
     "SUPPORTED_LANGUAGES",
     "UNDETERMINED",
     "detect_language",
@@ -23,4 +26,5 @@ __all__ = [
     "iter_sentences",
     "split_sentences",
     "supported_languages_text",
+    "version_key",
 ]

@@ -19,7 +19,7 @@ from harmwatch.extract._actors import (
 )
 from harmwatch.extract._claims import Context, Found, claims_in_sentence, read_header
 from harmwatch.extract._dates import find_period, find_published, sentence_date
-from harmwatch.extract._lang import detect_language, language_note
+from harmwatch.extract._lang import UNDETERMINED, detect_language, language_note
 from harmwatch.extract._languages import LANGUAGES, language
 from harmwatch.extract._numbers import find_numbers
 from harmwatch.extract._rules import LangRules, rules_for
@@ -76,8 +76,12 @@ def extract_text(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str; got {type(text).__name__}")
-    if lang is not None and lang.lower() not in LANGUAGES:
-        raise InputError(f"unsupported language {lang!r}; {supported_languages_text()}")
+    if lang is not None:
+        lang = lang.lower()
+        if lang == UNDETERMINED:
+            lang = None  # stored as "cannot tell": detect again
+        elif lang not in LANGUAGES and language_note(lang) is None:
+            raise InputError(f"unsupported language {lang!r}; {supported_languages_text()}")
     clean = text.translate(_BROKEN) if ("\x00" in text or "\ufffd" in text) else text
     lang = (lang or detect_language(clean)).lower()
     if published is None:

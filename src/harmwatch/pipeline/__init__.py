@@ -22,6 +22,12 @@ from harmwatch.pipeline._ingest import (
     ingest_sources,
     is_url,
 )
+from harmwatch.pipeline._reextract import (
+    Reextracted,
+    count_outdated,
+    outdated_documents,
+    reextract_documents,
+)
 
 __all__ = [
     "STATUSES",
@@ -29,9 +35,13 @@ __all__ = [
     "Analyze",
     "Analyzer",
     "Outcome",
+    "Reextracted",
     "Status",
     "analyze_document",
     "count_inputs",
+    "count_outdated",
     "ingest_sources",
     "is_url",
+    "outdated_documents",
+    "reextract_documents",
 ]

@@ -53,9 +53,9 @@ def test_a_20_megabyte_report_is_extracted() -> None:
         parts.append(piece)
         size += len(piece)
     text = "".join(parts)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other jobs on a shared machine do not count
     extraction = extract_text(text)
-    assert time.perf_counter() - start < 120
+    assert time.process_time() - start < 120
     assert len(extraction.claims) > 10_000
 
 

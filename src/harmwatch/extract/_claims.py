@@ -211,8 +211,12 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
     if after is not None:
         if after.norm in rules.months:
             return False
-        if after.norm in rules.not_counts_after and not (
-            after.norm in _DISPLACED and rules.victims.match(tokens, num.i1 + 1) is not None
+        if (
+            after.norm in rules.not_counts_after
+            and not (
+                after.norm in _DISPLACED and rules.victims.match(tokens, num.i1 + 1) is not None
+            )
+            and rules.facilities.match(tokens, num.i1) is None  # "2 refugee camps"
         ):
             return False  # "12 displaced" are a population; "12 displaced people killed" are not
         if after.text in {"-", "‑", "–"} and after2 is not None:
@@ -232,6 +236,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             and rules.victims.match(tokens, num.i1) is None
             and rules.casualties.match(tokens, num.i1) is None
             and rules.cues.match(tokens, num.i1) is None
+            and rules.facilities.match(tokens, num.i1) is None  # "6 medical points"
         ):
             return False  # "245 emergency vehicles", "30 armoured vehicles"
     if num.digits and len(num.digits) > 1 and num.digits[0] == "0":
@@ -250,6 +255,8 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             return False  # "2024-11-10", "11/15", "10:30"
         if before.norm in rules.not_counts_before or before.norm in rules.months:
             return False
+        if before.text == "." and num.b0 >= 2 and tokens[num.b0 - 2].norm in rules.months:
+            return False  # "On Nov. 14, an airstrike ..."
         if before.text in {"/", "+", "#", "$", "£", "€", "№"}:
             return False
         if (
@@ -275,8 +282,8 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
         return False
     if rules.person_nouns and num.value < _MAX_AGE and _apposed_age(tokens, num, rules):
         return False
-    if _partitive_total(tokens, num.b0):
-        return False
+    if _partitive_total(tokens, num.b0) and rules.weapons.match(tokens, num.i1) is None:
+        return False  # "16 of the strip's 35 hospitals" (but "9 of the 12 missiles" launched)
     if before is not None and before.norm in {"in", "out", "sur", "de", "su"} and num.b0 >= 2:
         if tokens[num.b0 - 2].norm in {"one", "1", "un", "uno", "una"}:
             return False  # "one in four"
@@ -641,6 +648,8 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
                     if len(pair) == 1
                     else "rescuers"
                     if pair == {"medical_staff", "rescuers"}
+                    else "other"
+                    if pair <= _FAMILY_GROUPS  # "40 children and women": a mixed group
                     else "people"
                 )
                 return _Head("victim", subject, other[1], other[1])
@@ -1195,7 +1204,9 @@ def _casualty_count(c: _Case) -> _Outcome:
     if c.head.type == "group" and found.parent is None:
         found.parent = c.parent
         found.inherited = True
-    if c.head.type in {"others", "group", "bare"} and not toll_group:
+    if c.head.type in {"others", "group"}:
+        found.weak_subject = True  # the group comes from the count it contrasts with
+    elif c.head.type == "bare" and not toll_group:
         found.weak_subject = found.weak_subject or found.subject != "people"
     return found
 
@@ -1522,7 +1533,10 @@ def _toll(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
 
 def _blocked_before(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
     """True when an interception or other non-count word governs a weapon list."""
-    if num.b0 >= 1 and tokens[num.b0 - 1].norm in {"of", "from"}:
+    k = num.b0 - 1
+    if k >= 1 and tokens[k].norm in rules.determiners:
+        k -= 1  # "shot down 9 of the 12 missiles"
+    if k >= 0 and tokens[k].norm in {"of", "from"}:
         return False  # "shot down 21 out of 28 drones": 28 were launched
     lo = max(0, num.b0 - 8)
     for end in range(num.b0, lo, -1):
@@ -1568,6 +1582,8 @@ def _subject(
             return _root(parent).subject  # "Of these, 70 were killed by ..." after a breakdown
         return "people"
     if head.type == "others":
+        if _groups_before(tokens, found.num.b0, rules) >= 2:
+            return "people"  # "a child and three women were killed and eight others wounded"
         if prev is not None and prev.kind in {"killed", "injured"}:
             root = _root(prev)
             if root.subject == "family_members":
@@ -1583,6 +1599,19 @@ def _subject(
             return _root(parent).subject
         return "people"
     return ""
+
+
+def _groups_before(tokens: Sequence[Token], end: int, rules: LangRules) -> int:
+    """How many different victim groups a list before ``end`` names ("a child and three
+    women"; none where a breakdown opens)."""
+    seen: set[str] = set()
+    for k in range(end):
+        if rules.include_cues.match(tokens, k) is not None:
+            return 0  # a breakdown, not a list of groups: "eight civilians, including ..."
+        vic = rules.victims.match(tokens, k)
+        if vic is not None and vic[1] <= end and vic[0] not in {"people", "other"}:
+            seen.add(vic[0])
+    return len(seen)
 
 
 def _own_noun(tokens: Sequence[Token], found: Found, rules: LangRules) -> str | None:
@@ -1611,6 +1640,7 @@ def _in_brackets_list(tokens: Sequence[Token], prev: Found, b0: int, rules: Lang
 
 
 _MIXED = frozenset({"fighters", "civilians"})
+_FAMILY_GROUPS = frozenset({"children", "women", "men"})
 _SECTORS = {"health": "medical_staff", "medical": "medical_staff", "healthcare": "medical_staff"}
 
 

@@ -212,6 +212,12 @@ def find_numbers(tokens: Sequence[Token], rules: LangRules) -> list[Number]:
             out.append(Number(i0=i, i1=i, value=2, is_word=True, b0=i))
             i += 1
             continue
+        if tok.kind == "word" and tok.norm in rules.article_ones:
+            one = _article_one(tokens, i, rules, out)
+            if one is not None:
+                out.append(one)
+                i += 1
+                continue
         if tok.kind == "word" and not _may_start_number(tok.norm, rules):
             i += 1
             continue
@@ -229,6 +235,38 @@ def find_numbers(tokens: Sequence[Token], rules: LangRules) -> list[Number]:
         out.append(num)
         i = num.i1
     return out
+
+
+_LIST_GLUE = frozenset({",", "،"})
+
+
+def _article_one(
+    tokens: Sequence[Token], i: int, rules: LangRules, found: Sequence[Number]
+) -> Number | None:
+    """ "pelo menos uma criança" (after a bound), "two men, a woman and five children" (an item
+    of a list of counts): an article that counts one. Alone ("a child", "uma criança") it does
+    not."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.kind != "word" or _word_value(nxt, rules, False) is not None:
+        return None  # "a dozen", "a hundred" are read as numbers
+    num = Number(i0=i, i1=i + 1, value=rules.article_ones[tokens[i].norm], is_word=True, b0=i)
+    bound = rules.bounds_before.match_ending(tokens, i)
+    if bound is not None:
+        num.bound, num.b0 = bound
+        return num
+    if i >= 1 and found and i - found[-1].i1 <= 4:
+        glue = tokens[i - 1]
+        if glue.text in _LIST_GLUE or glue.norm in rules.and_words:
+            if rules.victims.match(tokens, i + 1) is not None and _counted_group(
+                tokens, found[-1], rules
+            ):
+                return num
+    return None
+
+
+def _counted_group(tokens: Sequence[Token], last: Number, rules: LangRules) -> bool:
+    """True when the count before is of a victim group ("two men"), so the list is one."""
+    return last.i1 < len(tokens) and rules.victims.match(tokens, last.i1) is not None
 
 
 def _attach_bound(tokens: Sequence[Token], num: Number, rules: LangRules) -> None:

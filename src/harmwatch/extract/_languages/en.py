@@ -71,6 +71,8 @@ LANGUAGE = Language(
     range_words=words("between"),
     range_links=words("to or"),
     killed=phrases(
+        "claimed lives of, claiming lives of, claimed the life of, casualties included, "
+        "the casualties included, "
         "killed, killing, kill, kills, died, die, dies, dead, death of, deaths of, the deaths "
         "of, the death of, lost their lives, lost his life, lost her life, were killed, was "
         "killed, have been killed, has been killed, had been killed, been killed, claimed the "
@@ -83,6 +85,8 @@ LANGUAGE = Language(
         "victims were, victims were, the dead were, the dead are"
     ),
     injured=phrases(
+        "being treated, were being treated, treated in hospital, being treated in hospital, "
+        "receiving treatment, "
         "wounded, wounding, wound, wounds, injured, injuring, injure, injures, injuries to, "
         "injuries, hurt, were hurt, were wounded, were injured, sustained injuries, suffered "
         "injuries, among the injured, among the wounded, injury, in severe condition, in "
@@ -118,7 +122,10 @@ LANGUAGE = Language(
         men="man, men",
         fighters=(
             "soldier, fighter, combatant, militant, serviceman, service member, servicemen, "
-            "member of the military, members of the military, troop, rebel, gunman, gunmen"
+            "member of the military, members of the military, troop, rebel, gunman, gunmen, "
+            "taliban, insurgent, jihadist, militiaman, militiamen, paramilitary, "
+            "security force member, members of the security forces, service personnel, "
+            "pkk member, isis member, is member"
         ),
         medical_staff=(
             "paramedic, doctor, nurse, health worker, healthcare worker, health care worker, "
@@ -146,7 +153,11 @@ LANGUAGE = Language(
             "staff member, un worker, unrwa staff, unrwa staff member, guard, journalist, aid "
             "worker, worker, policeman, policemen, police officer, farmer, fisherman, "
             "fishermen, teacher, national, foreigner, foreign national, contractor, "
-            "worshipper, shepherd"
+            "worshipper, shepherd, police, elderly people, elderly person, older people, "
+            "elderly, colleague, technician, hospital visitor, visitor, "
+            "media worker, media workers, reporter, photographer, cameraman, engineer, "
+            "humanitarian worker, humanitarian, staff of the agency, children and women, "
+            "women and children"
         ),
     ),
     casualty_nouns=table(
@@ -158,7 +169,8 @@ LANGUAGE = Language(
     ),
     weapon_nouns=table(
         airstrike=(
-            "airstrike, air strike, air-strike, air raid, airraid, air attack, aerial attack, "
+            "aviation strike, aviation attack, aerial strike, air-raid, airstrike, air strike, "
+            "air-strike, air raid, airraid, air attack, aerial attack, "
             "aerial bombardment, raid, attack run, bombing run, sortie, bomb, guided bomb, "
             "glide bomb, aerial bomb, munition, precision munition, guided munition"
         ),
@@ -384,6 +396,7 @@ LANGUAGE = Language(
         "dec": 12,
     },
     vague_weapon_nouns=words("raid bomb shell barrel"),
+    article_ones={"a": 1, "an": 1},
     weekdays={
         "monday": 0,
         "tuesday": 1,

@@ -354,9 +354,28 @@ def _is_year(tok: Token) -> bool:
 # --- head noun ---------------------------------------------------------------------------------
 
 
+_FORCES = frozenset({"force", "army", "military", "militia", "troop", "brigade", "group"})
+_MUNITIONS = frozenset({"missile", "shelling", "barrel_bomb", "cluster_munition", "chemical"})
+
+
+def _bracketed_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | None:
+    """ "air raids (146)", "US strikes (372)": a count in brackets right after its noun."""
+    b0, i1 = num.b0, num.i1
+    if b0 < 2 or i1 >= len(tokens) or tokens[b0 - 1].text != "(" or tokens[i1].text != ")":
+        return None
+    for table, kind in ((rules.weapons, "weapon"), (rules.victims, "victim")):
+        hit = table.match_ending(tokens, b0 - 1)
+        if hit is not None:
+            return _Head(kind, hit[0], i1, i1, start=hit[1])
+    return None
+
+
 def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | None:
     n = len(tokens)
     j = num.i1
+    bracketed = _bracketed_count(tokens, num, rules)
+    if bracketed is not None:
+        return bracketed
     # "ten of them", "18 of the civilians", "10 of those killed were children"
     if j < n and tokens[j].norm in rules.partitives:
         group = _group(tokens, j, rules)
@@ -400,6 +419,9 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
                 more = rules.weapons.match(tokens, hit.end)  # "40 Shahed drones"
                 if more is not None and more[0] == hit.value:
                     hit.end = hit.np_end = more[1]
+                elif more is not None and more[0] in _MUNITIONS:
+                    # "two drone missiles": the last noun of a compound names the weapon
+                    hit.value, hit.end, hit.np_end = more[0], more[1], more[1]
             return hit
         if tok.norm in rules.others:
             skipped_other = True
@@ -623,6 +645,13 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
             fam = rules.family_refs.match(tokens, victim[1] + 1)  # "خمسة مدنيين سوريين من عائلة"
         if fam is not None:
             return _Head("victim", "family_members", fam[1], fam[1])
+        # "47 people from the medical staff": the group the people belong to
+        if victim[0] == "people" and victim[1] + 1 < len(tokens):
+            if tokens[victim[1]].norm in rules.partitives:
+                for m in (victim[1] + 1, victim[1] + 2):
+                    inner = rules.victims.match(tokens, m) if m < len(tokens) else None
+                    if inner is not None and inner[0] not in {"people", "civilians"}:
+                        return _Head("victim", inner[0], inner[1], inner[1])
         # "three Lebanese paramedics": a nationality before the group noun
         later = None
         if victim[0] == "people" and victim[1] < len(tokens) and _looks_like_name(tokens[k], rules):
@@ -676,6 +705,8 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
             for f in range(m, min(len(tokens), m + 4)):
                 if tokens[f].forms[-1] in {"family", "household", "clan"}:  # "of the Abu family"
                     return _Head("victim", "family_members", f + 1, f + 1)
+                if tokens[f].forms[-1] in _FORCES:  # "members of Turkey's security forces"
+                    return _Head("victim", "fighters", f + 1, f + 1)
             return _Head("victim", "other", k + 1, k + 1)
     return best
 

@@ -177,6 +177,8 @@ def extract_text(
             claims[at] = replace(claims[at], perpetrator=perpetrator)
         earlier, first_earlier = found, len(claims)
         claims.extend(_to_claim(f, text, s_idx, day, weapon) for f in found)
+    weapons = _document_weapons(low, lang, claims)
+    claims = _aerial_strikes(claims, weapons)
     claims = _civilian_context(claims, clean)
     claims = _facility_attacks(claims, clean)
     claims = _merge_repeats(claims)
@@ -192,7 +194,7 @@ def extract_text(
         period=find_period(clean, published),
         claims=tuple(claims),
         perpetrators=tuple(flat),
-        weapons=_document_weapons(low, lang, claims),
+        weapons=weapons,
     )
 
 
@@ -217,6 +219,25 @@ _CIVILIAN_TOTAL = re.compile(
     r"civiles\b|\bvittime\s+civili\b",
     re.IGNORECASE,
 )
+
+
+_GENERIC_STRIKES = frozenset({"strike", "strikes", "bombing", "bombings", "bombardments"})
+
+
+def _aerial_strikes(claims: list[Claim], weapons: Sequence[str]) -> list[Claim]:
+    """ "67 strikes", "five bombings" in a report whose only weapon is the air strike are air
+    strikes (a weaker reading: the weapon comes from the document, not the sentence)."""
+    if set(weapons) - {"other"} != {"airstrike"}:
+        return claims
+    out = claims
+    for i, c in enumerate(claims):
+        if c.kind == "strikes" and c.subject == "other":
+            if c.text.rsplit(None, 1)[-1].lower() in _GENERIC_STRIKES:
+                if out is claims:
+                    out = list(claims)
+                weaker = round(max(_FLOOR, c.confidence - _WEAK_SUBJECT), 2)
+                out[i] = replace(c, subject="airstrike", weapon="airstrike", confidence=weaker)
+    return out
 
 
 def _civilian_context(claims: list[Claim], text: str) -> list[Claim]:

@@ -118,12 +118,14 @@ LANGUAGE = Language(
             "child, children, minor, kid, teenager, boy, girl, infant, baby, babies, toddler, "
             "student, schoolchildren, schoolchild, pupil"
         ),
-        women="woman, women, female citizen, mother",
+        women="woman, women, female citizen, mother, citizen woman, citizen women",
         men="man, men",
         fighters=(
             "soldier, fighter, combatant, militant, serviceman, service member, servicemen, "
             "member of the military, members of the military, troop, rebel, gunman, gunmen, "
-            "taliban, insurgent, jihadist, militiaman, militiamen, paramilitary, "
+            "taliban, insurgent, jihadist, sniper, members of the security forces, security "
+            "forces, member of the armed forces, members of the armed forces, pkk members, "
+            "militiaman, militiamen, paramilitary, "
             "security force member, members of the security forces, service personnel, "
             "pkk member, isis member, is member"
         ),

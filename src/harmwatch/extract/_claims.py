@@ -217,6 +217,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
                 after.norm in _DISPLACED and rules.victims.match(tokens, num.i1 + 1) is not None
             )
             and rules.facilities.match(tokens, num.i1) is None  # "2 refugee camps"
+            and rules.weapons.match(tokens, num.i1) is None  # "41 incidents of attack"
         ):
             return False  # "12 displaced" are a population; "12 displaced people killed" are not
         if after.text in {"-", "‑", "–"} and after2 is not None:
@@ -985,7 +986,8 @@ def _one_used_as_determiner(c: _Case) -> _Outcome:
         nxt = tokens[num.i1]
         if nxt.kind == "word" and nxt.text.islower() and rules.cues.match(tokens, num.i1) is None:
             if nxt.norm not in rules.copulas and nxt.norm not in rules.and_words:
-                return REJECT
+                if nxt.norm not in _PLACE_PREPOSITIONS:  # "... and one in Aleppo" counts
+                    return REJECT
     return None
 
 
@@ -1802,6 +1804,17 @@ def _strike(
                     if wider is not None and wider[1] >= w[1] and wider[0] != "other":
                         w = wider
                 subject = w[0]
+                break
+    # "five attacks hit medical facilities": the attacks count the facilities they hit
+    if subject == "other" and j < n and rules.hit_cues.match(tokens, j) is not None:
+        for m in range(j + 1, min(n, j + 5)):
+            fac = rules.facilities.match(tokens, m)
+            if fac is not None:
+                found.kind, found.subject, found.weapon = "facilities_hit", fac[0], None
+                found.status = _status(tokens, found, rules)
+                found.rule = "attacks_on_facilities"
+                return found
+            if tokens[m].norm in rules.clause_breaks or tokens[m].kind == "num":
                 break
     # "35 drones and all three missiles were destroyed": shot down, not strikes
     k = j

@@ -52,6 +52,35 @@ def parse_digits(text: str) -> float | None:
     return None
 
 
+def _compound_value(word: str, rules: LangRules) -> int | None:
+    """A number written as one word of number parts: "einundzwanzig" = 21,
+    "dreihundertfünfzig" = 350, "zweitausendvierhundert" = 2400."""
+    parts = rules.number_parts
+    total = current = 0
+    at = 0
+    seen = False
+    while at < len(word):
+        for size in range(min(len(word) - at, rules.longest_part), 0, -1):
+            piece = word[at : at + size]
+            if piece in parts:
+                break
+        else:
+            return None
+        value = parts[piece]
+        at += size
+        if value == 0:  # "und" joins a unit to its tens
+            continue
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value >= 1000:
+            total += max(current, 1) * value
+            current = 0
+        else:
+            current += value
+        seen = True
+    return total + current if seen and at == len(word) else None
+
+
 def _word_value(tok: Token, rules: LangRules, first: bool) -> tuple[str, int] | None:
     """('unit'|'scale'|'dozen'|'teen', value) for a number word, trying the clitic-free forms."""
     clitics = rules.flags.number_clitics
@@ -66,6 +95,10 @@ def _word_value(tok: Token, rules: LangRules, first: bool) -> tuple[str, int] | 
             return ("scale", rules.scales[form])
         if form in rules.dozen:
             return ("dozen", rules.dozen[form])
+    if rules.number_parts and len(tok.norm) > 5:
+        value = _compound_value(tok.norm, rules)
+        if value is not None:
+            return ("unit", value)
     return None
 
 
@@ -190,6 +223,8 @@ def _may_start_number(norm: str, rules: LangRules) -> bool:
         return True
     if "-" in norm:
         return norm.split("-", 1)[0] in rules.units
+    if rules.number_parts and len(norm) > 5 and norm[:3] in rules.number_starts:
+        return _compound_value(norm, rules) is not None
     clitics = rules.flags.number_clitics
     if clitics and len(norm) > 2 and norm[0] in clitics:
         rest = norm[1:]

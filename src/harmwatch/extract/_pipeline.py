@@ -44,6 +44,7 @@ def _candidate_pattern(lang: str) -> re.Pattern[str]:
     """Digits, or a number word: a sentence without either holds no claim."""
     rules = rules_for(lang)
     words = {w.lower() for w in (*rules.units, *rules.scales, *rules.dozen, *rules.duals)}
+    words |= {w for w, v in rules.number_parts.items() if v}  # "einundzwanzig"
     boundary = r"\b" if rules.flags.number_word_boundary else ""
     return re.compile(rf"[0-9٠-٩۰-۹]|{boundary}(?:{trie_pattern(words)})")
 

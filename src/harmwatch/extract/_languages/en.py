@@ -177,8 +177,8 @@ LANGUAGE = Language(
             "glide bomb, aerial bomb, munition, precision munition, guided munition"
         ),
         other=(
-            "strike, attack, incendiary weapon, bombing, incendiary attack, incendiary "
-            "munition, bombardment"
+            "incident of attack, incidents of attack, incident of attacks, strike, attack, "
+            "incendiary weapon, bombing, incendiary attack, incendiary munition, bombardment"
         ),
         barrel_bomb="barrel bomb, barrel, barrel bomb attack, explosive barrel",
         cluster_munition=(

@@ -5,12 +5,15 @@ A stage takes and returns these; only ``store`` turns them into rows.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from harmwatch import vocab
 
 __all__ = [
+    "AddedPlace",
     "Attribution",
     "Claim",
     "Document",
@@ -25,9 +28,11 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Report",
+    "ReviewEntry",
     "SourceRef",
     "StoredClaim",
     "Tally",
+    "User",
 ]
 
 
@@ -36,7 +41,10 @@ class Document:
     """One source document as received: its bytes are evidence and never change.
 
     ``sha256`` of ``raw`` is its key. ``text`` is the main text (HTML reduced to it), which every
-    claim's span points into.
+    claim's span points into. ``pages`` holds the offset in ``text`` where each page starts
+    (page 1 first) for paged documents (PDF, DOCX), else is empty: ``page_at`` derives a span's
+    page. ``notes`` are what the reader wants a user told (pages without a text layer); they
+    are not stored.
     """
 
     sha256: str
@@ -51,6 +59,14 @@ class Document:
     encoding: str | None = None
     warc: bytes | None = field(default=None, repr=False)
     confidential: bool = False
+    pages: tuple[int, ...] = field(default=(), repr=False)
+    notes: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page that character ``offset`` of ``text`` is on (None if unpaged)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +84,8 @@ class Claim:
     Never edited once extracted: a correction is a review entry that supersedes it.
     ``text == document.text[start:end]``; ``sentence`` is the 0-based sentence index.
     ``rule`` names the extraction rule that produced it; ``geo_precision`` is ACLED's code for
-    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region).
+    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region);
+    ``place_review`` marks a place that is a weak match (fuzzy, a namesake abroad) for review.
     """
 
     kind: str
@@ -88,6 +105,7 @@ class Claim:
     confidence: float = 1.0
     rule: str = ""
     geo_precision: int | None = None
+    place_review: bool = False
 
     def __post_init__(self) -> None:
         vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)
@@ -127,7 +145,14 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A place named in a text, with its span, resolved to a gazetteer entry where possible."""
+    """A place named in a text, with its span, resolved to a gazetteer entry where possible.
+
+    ``score`` says how well the name matched (1 its own name in the document's country, lower
+    for an alternate, a spelling variant, a fuzzy match or a namesake abroad); ``review`` marks a
+    weak match (or a place the text names that no gazetteer holds) for an analyst to check;
+    ``geo_precision`` is ACLED's code for how precisely it locates (1 town or site, 2 near a
+    town or part of a region, 3 region).
+    """
 
     name: str
     start: int
@@ -135,6 +160,18 @@ class PlaceMention:
     sentence: int
     place: Place | None = None
     score: float = 0.0
+    review: bool = False
+    geo_precision: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddedPlace:
+    """A place a user added to the gazetteer (``harmwatch gazetteer import``), as stored: the
+    entry, its other names (any script), and ``origin``, the import it came from."""
+
+    place: Place
+    names: tuple[str, ...] = ()
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +223,8 @@ class Figure:
     ``low`` and ``high`` are the source's own range where it gives one (a range, UCDP's low/high);
     ``evidence`` is the quoted words, or for an imported row ``row 12, Fatalities: 7``.
     ``claim`` is the claim's ordinal in the document's extraction (None for an imported row).
+    ``perpetrator`` is the party this figure is about when the source splits by party ("8
+    medical facilities by Russian forces, 2 by the Syrian government"), else None.
     """
 
     kind: str
@@ -196,6 +235,7 @@ class Figure:
     high: int | None = None
     evidence: str = ""
     claim: int | None = None
+    perpetrator: str | None = None
 
     def __post_init__(self) -> None:
         vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)
@@ -234,6 +274,8 @@ class Report:
     only suspects or leaves open ("Russian or Syrian jets"). ``place_name`` is the place as the
     source wrote it; ``published`` is the source's publication date (tolls rise over time).
     ``source`` is the document's source (URL or file) unless an imported row names its own.
+    ``cited_sources`` are the sources an imported row itself names (ACLED's ``source``, UCDP's
+    ``source_original``), one each.
     """
 
     key: str
@@ -257,6 +299,7 @@ class Report:
     published: date | None = None
     place_name: str | None = None
     suspected: tuple[str, ...] = ()
+    cited_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_precision("time_precision", self.time_precision, vocab.TIME_PRECISIONS)
@@ -407,3 +450,47 @@ class LinkDecision:
             raise ValueError("a pin decision needs the incident_id the reports belong to")
         if self.kind != "pin" and len(set(self.reports)) < 2:
             raise ValueError(f"a {self.kind} decision needs at least two reports")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person who reads or reviews: their name, role (``vocab.ROLES``) and whether active.
+
+    The token that proves who they are is never kept: the store holds only a slow hash of it.
+    """
+
+    name: str
+    role: str
+    disabled: bool = False
+    created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("role", self.role, vocab.ROLES)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One analyst decision about an incident, kept for ever: a later entry supersedes it.
+
+    ``action`` is one of ``vocab.REVIEW_ACTIONS``. ``field`` names what a correction or a
+    confidentiality mark is about (``date``, ``place``, ``perpetrator``,
+    ``best:killed:children``, ``sources``, ``note:12``); ``target`` the claim
+    (``<sha256>:<extractor version>:<ordinal>``) or the reports (split, merge) it acts on;
+    ``value`` is plain JSON (the grade, the corrected value, the note's text, the claim).
+    ``incident_version`` is the version the analyst saw when deciding.
+    """
+
+    incident_id: int
+    action: str
+    actor: str
+    field: str | None = None
+    target: str | None = None
+    value: Any = None
+    reason: str = ""
+    confidential: bool = False
+    id: int | None = None
+    at: datetime | None = None
+    incident_version: int | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("review action", self.action, vocab.REVIEW_ACTIONS)

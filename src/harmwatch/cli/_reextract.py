@@ -6,12 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from harmwatch.cli._app import app, err_console, out_console, settings
-from harmwatch.extract import EXTRACTOR_VERSION
-from harmwatch.pipeline import Analyzer, reextract_documents
-from harmwatch.store import Store
+from harmwatch.cli._app import app, settings
+from harmwatch.cli._output import fail, printable, say
 
 __all__ = ["reextract"]
 
@@ -40,6 +37,10 @@ def reextract(
 
     Example: harmwatch reextract --since harmwatch-0.1.0
     """
+    from harmwatch.extract import EXTRACTOR_VERSION
+    from harmwatch.pipeline import Analyzer, reextract_documents
+    from harmwatch.store import Store
+
     analyzer = Analyzer.load(data_dir=Path(settings(ctx).data_dir))
     done = failed = claims = 0
     with Store.open(settings(ctx).db) as store:
@@ -51,20 +52,16 @@ def reextract(
                 claims += outcome.claims
                 if not settings(ctx).quiet:
                     old = outcome.old_version or "none"
-                    out_console.print(
-                        f"reextracted: {escape(outcome.source)} ({old} -> {EXTRACTOR_VERSION}, "
-                        f"{outcome.claims} claims)",
-                        highlight=False,
+                    say(
+                        f"reextracted: {printable(outcome.source)} ({old} -> "
+                        f"{EXTRACTOR_VERSION}, {outcome.claims} claims)"
                     )
             else:
                 failed += 1
-                err_console.print(
-                    f"[red]Error:[/red] {escape(outcome.source)}: {escape(outcome.reason or '')}"
-                )
-    out_console.print(
+                fail(f"{printable(outcome.source)}: {outcome.reason or ''}")
+    say(
         f"{done} documents extracted again by {EXTRACTOR_VERSION} ({claims} claims)"
-        + (f", {failed} failed" if failed else ""),
-        highlight=False,
+        + (f", {failed} failed" if failed else "")
     )
     if failed:
         raise typer.Exit(1)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from datetime import UTC, datetime
 
 from harmwatch.errors import InputError
 from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._decode import NotText, declared_charset, decode
+from harmwatch.ingest._docx import DOCX, read_docx
 from harmwatch.ingest._html import NoMainText, html_to_text
+from harmwatch.ingest._pdf import PDF, read_pdf
 from harmwatch.model import Document
 
-__all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes"]
+__all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes", "sniff_media_type"]
 
 PLAIN = "text/plain"
 MARKDOWN = "text/markdown"
 HTML = "text/html"
 _TITLE_MAX = 300
+_PAGED_READERS = {PDF: read_pdf, DOCX: read_docx}
 
 
 def read_bytes(
@@ -28,12 +32,12 @@ def read_bytes(
     retrieved_at: datetime | None = None,
     warc: bytes | None = None,
 ) -> Document:
-    """A Document from the bytes of a text, Markdown or HTML document.
+    """A Document from the bytes of a text, Markdown, HTML, PDF or DOCX document.
 
     Args:
         raw: the bytes exactly as received (kept byte for byte; their sha256 is the key).
         source: where they came from (path or URL), used in messages and stored.
-        media_type: text/plain, text/markdown or text/html.
+        media_type: text/plain, text/markdown, text/html, application/pdf or the DOCX type.
         charset: the charset the sender declared, if any (tried after UTF-8).
         retrieved_at: when they were received (default now, UTC).
         warc: the WARC record of the HTTP exchange, for fetched URLs.
@@ -43,6 +47,10 @@ def read_bytes(
     """
     if not raw.strip():
         raise InputError(f"{source}: empty file" if raw == b"" else f"{source}: only whitespace")
+    paged = _PAGED_READERS.get(media_type)
+    if paged is not None:
+        document = paged(raw, source=source, retrieved_at=retrieved_at)
+        return document if warc is None else dataclasses.replace(document, warc=warc)
     is_html = media_type in (HTML, "application/xhtml+xml")
     try:
         text, encoding = decode(
@@ -75,6 +83,25 @@ def read_bytes(
         encoding=encoding,
         warc=warc,
     )
+
+
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
+_HTML_TAGS = (b"<html", b"<body", b"<p>", b"<p ", b"<div", b"<article", b"<br", b"<meta ")
+
+
+def sniff_media_type(raw: bytes) -> str:
+    """text/html for bytes that look like a page (from their first 2 kB), else text/plain.
+
+    For sources that carry no name or type, such as standard input.
+    """
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml"):  # XHTML, or a feed or other XML read as text
+        return HTML if b"<html" in head else PLAIN
+    if head.startswith(_HTML_STARTS):
+        return HTML
+    if head.startswith(b"<") and any(tag in head for tag in _HTML_TAGS):
+        return HTML
+    return PLAIN
 
 
 def _first_line_title(text: str, *, markdown: bool) -> str | None:

@@ -3,9 +3,9 @@
 Every door (the CLI, the API, the benches, batch jobs) calls these functions; what a run needs
 (the gazetteer, the settings) is built once per run, not once per document.
 
-    analyze = Analyzer.load(data_dir=Path("harmwatch-data"))   # the gazetteer, loaded once
-    extraction = analyze(document)                              # or analyze_document(...)
     with Store.open("sqlite:///harmwatch.db") as store:
+        analyze = Analyzer.load(store=store)     # the gazetteer with the team's places, once
+        extraction = analyze(document)           # or analyze_document(...)
         for outcome in ingest_sources(store, ["reports/"], analyze=analyze):
             print(outcome.status, outcome.input)
 """
@@ -13,6 +13,21 @@ Every door (the CLI, the API, the benches, batch jobs) calls these functions; wh
 from __future__ import annotations
 
 from harmwatch.pipeline._analyze import Analyze, Analyzer, analyze_document
+from harmwatch.pipeline._budget import (
+    DEFAULT_TIME_BUDGET,
+    SECONDS_PER_MB,
+    AnalysisFailed,
+    BudgetedAnalyzer,
+    budget_for,
+)
+from harmwatch.pipeline._claims import list_claims
+from harmwatch.pipeline._import import (
+    TABLE_SUFFIXES,
+    ImportResult,
+    gazetteer_lookup,
+    import_table,
+    table_type,
+)
 from harmwatch.pipeline._ingest import (
     STATUSES,
     AfterIngest,
@@ -22,26 +37,49 @@ from harmwatch.pipeline._ingest import (
     ingest_sources,
     is_url,
 )
+from harmwatch.pipeline._places import (
+    DATA_DIR_ACTOR,
+    import_data_folder,
+    load_gazetteer,
+    load_zones,
+)
 from harmwatch.pipeline._reextract import (
     Reextracted,
     count_outdated,
     outdated_documents,
     reextract_documents,
 )
+from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
+    "DATA_DIR_ACTOR",
+    "DEFAULT_TIME_BUDGET",
+    "SECONDS_PER_MB",
     "STATUSES",
+    "TABLE_SUFFIXES",
     "AfterIngest",
+    "AnalysisFailed",
     "Analyze",
     "Analyzer",
+    "BudgetedAnalyzer",
+    "ImportResult",
     "Outcome",
     "Reextracted",
     "Status",
     "analyze_document",
+    "budget_for",
     "count_inputs",
     "count_outdated",
+    "gazetteer_lookup",
+    "import_data_folder",
+    "import_table",
     "ingest_sources",
     "is_url",
+    "list_claims",
+    "load_gazetteer",
+    "load_zones",
     "outdated_documents",
     "reextract_documents",
+    "summarize_store",
+    "table_type",
 ]

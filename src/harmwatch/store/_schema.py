@@ -2,6 +2,10 @@
 
 Migrations in ``migrations/versions`` build exactly this; a test compares the two. Timestamps are
 naive UTC (the same on SQLite and PostgreSQL, so audit hashes are reproducible).
+
+Triggers are not metadata: ``APPEND_ONLY_TABLES`` names the tables whose rows the database
+itself refuses to UPDATE or DELETE (migrations 0005_audit and 0006_review install the
+triggers; a test checks that every table named here refuses both on SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 __all__ = [
+    "APPEND_ONLY_TABLES",
+    "added_places",
     "audit_log",
     "claims",
     "documents",
@@ -16,12 +22,16 @@ __all__ = [
     "facilities",
     "incident_facilities",
     "incident_perpetrators",
+    "incident_tallies",
     "incident_weapons",
     "incidents",
     "link_decisions",
     "metadata",
     "place_mentions",
     "reports",
+    "review_entries",
+    "users",
+    "zones",
 ]
 
 metadata = sa.MetaData(
@@ -50,6 +60,7 @@ documents = sa.Table(
     sa.Column("raw", sa.LargeBinary, nullable=False),
     sa.Column("warc", sa.LargeBinary, nullable=True),
     sa.Column("confidential", sa.Boolean, nullable=False),
+    sa.Column("pages", sa.JSON, nullable=True),
 )
 
 extractions = sa.Table(
@@ -105,6 +116,7 @@ claims = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("rule", sa.String(64), nullable=False, server_default=""),
     sa.Column("geo_precision", sa.Integer, nullable=True),
+    sa.Column("place_review", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 place_mentions = sa.Table(
@@ -127,6 +139,33 @@ place_mentions = sa.Table(
     sa.Column("score", sa.Float, nullable=False),
     sa.Column("place_id", sa.String(100), nullable=True, index=True),
     sa.Column("place", sa.JSON, nullable=True),
+    sa.Column("review", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("geo_precision", sa.Integer, nullable=True),
+)
+
+# Places users added to the gazetteer, one row per place of one import (``origin``: the import's
+# name, e.g. the file stem); ``place`` holds the Place fields, ``names`` its other names.
+added_places = sa.Table(
+    "added_places",
+    metadata,
+    sa.Column("origin", sa.String(200), primary_key=True),
+    sa.Column("place_id", sa.String(100), primary_key=True),
+    sa.Column("ordinal", sa.Integer, nullable=False),
+    sa.Column("place", sa.JSON, nullable=False),
+    sa.Column("names", sa.JSON, nullable=False),
+    sa.Column("added_at", sa.DateTime, nullable=False),
+)
+
+# Zones users added (``harmwatch zones add``): each a GeoJSON feature kept as given.
+zones = sa.Table(
+    "zones",
+    metadata,
+    sa.Column("origin", sa.String(200), primary_key=True),
+    sa.Column("ordinal", sa.Integer, primary_key=True),
+    sa.Column("zone_id", sa.String(200), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("feature", sa.JSON, nullable=False),
+    sa.Column("added_at", sa.DateTime, nullable=False),
 )
 
 incidents = sa.Table(
@@ -151,6 +190,10 @@ incidents = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
+
+# Dates as an interval, for window queries (an incident overlaps a window from its first date
+# to its last); the first_date index alone cannot filter on the last date.
+sa.Index("ix_incidents_first_date_last_date", incidents.c.first_date, incidents.c.last_date)
 
 reports = sa.Table(
     "reports",
@@ -214,6 +257,23 @@ incident_perpetrators = sa.Table(
     sa.Column("certainty", sa.String(16), nullable=False),
 )
 
+incident_tallies = sa.Table(
+    "incident_tallies",
+    metadata,
+    sa.Column(
+        "incident_id",
+        sa.Integer,
+        sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("subject", sa.String(32), primary_key=True),
+    sa.Column("best", sa.BigInteger, nullable=False),
+    sa.Column("low", sa.BigInteger, nullable=False),
+    sa.Column("high", sa.BigInteger, nullable=False),
+    sa.Column("sources", sa.Integer, nullable=False),
+)
+
 incident_weapons = sa.Table(
     "incident_weapons",
     metadata,
@@ -273,3 +333,35 @@ audit_log = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False, unique=True),
 )
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("token_id", sa.String(32), nullable=False, unique=True),
+    sa.Column("token_hash", sa.String(200), nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+review_entries = sa.Table(
+    "review_entries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.Integer, nullable=False, index=True),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("field", sa.String(100), nullable=True),
+    sa.Column("target", sa.Text, nullable=True),
+    sa.Column("value", sa.JSON, nullable=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("confidential", sa.Boolean, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("incident_version", sa.Integer, nullable=True),
+    sa.Column("salt", sa.String(32), nullable=False),
+)
+
+APPEND_ONLY_TABLES: tuple[str, ...] = ("audit_log", "documents", "claims", "review_entries")
+"""Tables whose rows are evidence: the database refuses UPDATE and DELETE on them."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine, Row
 from harmwatch.errors import ConfigError, Conflict, NotFound
 from harmwatch.extract import EXTRACTOR_VERSION as _EXTRACTOR_VERSION
 from harmwatch.model import (
+    AddedPlace,
     Claim,
     Document,
     Extraction,
@@ -26,13 +28,25 @@ from harmwatch.model import (
     Place,
     PlaceMention,
     Report,
+    ReviewEntry,
+    StoredClaim,
+    User,
 )
 from harmwatch.serialize import link_decision_to_dict
-from harmwatch.store import _engine
+from harmwatch.store import _added, _engine, _review, _users
 from harmwatch.store import _incidents as _links
-from harmwatch.store._audit import GENESIS_HASH, AuditEntry, append_entry, entry_hash
+from harmwatch.store._audit import AuditEntry, append_entry, check_tail, entry_from_row
+from harmwatch.store._digest import (
+    CLAIM_COLUMNS,
+    PLACE_MENTION_COLUMNS,
+    RowsDigest,
+    document_digest,
+    extraction_digest,
+)
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
+from harmwatch.store._review import NEW_INCIDENT, ReviewWrite
 from harmwatch.store._schema import (
+    added_places,
     audit_log,
     claims,
     documents,
@@ -41,7 +55,12 @@ from harmwatch.store._schema import (
     incidents,
     place_mentions,
     reports,
+    review_entries,
+    users,
+    zones,
 )
+from harmwatch.store._summary import SummaryRows, read_summary_rows
+from harmwatch.store._verify import AuditReport, check_head, verify_log
 
 __all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "IncidentQuery", "LinkWrite", "Store"]
 
@@ -51,6 +70,7 @@ EXTRACTOR_VERSION = _EXTRACTOR_VERSION
 DEFAULT_ACTOR = "harmwatch"
 
 _BATCH = 200
+_INSERT_BATCH = 2000
 
 
 def _utcnow() -> datetime:
@@ -162,6 +182,15 @@ class Store:
                 yield connection
 
     @contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """A read transaction that sees one consistent state of every table."""
+        with _engine.translate_errors(self.url), self._engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
         with _engine.translate_errors(self.url):
             options = {_engine.WRITE: True}
@@ -192,11 +221,14 @@ class Store:
         with self._write() as connection:
             if _has_document(connection, document.sha256):
                 return False
-            connection.execute(_INSERT_DOCUMENT, _document_row(document, now))
+            row = _document_row(document, now)
+            connection.execute(_INSERT_DOCUMENT, row)
             after = _document_summary(document)
+            after["row_sha256"] = document_digest(row)
             if extraction is not None:
-                _insert_extraction(connection, document.sha256, extraction, extractor_version, now)
-                after["extraction"] = _extraction_summary(extraction, extractor_version)
+                after["extraction"] = _insert_extraction(
+                    connection, document.sha256, extraction, extractor_version, now
+                )
             append_entry(
                 connection,
                 at=now,
@@ -270,7 +302,7 @@ class Store:
                 raise Conflict(
                     f"document {sha256} already has an extraction by {extractor_version}"
                 )
-            _insert_extraction(connection, sha256, extraction, extractor_version, now)
+            summary = _insert_extraction(connection, sha256, extraction, extractor_version, now)
             append_entry(
                 connection,
                 at=now,
@@ -278,7 +310,38 @@ class Store:
                 action="extraction.add",
                 entity=f"document:{sha256}",
                 before=None,
-                after=_extraction_summary(extraction, extractor_version),
+                after=summary,
+            )
+
+    def record_analysis_failure(
+        self,
+        sha256: str,
+        reason: str,
+        *,
+        extractor_version: str = EXTRACTOR_VERSION,
+        actor: str = DEFAULT_ACTOR,
+    ) -> None:
+        """Record in the audit log that analysing a stored document failed, and why.
+
+        The document stays without an extraction by this version, so a later run analyses it
+        again. Raises NotFound for an unknown document.
+        """
+        now = _utcnow()
+        after = {
+            "extractor_version": extractor_version,
+            "reason": reason.encode("utf-8", "backslashreplace").decode("utf-8"),
+        }
+        with self._write() as connection:
+            if not _has_document(connection, sha256):
+                raise NotFound(f"no document with sha256 {sha256}")
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="extraction.fail",
+                entity=f"document:{sha256}",
+                before=None,
+                after=after,
             )
 
     def newest_extractor_versions(self) -> Iterator[tuple[str, str | None]]:
@@ -437,6 +500,35 @@ class Store:
             yield from batch
             after = batch[-1].key
 
+    def summary_rows(
+        self,
+        *,
+        date_from: date,
+        date_to: date,
+        admin1: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+        tallies_only: bool = False,
+    ) -> SummaryRows:
+        """Flat rows of the incidents overlapping the dates (in ``admin1`` and ``bbox`` when
+        given) and of their tallies, perpetrators, weapons and facilities (only tallies when
+        ``tallies_only``): what a quick summary reads, without decoding incidents."""
+        with self._read() as connection:
+            return read_summary_rows(
+                connection,
+                date_from=date_from,
+                date_to=date_to,
+                admin1=admin1,
+                bbox=bbox,
+                tallies_only=tallies_only,
+            )
+
+    def period_totals(self, *, date_from: date, date_to: date) -> list[Report]:
+        """The period-total reports whose dates overlap ``date_from``..``date_to``."""
+        with self._read() as connection:
+            return _links.read_reports(
+                connection, period_total=True, date_from=date_from, date_to=date_to
+            )
+
     def documents_without_reports(self) -> list[str]:
         """Sha256 of every document that has an extraction but no reports yet."""
         with self._read() as connection:
@@ -543,26 +635,251 @@ class Store:
         """
         now = _utcnow()
         with self._write() as connection:
-            known = {r.key for r in _links.read_reports(connection, keys=decision.reports)}
-            missing = [key for key in decision.reports if key not in known]
-            if missing:
-                raise NotFound(f"no report {missing[0]}")
-            decision_id = _links.insert_decision(connection, decision, now)
-            append_entry(
-                connection,
-                at=now,
-                actor=actor,
-                action="link.decision",
-                entity=f"link_decision:{decision_id}",
-                before=None,
-                after={**link_decision_to_dict(decision), "at": now.isoformat()},
-            )
-        return decision_id
+            return _record_decision(connection, decision, actor=actor, now=now)
 
     def link_decisions(self) -> list[LinkDecision]:
         """Every analyst link decision, oldest first."""
         with self._read() as connection:
             return _links.load_decisions(connection)
+
+    # --- places and zones users add ------------------------------------------------------------
+
+    def add_places(
+        self, origin: str, places: Sequence[AddedPlace], *, actor: str = DEFAULT_ACTOR
+    ) -> bool:
+        """Store the places of one import (``origin``: its name, e.g. the file name), replacing
+        an earlier import of the same name, with an audit entry; False, changing nothing, when
+        the same places are stored already under that name."""
+        now = _utcnow()
+        with self._write() as connection:
+            counts = _added.replace_places(connection, origin, places, now)
+            if counts is None:
+                return False
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="places.import",
+                entity=f"places:{origin}",
+                before=None if not counts[0] else {"places": counts[0]},
+                after={"places": counts[1], "ids": sorted({p.place.id for p in places})[:20]},
+            )
+        return True
+
+    def added_places(self) -> list[AddedPlace]:
+        """Every place users added, by import name, then in the import's order."""
+        with self._read() as connection:
+            return _added.read_places(connection)
+
+    def add_zones(
+        self, origin: str, features: Sequence[dict[str, Any]], *, actor: str = DEFAULT_ACTOR
+    ) -> bool:
+        """Store one file's zones (GeoJSON features, checked by the caller) under ``origin``,
+        replacing an earlier file of the same name, with an audit entry; False, changing
+        nothing, when the same zones are stored already under that name."""
+        now = _utcnow()
+        with self._write() as connection:
+            counts = _added.replace_zones(connection, origin, features, now)
+            if counts is None:
+                return False
+            names = [str((f.get("properties") or {}).get("name")) for f in features]
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="zones.add",
+                entity=f"zones:{origin}",
+                before=None if not counts[0] else {"zones": counts[0]},
+                after={"zones": counts[1], "names": names[:20]},
+            )
+        return True
+
+    def zone_features(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every zone users added, as (import name, GeoJSON feature)."""
+        with self._read() as connection:
+            return _added.read_zones(connection)
+
+    # --- review -------------------------------------------------------------------------------
+
+    def add_review(
+        self,
+        entry: ReviewEntry,
+        *,
+        versions: Mapping[int, int],
+        grade: str | None = None,
+        set_grade: bool = False,
+        decisions: Sequence[LinkDecision] = (),
+        rewrite: Sequence[Incident] = (),
+        retire: Sequence[int] = (),
+    ) -> ReviewWrite:
+        """Store an analyst's decision with its audit entry, in one transaction, if every
+        incident it touches is still at the version the analyst read.
+
+        Args:
+            entry: the decision (its ``incident_id`` is the incident it is about).
+            versions: incident id -> the version the analyst read, for every incident the
+                write touches; each is raised by one. Conflict ("incident 412 changed since you
+                opened it; reload and review again") when one moved on.
+            grade, set_grade: set the incident's grade (None clears it).
+            decisions: link decisions (pins) that keep this decision through every relink.
+            rewrite, retire: for a merge or split, the incidents as they now are (one without
+                an id is created) and the ids that no longer exist.
+        """
+        now = _utcnow()
+        with self._write() as connection:
+            current = _review.check_versions(connection, versions)
+            grades = None
+            if set_grade:
+                before = connection.execute(
+                    sa.select(incidents.c.grade).where(incidents.c.id == entry.incident_id)
+                ).scalar()
+                grades = {"before": before, "after": grade}
+            created: list[int] = []
+            if rewrite or retire:
+                kept = [
+                    i if i.id is None else replace(i, version=current.get(i.id, i.version))
+                    for i in rewrite
+                ]
+                written = _links.write_link(connection, kept, retire=retire, registry=(), now=now)
+                created = [
+                    i.id
+                    for i, old in zip(written.incidents, kept, strict=True)
+                    if old.id is None and i.id is not None
+                ]
+                gone = set(retire)
+                current = _review.read_versions(connection, [i for i in current if i not in gone])
+            stored = _review.insert_review(
+                connection,
+                entry,
+                now=now,
+                versions={i: (versions[i], v + 1) for i, v in current.items()},
+                grades=grades,
+                retired=retire,
+                created=created,
+            )
+            for decision in decisions:
+                pin = decision
+                if decision.kind == "pin" and decision.incident_id == NEW_INCIDENT:
+                    pin = replace(decision, incident_id=created[0])
+                _record_decision(connection, pin, actor=entry.actor, now=now)
+            bumped = _review.bump_versions(
+                connection,
+                current,
+                now=now,
+                grade={entry.incident_id: grade} if set_grade else None,
+            )
+        return ReviewWrite(entry=stored, versions=bumped, created=tuple(created))
+
+    def confidential_documents(self, shas: Iterable[str]) -> set[str]:
+        """Which of these documents are marked confidential."""
+        wanted = sorted(set(shas))
+        found: set[str] = set()
+        with self._read() as connection:
+            for start in range(0, len(wanted), _BATCH):
+                chunk = wanted[start : start + _BATCH]
+                found.update(
+                    connection.execute(
+                        sa.select(documents.c.sha256).where(
+                            documents.c.sha256.in_(chunk), documents.c.confidential.is_(True)
+                        )
+                    ).scalars()
+                )
+        return found
+
+    def low_confidence_claims(self, floor: float) -> dict[str, float]:
+        """``<document sha256>:<ordinal>`` -> confidence, for every claim of a document's newest
+        extraction whose confidence is below ``floor``."""
+        newest = sa.select(sa.func.max(extractions.c.id)).group_by(extractions.c.document_sha256)
+        query = sa.select(claims.c.document_sha256, claims.c.ordinal, claims.c.confidence).where(
+            claims.c.confidence < floor, claims.c.extraction_id.in_(newest)
+        )
+        with self._read() as connection:
+            return {
+                f"{row.document_sha256}:{row.ordinal}": float(row.confidence)
+                for row in connection.execute(query)
+            }
+
+    def reviews_of(self, incident_ids: Sequence[int] | None = None) -> dict[int, list[ReviewEntry]]:
+        """Review entries by incident, oldest first (every incident's when not given)."""
+        with self._read() as connection:
+            return _review.read_reviews(connection, incident_ids)
+
+    # --- stored claims --------------------------------------------------------------------------
+
+    def iter_claims(
+        self,
+        *,
+        document: str | None = None,
+        kind: str | None = None,
+        perpetrator: str | None = None,
+        place_ids: Collection[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> Iterator[StoredClaim]:
+        """Every claim of each document's newest extraction, with its document and place, in
+        the order they were stored (read a batch at a time).
+
+        Args:
+            document: a document's sha256, or its first characters.
+            kind: only claims of this kind.
+            perpetrator: only claims attributed to this actor (also as one of "A or B"),
+                case-insensitive.
+            place_ids: only claims placed at one of these gazetteer ids.
+            date_from, date_to: only claims dated in this range (inclusive); a claim without
+                a date of its own is dated by its document's publication date.
+        """
+        newest = sa.select(sa.func.max(extractions.c.id)).group_by(extractions.c.document_sha256)
+        day = sa.func.coalesce(claims.c.date, extractions.c.published, documents.c.published)
+        query = (
+            sa.select(
+                claims,
+                documents.c.source,
+                sa.func.coalesce(documents.c.published, extractions.c.published).label("dated"),
+            )
+            .join(extractions, extractions.c.id == claims.c.extraction_id)
+            .join(documents, documents.c.sha256 == claims.c.document_sha256)
+            .where(claims.c.extraction_id.in_(newest))
+        )
+        if document:
+            query = query.where(claims.c.document_sha256.startswith(document.lower()))
+        if kind is not None:
+            query = query.where(claims.c.kind == kind)
+        if perpetrator:
+            name = sa.func.lower(claims.c.perpetrator)
+            wanted = perpetrator.lower()
+            query = query.where(
+                sa.or_(
+                    name == wanted,
+                    name.startswith(f"{wanted} or ", autoescape=True),
+                    name.endswith(f" or {wanted}", autoescape=True),
+                )
+            )
+        if place_ids is not None:
+            query = query.where(claims.c.place_id.in_(sorted(place_ids)))
+        if date_from is not None:
+            query = query.where(day >= date_from)
+        if date_to is not None:
+            query = query.where(day <= date_to)
+        after = 0
+        while True:
+            with self._read() as connection:
+                rows = connection.execute(
+                    query.where(claims.c.id > after).order_by(claims.c.id).limit(_BATCH)
+                ).all()
+                places = _places_of(connection, rows)
+            if not rows:
+                return
+            for row in rows:
+                yield StoredClaim(
+                    document_sha256=row.document_sha256,
+                    source=row.source,
+                    published=row.dated,
+                    claim=Claim(
+                        **{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS}
+                    ),
+                    place=places.get((row.extraction_id, row.place_id)),
+                )
+            after = rows[-1].id
 
     # --- the database as a whole --------------------------------------------------------------
 
@@ -576,6 +893,10 @@ class Store:
             reports,
             incidents,
             facilities,
+            added_places,
+            zones,
+            review_entries,
+            users,
             audit_log,
         )
         with self._read() as connection:
@@ -591,51 +912,125 @@ class Store:
         with self._read() as connection:
             return _engine.current_revision(connection)
 
+    # --- users ------------------------------------------------------------------------------
+
+    def add_user(
+        self, name: str, role: str, *, actor: str, only_if_first: bool = False
+    ) -> tuple[User, str]:
+        """Add a user with a new API token; returns (user, token). Only the token's hash is kept.
+
+        ``only_if_first`` refuses (Conflict) unless there are no users yet, in the same
+        transaction: the first admin is the one user added without an admin's say-so.
+        """
+        with self._write() as connection:
+            return _users.add_user(
+                connection, name, role, actor=actor, now=_utcnow(), only_if_first=only_if_first
+            )
+
+    def get_user(self, name: str) -> User:
+        """The user called ``name``; raises NotFound."""
+        with self._read() as connection:
+            return _users.get_user(connection, name)
+
+    def list_users(self) -> list[User]:
+        """Every user, by name."""
+        with self._read() as connection:
+            return _users.list_users(connection)
+
+    def disable_user(self, name: str, *, actor: str) -> User:
+        """Disable a user so that their token stops working (never the last active admin)."""
+        with self._write() as connection:
+            return _users.disable_user(connection, name, actor=actor, now=_utcnow())
+
+    def rotate_token(self, name: str, *, actor: str) -> str:
+        """A new token for the user (the old one stops working); returns it, shown once."""
+        with self._write() as connection:
+            return _users.rotate_token(connection, name, actor=actor, now=_utcnow())
+
+    def authenticate(self, token: str) -> User:
+        """The active user this API token belongs to; raises Unauthorized otherwise."""
+        with self._read() as connection:
+            return _users.authenticate(connection, token)
+
     # --- audit log ----------------------------------------------------------------------------
 
-    def iter_audit(self, *, entity: str | None = None) -> Iterator[AuditEntry]:
-        """Audit entries in order (only those about ``entity`` if given)."""
+    def iter_audit(
+        self,
+        *,
+        entity: str | None = None,
+        actor: str | None = None,
+        since: datetime | date | None = None,
+    ) -> Iterator[AuditEntry]:
+        """Audit entries in order, read a batch at a time.
+
+        Args:
+            entity: only entries about this entity (``document:<sha256>``, ``user:<name>``...);
+                a value ending in ``:`` matches every entity with that prefix.
+            actor: only entries by this actor.
+            since: only entries at or after this moment (a date means its midnight, UTC).
+        """
+        query = sa.select(audit_log)
+        if entity is not None:
+            if entity.endswith(":"):
+                query = query.where(audit_log.c.entity.startswith(entity, autoescape=True))
+            else:
+                query = query.where(audit_log.c.entity == entity)
+        if actor is not None:
+            query = query.where(audit_log.c.actor == actor)
+        if since is not None:
+            moment = (
+                since
+                if isinstance(since, datetime)
+                else datetime.combine(since, datetime.min.time())
+            )
+            query = query.where(audit_log.c.at >= _naive_utc(moment))
         after = 0
         while True:
-            query = sa.select(audit_log).where(audit_log.c.seq > after)
-            if entity is not None:
-                query = query.where(audit_log.c.entity == entity)
             with self._read() as connection:
-                rows = connection.execute(query.order_by(audit_log.c.seq).limit(_BATCH)).all()
+                rows = connection.execute(
+                    query.where(audit_log.c.seq > after).order_by(audit_log.c.seq).limit(_BATCH)
+                ).all()
             if not rows:
                 return
             for row in rows:
-                yield AuditEntry(
-                    seq=row.seq,
-                    at=row.at.replace(tzinfo=UTC),
-                    actor=row.actor,
-                    action=row.action,
-                    entity=row.entity,
-                    before=row.before,
-                    after=row.after,
-                    prev_hash=row.prev_hash,
-                    hash=row.hash,
-                )
+                yield entry_from_row(row)
             after = rows[-1].seq
 
-    def verify_audit(self) -> int:
-        """Check the whole hash chain; returns the number of entries, raises Conflict at a break."""
-        expected_prev = GENESIS_HASH
-        count = 0
-        for entry in self.iter_audit():
-            count += 1
-            if entry.seq != count:
-                raise Conflict(f"audit log broken: entry {count} is missing (found {entry.seq})")
-            if entry.prev_hash != expected_prev:
-                raise Conflict(
-                    f"audit log broken at entry {entry.seq}: it does not follow its predecessor"
-                )
-            fields = dataclasses.asdict(entry)
-            del fields["hash"]
-            if entry_hash(**fields) != entry.hash:
-                raise Conflict(f"audit log broken at entry {entry.seq}: its content was changed")
-            expected_prev = entry.hash
-        return count
+    def check_audit_tail(self) -> None:
+        """Raise Conflict if the last audit entry is broken (the cheap check every write makes
+        too); call it before a long run of writes to refuse them all at once."""
+        with self._read() as connection:
+            check_tail(connection)
+
+    def audit_head(self) -> AuditEntry | None:
+        """The last entry of the audit log (its hash is the value to publish), None if empty."""
+        with self._read() as connection:
+            row = connection.execute(
+                sa.select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)
+            ).first()
+        return None if row is None else entry_from_row(row)
+
+    def check_audit(self, *, head: str | None = None) -> AuditReport:
+        """Re-compute the chain and check every evidence row against it, in one snapshot.
+
+        Args:
+            head: a head hash published earlier (``audit_head().hash``); the report then says
+                whether it is still in the chain.
+        """
+        published = None if head is None else check_head(head)
+        with self._snapshot() as connection:
+            return verify_log(connection, head=published)
+
+    def verify_audit(self, *, head: str | None = None) -> int:
+        """Check the chain and the rows; returns the number of entries, raises Conflict naming
+        the first broken entry or row."""
+        report = self.check_audit(head=head)
+        if report.problems:
+            first = report.problems[0]
+            more = len(report.problems) - 1
+            suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+            raise Conflict(f"audit log broken: {first.message}{suffix}")
+        return report.entries
 
 
 # --- rows <-> domain types ------------------------------------------------------------------------
@@ -646,6 +1041,28 @@ _INSERT_EXTRACTION = sa.insert(extractions)
 _INSERT_CLAIMS = sa.insert(claims)
 _INSERT_PLACES = sa.insert(place_mentions)
 _HAS_DOCUMENT = sa.select(documents.c.sha256).where(documents.c.sha256 == sa.bindparam("sha256"))
+
+
+def _record_decision(
+    connection: Connection, decision: LinkDecision, *, actor: str, now: datetime
+) -> int:
+    """Store a link decision with its ``link.decision`` audit entry; NotFound for an unknown
+    report."""
+    known = {r.key for r in _links.read_reports(connection, keys=decision.reports)}
+    missing = [key for key in decision.reports if key not in known]
+    if missing:
+        raise NotFound(f"no report {missing[0]}")
+    decision_id = _links.insert_decision(connection, decision, now)
+    append_entry(
+        connection,
+        at=now,
+        actor=actor,
+        action="link.decision",
+        entity=f"link_decision:{decision_id}",
+        before=None,
+        after={**link_decision_to_dict(decision), "at": now.isoformat()},
+    )
+    return decision_id
 
 
 def _has_document(connection: Connection, sha256: str) -> bool:
@@ -667,6 +1084,7 @@ def _document_row(document: Document, now: datetime) -> dict[str, Any]:
         "raw": document.raw,
         "warc": document.warc,
         "confidential": document.confidential,
+        "pages": list(document.pages) if document.pages else None,
     }
 
 
@@ -684,27 +1102,23 @@ def _document_from_row(row: Row[Any]) -> Document:
         encoding=row.encoding,
         warc=None if row.warc is None else bytes(row.warc),
         confidential=row.confidential,
+        pages=tuple(row.pages or ()),
     )
 
 
 def _document_summary(document: Document) -> dict[str, Any]:
+    """What the audit log says of a document: a confidential one's source and title stay out
+    (the row digest covers them)."""
+    hidden = document.confidential
     return {
         "sha256": document.sha256,
-        "source": document.source,
-        "title": document.title,
+        "source": None if hidden else document.source,
+        "title": None if hidden else document.title,
         "published": None if document.published is None else document.published.isoformat(),
         "lang": document.lang,
         "media_type": document.media_type,
         "bytes": len(document.raw),
         "confidential": document.confidential,
-    }
-
-
-def _extraction_summary(extraction: Extraction, extractor_version: str) -> dict[str, Any]:
-    return {
-        "extractor_version": extractor_version,
-        "claims": len(extraction.claims),
-        "places": len(extraction.places),
     }
 
 
@@ -724,59 +1138,77 @@ def _insert_extraction(
     extraction: Extraction,
     extractor_version: str,
     now: datetime,
-) -> None:
+) -> dict[str, Any]:
+    """Insert an extraction with its claims and places; returns its audit summary (with the
+    digests that ``audit verify`` checks the rows against)."""
     period = extraction.period
-    result = connection.execute(
-        _INSERT_EXTRACTION,
-        {
-            "document_sha256": sha256,
-            "extractor_version": extractor_version,
-            "extracted_at": now,
-            "lang": extraction.lang,
-            "published": extraction.published,
-            "period_start": None if period is None else period.start,
-            "period_end": None if period is None else period.end,
-            "has_period": period is not None,
-            "perpetrators": list(extraction.perpetrators),
-            "weapons": list(extraction.weapons),
-        },
-    )
+    row = {
+        "document_sha256": sha256,
+        "extractor_version": extractor_version,
+        "extracted_at": now,
+        "lang": extraction.lang,
+        "published": extraction.published,
+        "period_start": None if period is None else period.start,
+        "period_end": None if period is None else period.end,
+        "has_period": period is not None,
+        "perpetrators": list(extraction.perpetrators),
+        "weapons": list(extraction.weapons),
+    }
+    result = connection.execute(_INSERT_EXTRACTION, row)
     primary_key = result.inserted_primary_key
     assert primary_key is not None
     extraction_id = primary_key[0]
-    if extraction.claims:
-        connection.execute(
-            _INSERT_CLAIMS,
-            [
-                {
-                    "extraction_id": extraction_id,
-                    "document_sha256": sha256,
-                    "extractor_version": extractor_version,
-                    "ordinal": ordinal,
-                    **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
-                }
-                for ordinal, claim in enumerate(extraction.claims)
-            ],
-        )
-    if extraction.places:
-        connection.execute(
-            _INSERT_PLACES,
-            [
-                {
-                    "extraction_id": extraction_id,
-                    "document_sha256": sha256,
-                    "ordinal": ordinal,
-                    "name": mention.name,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "sentence": mention.sentence,
-                    "score": mention.score,
-                    "place_id": None if mention.place is None else mention.place.id,
-                    "place": None if mention.place is None else _place_json(mention.place),
-                }
-                for ordinal, mention in enumerate(extraction.places)
-            ],
-        )
+    # rows go in batches, so that a document with a million claims needs no million dicts;
+    # their digests are taken as they go
+    claims_digest = RowsDigest(CLAIM_COLUMNS)
+    for first in range(0, len(extraction.claims), _INSERT_BATCH):
+        claim_rows = [
+            {
+                "extraction_id": extraction_id,
+                "document_sha256": sha256,
+                "extractor_version": extractor_version,
+                "ordinal": ordinal,
+                **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
+            }
+            for ordinal, claim in enumerate(
+                extraction.claims[first : first + _INSERT_BATCH], start=first
+            )
+        ]
+        connection.execute(_INSERT_CLAIMS, claim_rows)
+        for claim_row in claim_rows:
+            claims_digest.add(claim_row)
+    places_digest = RowsDigest(PLACE_MENTION_COLUMNS)
+    for first in range(0, len(extraction.places), _INSERT_BATCH):
+        place_rows = [
+            {
+                "extraction_id": extraction_id,
+                "document_sha256": sha256,
+                "ordinal": ordinal,
+                "name": mention.name,
+                "start": mention.start,
+                "end": mention.end,
+                "sentence": mention.sentence,
+                "score": mention.score,
+                "place_id": None if mention.place is None else mention.place.id,
+                "place": None if mention.place is None else _place_json(mention.place),
+                "review": mention.review,
+                "geo_precision": mention.geo_precision,
+            }
+            for ordinal, mention in enumerate(
+                extraction.places[first : first + _INSERT_BATCH], start=first
+            )
+        ]
+        connection.execute(_INSERT_PLACES, place_rows)
+        for place_row in place_rows:
+            places_digest.add(place_row)
+    return {
+        "extractor_version": extractor_version,
+        "claims": len(extraction.claims),
+        "places": len(extraction.places),
+        "fields_sha256": extraction_digest(row),
+        "claims_sha256": claims_digest.hexdigest(),
+        "places_sha256": places_digest.hexdigest(),
+    }
 
 
 _CLAIM_FIELDS = dataclasses.fields(Claim)
@@ -797,6 +1229,27 @@ def _claims(connection: Connection, extraction_id: int) -> list[Claim]:
     ]
 
 
+def _claim_from_row(row: Row[Any]) -> Claim:
+    return Claim(**{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS})
+
+
+def _places_of(connection: Connection, rows: Sequence[Row[Any]]) -> dict[tuple[int, str], Place]:
+    """The places the claims in ``rows`` are placed at, by (extraction id, place id)."""
+    wanted = {(row.extraction_id, row.place_id) for row in rows if row.place_id is not None}
+    if not wanted:
+        return {}
+    found = connection.execute(
+        sa.select(place_mentions.c.extraction_id, place_mentions.c.place_id, place_mentions.c.place)
+        .where(place_mentions.c.extraction_id.in_(sorted({e for e, _ in wanted})))
+        .where(place_mentions.c.place_id.in_(sorted({p for _, p in wanted})))
+    ).all()
+    return {
+        (row.extraction_id, row.place_id): Place(**row.place)
+        for row in found
+        if (row.extraction_id, row.place_id) in wanted and row.place is not None
+    }
+
+
 def _places(connection: Connection, extraction_id: int) -> list[PlaceMention]:
     rows = connection.execute(
         sa.select(place_mentions)
@@ -811,6 +1264,8 @@ def _places(connection: Connection, extraction_id: int) -> list[PlaceMention]:
             sentence=row.sentence,
             place=None if row.place is None else Place(**row.place),
             score=row.score,
+            review=row.review,
+            geo_precision=row.geo_precision,
         )
         for row in rows
     ]

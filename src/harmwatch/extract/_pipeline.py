@@ -133,9 +133,11 @@ def extract_text(
             ctx.header = None  # prose again: the list has ended
         if candidate(low, s0, s1) is None:
             continue  # no digit or number word in this sentence
-        if s1 - s0 > _PROSE_MIN and clean.count(" ", s0, s1) * _CHARS_PER_SPACE < s1 - s0:
-            continue  # a run without spaces (base64, "1/1/1...", a URL list) is no prose
         seg = clean[s0:s1]
+        if s1 - s0 > _LONG_RUN_MIN and _LONG_RUN.search(seg) is not None:
+            # a run without spaces (base64, "1/1/1...", a hash) is no prose: blank it out,
+            # keeping every offset, so that the words around it are still read
+            seg = _LONG_RUN.sub(_blank, seg)
         tokens = tokenize(seg, s0, rules)
         numbers = find_numbers(tokens, rules)
         if urls:
@@ -202,8 +204,14 @@ def extract_text(
 
 
 _LIST_LINE = 400  # a longer sentence is prose, not a line of a list
-_PROSE_MIN = 200  # a shorter line may be a date or a code: read it
-_CHARS_PER_SPACE = 25  # prose has a space every 5 to 8 characters
+_LONG_RUN_MIN = 100
+_LONG_RUN = re.compile(r"[^\s]{100,}")  # no word of any language is this long
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 _HEADING = 60  # a heading is a short line without a full stop
 _SENTENCE_END = frozenset(".!?؟")
 _LIST_LINES = 40  # a header's list ends after this many lines

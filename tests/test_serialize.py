@@ -40,6 +40,7 @@ def test_a_claim_carries_the_contract_fields_and_its_rule_and_confidence() -> No
     assert list(out) == [
         "kind", "subject", "value", "bound", "perpetrator", "weapon", "status", "date", "start",
         "end", "text", "sentence", "confidence", "rule", "place_id", "geo_precision",
+        "place_review",
     ]  # fmt: skip
     assert out["date"] == "2019-05-19"
     assert claim_to_dict(a_claim(max=30))["max"] == 30
@@ -56,6 +57,8 @@ def test_a_mention_is_flat_with_its_place_and_a_place_has_every_field() -> None:
     assert list(place_to_dict(mention.place)) == list(PLACE_FIELDS)
     unresolved = mention_to_dict(a_place_mention(place=None))
     assert unresolved["id"] is None and unresolved["lat"] is None
+    weak = mention_to_dict(a_place_mention(score=0.72, review=True, geo_precision=1))
+    assert (weak["score"], weak["review"], weak["geo_precision"]) == (0.72, True, 1)
 
 
 def test_a_document_is_its_metadata_not_its_bytes() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from harmwatch import vocab
 
 __all__ = [
+    "AddedPlace",
     "Attribution",
     "Claim",
     "Document",
@@ -83,7 +84,8 @@ class Claim:
     Never edited once extracted: a correction is a review entry that supersedes it.
     ``text == document.text[start:end]``; ``sentence`` is the 0-based sentence index.
     ``rule`` names the extraction rule that produced it; ``geo_precision`` is ACLED's code for
-    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region).
+    how precisely ``place_id`` locates it (1 town, 2 near or part of a region, 3 region);
+    ``place_review`` marks a place that is a weak match (fuzzy, a namesake abroad) for review.
     """
 
     kind: str
@@ -103,6 +105,7 @@ class Claim:
     confidence: float = 1.0
     rule: str = ""
     geo_precision: int | None = None
+    place_review: bool = False
 
     def __post_init__(self) -> None:
         vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)
@@ -142,7 +145,14 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A place named in a text, with its span, resolved to a gazetteer entry where possible."""
+    """A place named in a text, with its span, resolved to a gazetteer entry where possible.
+
+    ``score`` says how well the name matched (1 its own name in the document's country, lower
+    for an alternate, a spelling variant, a fuzzy match or a namesake abroad); ``review`` marks a
+    weak match (or a place the text names that no gazetteer holds) for an analyst to check;
+    ``geo_precision`` is ACLED's code for how precisely it locates (1 town or site, 2 near a
+    town or part of a region, 3 region).
+    """
 
     name: str
     start: int
@@ -150,6 +160,18 @@ class PlaceMention:
     sentence: int
     place: Place | None = None
     score: float = 0.0
+    review: bool = False
+    geo_precision: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddedPlace:
+    """A place a user added to the gazetteer (``harmwatch gazetteer import``), as stored: the
+    entry, its other names (any script), and ``origin``, the import it came from."""
+
+    place: Place
+    names: tuple[str, ...] = ()
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)

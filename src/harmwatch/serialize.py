@@ -84,7 +84,8 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def claim_to_dict(claim: Claim, pages: tuple[int, ...] = ()) -> dict[str, Any]:
     """A claim as the contract's ``claims`` item (``max`` and ``place_id`` only when set;
-    ``page`` when the document's ``pages`` are given)."""
+    ``place_review`` true when its place is a weak match an analyst should check; ``page``
+    when the document's ``pages`` are given)."""
     out: dict[str, Any] = {"kind": claim.kind, "subject": claim.subject, "value": claim.value}
     if claim.max is not None:
         out["max"] = claim.max
@@ -104,6 +105,7 @@ def claim_to_dict(claim: Claim, pages: tuple[int, ...] = ()) -> dict[str, Any]:
     if claim.place_id is not None:
         out["place_id"] = claim.place_id
     out["geo_precision"] = claim.geo_precision
+    out["place_review"] = claim.place_review
     if pages:
         out["page"] = max(1, bisect.bisect_right(pages, claim.start))
     return out
@@ -119,14 +121,17 @@ _NO_PLACE = dict.fromkeys(name for name in PLACE_FIELDS if name != "name")
 
 def mention_to_dict(mention: PlaceMention) -> dict[str, Any]:
     """A place mention as the contract's ``places`` item: the name as written and its span,
-    then its gazetteer entry's fields (null when unresolved), the entry's name as
-    ``place_name``."""
+    how well it matched (``score``; ``review`` when weak or unresolved) and how precisely it
+    locates (``geo_precision``), then its gazetteer entry's fields (null when unresolved), the
+    entry's name as ``place_name``."""
     out: dict[str, Any] = {
         "name": mention.name,
         "start": mention.start,
         "end": mention.end,
         "sentence": mention.sentence,
         "score": mention.score,
+        "review": mention.review,
+        "geo_precision": mention.geo_precision,
     }
     place = mention.place
     if place is None:
@@ -180,7 +185,7 @@ STORED_CLAIM_FIELDS = (
     "document", "source", "published", "kind", "subject", "value", "max", "bound",
     "perpetrator", "weapon", "status", "date", "place_id", "place_name", "lat", "lon",
     "admin1", "admin2", "admin3", "admin1_pcode", "admin2_pcode", "geo_precision",
-    "confidence", "rule", "text", "sentence", "start", "end",
+    "place_review", "confidence", "rule", "text", "sentence", "start", "end",
 )  # fmt: skip
 """The keys of ``stored_claim_to_dict``, in order (the columns of ``harmwatch claims --format
 csv``)."""
@@ -213,6 +218,7 @@ def stored_claim_to_dict(record: StoredClaim) -> dict[str, Any]:
         "admin1_pcode": None if place is None else place.admin1_pcode,
         "admin2_pcode": None if place is None else place.admin2_pcode,
         "geo_precision": claim.geo_precision,
+        "place_review": claim.place_review,
         "confidence": claim.confidence,
         "rule": claim.rule,
         "text": claim.text,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -163,3 +164,11 @@ def test_the_summary_of_a_zone_reads_the_same_store(db_url: str) -> None:
 
     assert summary.incidents.value == 1
     assert [ref.report for ref in summary.period_totals] != []
+
+
+def test_the_demo_ends_with_the_example_weeks_summary(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+
+    assert result.exit_code == 0, result.output
+    assert "Summary of Idlib (governorate, ocha:SY07), 2017-09-20 to 2017-10-01" in result.output
+    assert "summary --place Idlib --from 2017-09-20 --to 2017-10-01" in result.output

@@ -37,12 +37,12 @@ def test_places_in_a_report_resolve_to_their_entries() -> None:
     assert found["Khan Sheikhoun"] == "geonames:168325"
     assert found["Maarat al-Numan"] == "geonames:167611"
     assert found["معرة النعمان"] == "geonames:167611"
-    assert found["Hama"] == "geonames:170017"
+    assert found["northern Hama"] == "ocha:SY05"  # a direction makes it the governorate
 
 
 def test_province_and_countryside_mean_the_governorate() -> None:
     mentions = find_places(REPORT, Gazetteer.load())
-    idlibs = [m for m in mentions if m.name in ("Idlib", "إدلب")]
+    idlibs = [m for m in mentions if m.name in ("Idlib", "إدلب", "Idlib province")]
     assert len(idlibs) == 3
     assert {m.place.id for m in idlibs if m.place} == {"ocha:SY07"}
 
@@ -91,7 +91,8 @@ def test_claims_take_the_most_specific_place_of_their_sentence_or_the_one_before
         "geonames:168661",
         "ocha:SY07",
     ]
-    assert {m.name for m in located.places} == {"Idlib", "Kafranbel"}
+    assert {m.name for m in located.places} == {"Idlib province", "Kafranbel"}
+    assert [c.geo_precision for c in located.claims] == [1, 1, 3]
 
 
 def test_claims_before_any_place_have_none() -> None:
@@ -108,7 +109,7 @@ def test_claims_before_any_place_have_none() -> None:
 def test_mention_dict_has_the_contract_fields() -> None:
     mention = find_places("Strikes hit Idlib.", Gazetteer.load())[0]
     fields = {"name", "start", "end", "id", "geonameid", "lat", "lon", "admin1", "admin2"}
-    fields |= {"feature", "sentence", "score"}
+    fields |= {"feature", "sentence", "score", "review", "geo_precision"}
     assert {k: v for k, v in mention_to_dict(mention).items() if k in fields} == {
         "name": "Idlib",
         "start": 12,
@@ -122,6 +123,8 @@ def test_mention_dict_has_the_contract_fields() -> None:
         "feature": "city",
         "sentence": 0,
         "score": 1.0,
+        "review": False,
+        "geo_precision": 1,
     }
 
 
@@ -138,12 +141,96 @@ def test_regions_reports_name_are_found() -> None:
     }
 
 
-def test_a_report_on_another_country_does_not_match_syrian_namesakes() -> None:
+def test_a_report_on_yemen_gets_yemeni_places_not_syrian_namesakes() -> None:
     text = (
         "Coalition airstrikes hit Sanaa and the port of Al Hudaydah in Yemen, and a market in "
         "Saada, Yemeni officials said."
     )
-    assert _found(text) == {}
+    assert _found(text) == {
+        "Sanaa": "geonames:71137",
+        "Al Hudaydah": "geonames:79415",
+        "Yemen": "geonames:69543",
+        "Saada": "geonames:71334",
+    }
+
+
+def test_a_syrian_report_naming_a_village_saada_gets_the_village() -> None:
+    found = _found("Barrel bombs hit the village of Saada near Damascus, Syria, on Friday.")
+    assert found["Saada"].startswith("ocha:")
+
+
+def test_places_of_other_conflicts_resolve_in_their_country() -> None:
+    places = {
+        m.name: m.place
+        for m in find_places(
+            "Shelling hit Kharkiv and Харків again; in Gaza, strikes on Khan Younis and on "
+            "خان يونس were reported, and an Israeli strike hit Tyre in southern Lebanon.",
+            Gazetteer.load(),
+        )
+        if m.place
+    }
+    assert places["Kharkiv"].country == places["Харків"].country == "UA"
+    assert places["Khan Younis"].country == places["خان يونس"].country == "PS"
+    assert places["Tyre"].country == "LB"
+
+
+def test_a_region_with_a_direction_is_the_admin_unit_with_precision_3() -> None:
+    mentions = find_places(
+        "Strikes hit northern Gaza and the Kharkiv region overnight.", Gazetteer.load()
+    )
+    found = {m.name: (m.place.id if m.place else None, m.geo_precision) for m in mentions}
+    assert found == {
+        "northern Gaza": ("admin1:PS.GZ", 3),
+        "Kharkiv region": ("admin1:UA.07", 3),
+    }
+
+
+def test_multi_word_and_prefixed_names_keep_their_whole_span() -> None:
+    found = _found("Jets struck East Ghouta, Eastern Ghouta's towns and al- Bab in one day.")
+    assert found["East Ghouta"] == found["Eastern Ghouta"] == "region:eastern-ghouta"
+    assert found["al- Bab"] == "geonames:174018"
+
+
+def test_a_village_no_gazetteer_holds_is_kept_for_review() -> None:
+    mentions = find_places("The drone hit the village of Qarzabel overnight.", Gazetteer.load())
+    assert [(m.name, m.place, m.review) for m in mentions] == [("Qarzabel", None, True)]
+
+
+def test_a_province_wide_total_is_placed_at_the_province() -> None:
+    text = "A strike hit Kafranbel on Monday. In all, 137 were killed across Idlib province."
+    start = text.index("137")
+    claim = Claim(
+        kind="killed",
+        subject="people",
+        value=137,
+        start=start,
+        end=start + 3,
+        text="137",
+        sentence=1,
+    )
+    located = locate(Extraction("en", None, None, claims=(claim,)), text, Gazetteer.load())
+    assert (located.claims[0].place_id, located.claims[0].geo_precision) == ("ocha:SY07", 3)
+
+
+def test_a_total_across_the_province_takes_the_governorate_of_the_place_before() -> None:
+    text = "Strikes hit Kafranbel on Monday.\nAcross the province, 40 people were killed."
+    start = text.index("40 people")
+    claim = Claim(
+        kind="killed",
+        subject="people",
+        value=40,
+        start=start,
+        end=start + 9,
+        text="40 people",
+        sentence=1,
+    )
+    located = locate(Extraction("en", None, None, claims=(claim,)), text, Gazetteer.load())
+    assert (located.claims[0].place_id, located.claims[0].geo_precision) == ("ocha:SY07", 3)
+
+
+def test_two_regions_with_directions_are_two_governorates() -> None:
+    found = _found("Shelling on northern Hama and southern Idlib continued.")
+    assert found == {"northern Hama": "ocha:SY05", "southern Idlib": "ocha:SY07"}
 
 
 def test_common_arabic_words_that_are_village_names_are_not_places() -> None:

@@ -503,3 +503,25 @@ def test_two_analysts_writing_at_once_one_wins_and_one_is_told_to_reload(
     assert stored.grade == {"omar": "fair", "lina": "weak"}[winner]
     assert stored.version == a.version + 1
     assert world.store.verify_audit() > 0
+
+
+def test_arithmetic_that_does_not_add_up_is_queued_before_new_incidents(world: World) -> None:
+    store = world.store
+    [report] = [r for r in world.reports if r.key == world.b.reports[0]]
+    children = a_figure(30, subject="children")
+    broken = replace(report, figures=(*report.figures, children))
+    incident = an_incident(broken, id=world.b.id)
+    tallies = (
+        *incident.tallies,
+        replace(incident.tallies[0], subject="children", best=30, low=30, high=30,
+                figures=((report.key, children),)),
+    )  # fmt: skip
+    store.save_link([replace(incident, tallies=tallies)])
+
+    [first, *_] = review.review_queue(store)
+
+    assert first.incident_id == world.b.id
+    assert first.reasons[0] == (
+        "does not add up: 30 children = 30 of 23 civilians killed: the parts exceed the total "
+        "by 7 (an error in the source)"
+    )

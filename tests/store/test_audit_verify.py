@@ -235,3 +235,16 @@ def test_rewriting_an_entry_and_rehashing_the_chain_is_caught_by_a_published_hea
 def test_a_head_that_is_not_a_hash_is_one_clear_line(store: Store) -> None:
     with pytest.raises(InputError, match="--head must be a hash of 64 hex digits"):
         store.check_audit(head="latest")
+
+
+def test_edited_page_offsets_of_a_document_are_found(store: Store, db_url: str) -> None:
+    document = a_document("Page one text.\fPage two: 4 killed.", pages=(0, 15))
+    store.add_document(document)
+    assert store.check_audit().ok
+
+    tamper(db_url, f"UPDATE documents SET pages = '[0, 3]' WHERE sha256 = '{document.sha256}'")
+
+    assert _problems(store) == [
+        f"document {document.sha256} differs from what entry 1 recorded (its text, source, "
+        "dates or flags were changed)"
+    ]

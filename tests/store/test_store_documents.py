@@ -131,3 +131,14 @@ def test_saving_the_same_extractor_version_twice_is_a_conflict(store: Store) -> 
 def test_an_extraction_of_an_unknown_document_is_refused(store: Store) -> None:
     with pytest.raises(NotFound):
         store.save_extraction("0" * 64, an_extraction())
+
+
+def test_a_weak_place_match_stays_marked_for_review_in_stored_data(store: Store) -> None:
+    weak = a_place_mention(score=0.72, review=True, geo_precision=1)
+    claim = a_claim(place_id="geonames:169389", geo_precision=1, place_review=True)
+    document = a_document()
+    store.add_document(document, an_extraction(claim, places=(weak,)))
+    [stored_mention] = store.places_for(document.sha256)
+    [stored_claim] = store.claims_for(document.sha256)
+    assert (stored_mention.review, stored_mention.geo_precision) == (True, 1)
+    assert (stored_claim.place_review, stored_claim.geo_precision) == (True, 1)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -20,12 +22,16 @@ from harmwatch import __version__
 from harmwatch.cli._output import append_traceback, fail, say
 from harmwatch.errors import HarmwatchError, InputError
 
+if TYPE_CHECKING:
+    from harmwatch.store import Store
+
 __all__ = [
     "DEFAULT_DB",
     "Settings",
     "app",
     "debugging",
     "default_error_log",
+    "existing_store",
     "group",
     "parse_date",
     "parse_published",
@@ -161,7 +167,8 @@ def _global_options(
             "--data-dir",
             metavar="FOLDER",
             envvar="HARMWATCH_DATA_DIR",
-            help="Folder for places and zones you add (gazetteer import, zones add).",
+            help="Folder of places and zones files kept by older versions (stored in the "
+            "database once) or used by extract without a database.",
         ),
     ] = "harmwatch-data",
     error_log: Annotated[
@@ -233,3 +240,26 @@ def parse_date(option: str, value: str | None) -> date | None:
 def parse_published(value: str | None) -> date | None:
     """The ``--published`` option as a date; a value that is not YYYY-MM-DD is one clear line."""
     return parse_date("--published", value)
+
+
+@contextmanager
+def existing_store(run: Settings) -> Iterator[Store | None]:
+    """The database of ``--db`` if there is one (never created here), else None."""
+    if not _database_exists(run.db):
+        yield None
+        return
+    from harmwatch.store import Store
+
+    with Store.open(run.db, upgrade=False) as store:
+        yield store
+
+
+def _database_exists(db: str) -> bool:
+    """Whether ``--db`` names a server or a SQLite file that exists (without loading
+    SQLAlchemy, so that commands that need no database start fast)."""
+    if "://" in db and not db.startswith("sqlite"):
+        return True
+    path = db.split("://", 1)[1] if "://" in db else db
+    path = path[1:] if path.startswith("/") and "://" in db else path
+    path = path.split("?", 1)[0]
+    return path not in ("", ":memory:") and Path(path).expanduser().is_file()

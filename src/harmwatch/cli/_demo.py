@@ -7,6 +7,7 @@ folder it created (marked by a ``.harmwatch-demo`` file), never in one a user ma
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,10 +22,13 @@ if TYPE_CHECKING:
 
     from harmwatch.store import Store
 
-__all__ = ["MARKER", "demo", "prepare_folder"]
+__all__ = ["EXAMPLE_WEEK", "MARKER", "demo", "prepare_folder"]
 
 MARKER = ".harmwatch-demo"
 """The file that marks a folder as the demo's own."""
+
+EXAMPLE_WEEK = ("Idlib", date(2017, 9, 20), date(2017, 10, 1))
+"""The place and dates of the example week the demo summarises (the monitoring group's week)."""
 
 
 def prepare_folder(out: Path) -> Path:
@@ -69,11 +73,16 @@ def demo(
         ),
     ] = Path("demo"),
 ) -> None:
-    """Ingest the example reports into a fresh demo/harmwatch.db and show what was stored.
+    """Ingest the example reports into a fresh demo/harmwatch.db and summarise the example week.
+
+    Shows what was stored, then the summary of Idlib from 20 September to 1 October 2017.
 
     Example: harmwatch demo --examples examples/reports --out demo
     """
-    from harmwatch.pipeline import Analyzer, ingest_sources
+    from harmwatch.analyze import Area, resolve_place
+    from harmwatch.cli._summary import render_summary
+    from harmwatch.geo import Zones
+    from harmwatch.pipeline import Analyzer, ingest_sources, summarize_store
     from harmwatch.store import Store
 
     if not examples.is_dir():
@@ -82,9 +91,10 @@ def demo(
     url = "sqlite:///" + str(database.resolve())
     stored: list[str] = []
     failed = 0
+    analyzer = Analyzer.load()
     with Store.open(url) as store:
         for outcome in ingest_sources(
-            store, [str(examples)], analyze=Analyzer.load(), actor="harmwatch demo"
+            store, [str(examples)], analyze=analyzer, actor="harmwatch demo"
         ):
             if outcome.status == "failed":
                 failed += 1
@@ -94,11 +104,28 @@ def demo(
         show(format_documents(store, stored))
         show(format_claim_totals(store, stored))
         counts = store.counts()
+        place, start, end = EXAMPLE_WEEK
+        say("")
+        render_summary(
+            summarize_store(
+                store,
+                area=Area.of_place(resolve_place(analyzer.gazetteer, place)),
+                start=start,
+                end=end,
+                gazetteer=analyzer.gazetteer,
+                zones=Zones.load(),
+            )
+        )
+        say("")
     say(
         f"Stored {counts['documents']} documents, {counts['claims']} claims and "
         f"{counts['place_mentions']} place mentions in {database}"
     )
     say(f"Look further: harmwatch --db {database} claims")
+    say(
+        f"The week again: harmwatch --db {database} summary --place {place} "
+        f"--from {start} --to {end} --format md"
+    )
     if failed:
         raise typer.Exit(1)
 

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from harmwatch.cli._app import app, debugging, parse_published, report_failure, settings
+from harmwatch.cli._app import (
+    app,
+    debugging,
+    existing_store,
+    parse_published,
+    report_failure,
+    settings,
+)
 from harmwatch.cli._output import cell, fail, json_line, show
 from harmwatch.errors import HarmwatchError, InputError
 from harmwatch.extract import SUPPORTED_LANGUAGES, supported_languages_text
@@ -122,11 +129,10 @@ def extract(
     if lang is not None and lang.lower() not in SUPPORTED_LANGUAGES:
         raise InputError(f"--lang {lang!r} is not supported; {supported_languages_text()}")
     when = parse_published(published)
-    analyzer = BudgetedAnalyzer(
-        Analyzer.load(data_dir=Path(settings(ctx).data_dir)),
-        budget=time_budget or None,
-        reraise=debugging(),
-    )
+    run = settings(ctx)
+    with existing_store(run) as store:  # the team's places, when there is a database
+        analysis = Analyzer.load(store=store, data_dir=Path(run.data_dir))
+    analyzer = BudgetedAnalyzer(analysis, budget=time_budget or None, reraise=debugging())
     failed = 0
     with analyzer:
         for path in paths:

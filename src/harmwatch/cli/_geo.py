@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
 from datetime import date
 from pathlib import Path
@@ -9,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from harmwatch.cli._app import app, group, settings
-from harmwatch.cli._output import cell, json_line, say, show
+from harmwatch.cli._app import app, existing_store, group, settings
+from harmwatch.cli._output import cell, fail, json_line, say, show
 from harmwatch.errors import InputError
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ zones_app = group(help="Named zones with the dates they were in force.")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(zones_app, name="zones")
 
-_FIELDS = ("name", "id", "geonameid", "lat", "lon", "admin1", "admin2", "feature", "score")
+_FIELDS = ("name", "id", "country", "lat", "lon", "admin1", "admin2", "feature", "score", "review")
 
 
 def _default_format(fmt: str | None) -> str:
@@ -33,7 +34,9 @@ def _default_format(fmt: str | None) -> str:
 
 
 def format_match(match: Match) -> dict[str, object]:
-    """One geocoding answer as the JSON line ``harmwatch geocode`` prints."""
+    """One geocoding answer as the JSON line ``harmwatch geocode`` prints (``review``: the
+    match is weak, a fuzzy spelling or a namesake outside --country)."""
+    from harmwatch.geo import REVIEW
     from harmwatch.serialize import place_to_dict
 
     if match.place is None:
@@ -44,6 +47,7 @@ def format_match(match: Match) -> dict[str, object]:
                 {
                     "name": c.place.name,
                     "id": c.place.id,
+                    "country": c.place.country,
                     "admin1": c.place.admin1,
                     "feature": c.place.feature,
                     "score": c.score,
@@ -51,7 +55,13 @@ def format_match(match: Match) -> dict[str, object]:
                 for c in match.candidates
             ],
         }
-    return {"query": match.query, "found": True, **place_to_dict(match.place), "score": match.score}
+    return {
+        "query": match.query,
+        "found": True,
+        **place_to_dict(match.place),
+        "score": match.score,
+        "review": match.score < REVIEW,
+    }
 
 
 @app.command()
@@ -65,39 +75,61 @@ def geocode(
         list[str] | None,
         typer.Option("--context", help="A governorate the names are in (repeatable), e.g. Idlib."),
     ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country", help="ISO code of a country the names are in (repeatable), e.g. YE."
+        ),
+    ] = None,
 ) -> None:
-    """Resolve place names to gazetteer entries (offline).
+    """Resolve place names to gazetteer entries (offline), worldwide.
+
+    Without --country the most populous or most important place of that name wins, and its
+    country is in the output; a namesake outside the --country scores lower and is marked for
+    review. Exits with status 1 when a name is not found.
 
     Example: harmwatch geocode "Maarrat al-Nouman" Latamneh --context Hama
     """
     from rich.table import Table
 
-    from harmwatch.geo import Gazetteer
+    from harmwatch.pipeline import load_gazetteer
 
     fmt = _default_format(fmt)
     context = context or []
-    data_dir = Path(settings(ctx).data_dir)
-    gazetteer = Gazetteer.load(extra_dir=data_dir)
+    countries = [c.strip().upper() for c in country or []]
+    bad = [c for c in countries if len(c) != 2 or not c.isalpha()]
+    if bad:
+        raise InputError(f"--country {bad[0]!r} is not a two-letter ISO country code, e.g. YE")
+    run = settings(ctx)
+    with existing_store(run) as store:
+        gazetteer = load_gazetteer(store=store, data_dir=Path(run.data_dir))
     unknown = [c for c in context if not gazetteer.knows_admin1(c)]
     if unknown:
         raise InputError(f"--context {unknown[0]!r} is not a governorate in the gazetteer")
-    matches = [gazetteer.geocode(name, context=context) for name in names]
+    matches = [gazetteer.geocode(name, context=context, countries=countries) for name in names]
+    missing = sum(1 for m in matches if m.place is None)
     if fmt == "jsonl":
         for match in matches:
             json_line(format_match(match))
-        return
-    table = Table("query", *_FIELDS)
-    for match in matches:
-        if match.place is not None:
-            row = format_match(match)
-            table.add_row(cell(match.query), *(cell(row[f]) for f in _FIELDS))
-    if table.row_count:
-        show(table)
-    for match in matches:
-        if match.place is None:
-            near = "; ".join(f"{c.place.name} ({c.place.admin1})" for c in match.candidates[:3])
-            hint = f"; nearest: {near}" if near else ""
-            say(f"{match.query}: not found{hint}")
+    else:
+        table = Table("query", *_FIELDS)
+        for match in matches:
+            if match.place is not None:
+                row = format_match(match)
+                table.add_row(cell(match.query), *(cell(row[f]) for f in _FIELDS))
+        if table.row_count:
+            show(table)
+        for match in matches:
+            if match.place is None:
+                near = "; ".join(
+                    f"{c.place.name} ({c.place.admin1 or c.place.country})"
+                    for c in match.candidates[:3]
+                )
+                hint = f"; nearest: {near}" if near else ""
+                say(f"{match.query}: not found{hint}")
+    if missing:
+        fail(f"{missing} of {len(matches)} names not found")
+        raise typer.Exit(1)
 
 
 @gazetteer_app.command("import")
@@ -105,18 +137,28 @@ def gazetteer_import(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="A GeoNames dump (e.g. YE.txt) or a CSV of places.")],
 ) -> None:
-    """Add places to the gazetteer kept in the data folder (--data-dir).
+    """Add places to the gazetteer kept in the database (--db), for everyone who uses it.
 
     A CSV needs name, lat, lon and may have admin1, admin2, feature, name_ar,
-    alternate_names (separated by |), population, country, id.
+    alternate_names (separated by |), population, country, id. Importing a file of the same
+    name again replaces the places it added.
 
     Example: harmwatch gazetteer import YE.txt
     """
-    from harmwatch.geo import import_places
+    from harmwatch.geo import origin_of, read_added_places
+    from harmwatch.pipeline import import_data_folder
+    from harmwatch.store import Store
 
-    data_dir = Path(settings(ctx).data_dir)
-    target, count = import_places(path, data_dir)
-    say(f"imported {count} places from {path} into {target}")
+    run = settings(ctx)
+    places = read_added_places(path)
+    with Store.open(run.db) as store:
+        import_data_folder(store, Path(run.data_dir))
+        changed = store.add_places(origin_of(path), places, actor=_actor("gazetteer import"))
+        where = store.url
+    if changed:
+        say(f"imported {len(places)} places from {path} into {where}")
+    else:
+        say(f"{path}: its {len(places)} places are stored already")
 
 
 @zones_app.command("add")
@@ -124,14 +166,43 @@ def zones_add(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="GeoJSON: polygons with name, in_force_from/to.")],
 ) -> None:
-    """Store zones (named polygons with the dates they were in force) in the data folder.
+    """Store zones (named polygons with the dates they were in force) in the database (--db).
+
+    Adding a file of the same name again replaces the zones it added.
 
     Example: harmwatch zones add ceasefire-2020.geojson
     """
-    from harmwatch.geo import store_zones
+    from harmwatch.geo import read_zone_features
+    from harmwatch.pipeline import import_data_folder
+    from harmwatch.store import Store
 
-    target, zones = store_zones(path, Path(settings(ctx).data_dir))
-    say(f"added {len(zones)} zones from {path} into {target}")
+    run = settings(ctx)
+    features = read_zone_features(path)
+    if not features:
+        raise InputError(f"{path}: has no zone with a polygon")
+    with Store.open(run.db) as store:
+        import_data_folder(store, Path(run.data_dir))
+        changed = store.add_zones(path.stem, features, actor=_actor("zones add"))
+        where = store.url
+    if changed:
+        say(f"added {len(features)} zones from {path} into {where}")
+    else:
+        say(f"{path}: its {len(features)} zones are stored already")
+
+
+def _actor(command: str) -> str:
+    try:
+        return f"{getpass.getuser()} (harmwatch {command})"
+    except (KeyError, OSError):
+        return f"harmwatch {command}"
+
+
+def _zones(ctx: typer.Context) -> Zones:
+    from harmwatch.pipeline import load_zones
+
+    run = settings(ctx)
+    with existing_store(run) as store:
+        return load_zones(store=store, data_dir=Path(run.data_dir))
 
 
 def _check_coordinate(name: str, value: float, limit: float) -> None:
@@ -167,13 +238,11 @@ def zones_list(
         str | None, typer.Option("--format", help="jsonl (default when piped) or table.")
     ] = None,
 ) -> None:
-    """List the zones: the packaged ones and those added to the data folder.
+    """List the zones: the packaged ones and those added to the database.
 
     Example: harmwatch zones list --format table
     """
-    from harmwatch.geo import Zones
-
-    _zone_rows(Zones.load(extra_dir=Path(settings(ctx).data_dir)), _default_format(fmt))
+    _zone_rows(_zones(ctx), _default_format(fmt))
 
 
 @zones_app.command("check")
@@ -202,5 +271,5 @@ def zones_check(
             when = date.fromisoformat(on)
         except ValueError:
             raise InputError(f"--date {on!r} is not YYYY-MM-DD") from None
-    zones = Zones.load(extra_dir=Path(settings(ctx).data_dir))
+    zones = _zones(ctx)
     _zone_rows(Zones(zones.at(lat, lon, on=when)), _default_format(fmt))

@@ -184,7 +184,7 @@ def ingest(
                 for outcome in ingest_sources(
                     store,
                     inputs,
-                    analyze=Analyzer.load(data_dir=Path(run.data_dir)),
+                    analyze=Analyzer.load(store=store, data_dir=Path(run.data_dir)),
                     published=published_date,
                     max_bytes=max_bytes,
                     timeout=timeout,

@@ -23,9 +23,19 @@ from harmwatch.geo._fold import (
     translit_key,
 )
 from harmwatch.geo._store import Entry, read_entries
-from harmwatch.model import Place
+from harmwatch.geo._world import WorldIndex, WorldPlace
+from harmwatch.model import AddedPlace, Place
 
-__all__ = ["FEATURES", "Candidate", "Gazetteer", "Match", "distance_km"]
+__all__ = [
+    "ACCEPT",
+    "FEATURES",
+    "FOREIGN",
+    "REVIEW",
+    "Candidate",
+    "Gazetteer",
+    "Match",
+    "distance_km",
+]
 
 # Feature types from the broadest to the most specific; more specific places win a claim.
 FEATURES: tuple[str, ...] = (
@@ -56,7 +66,13 @@ _FEATURE_PRIOR = {
 }
 _ADMIN_LEVEL = {"governorate": 1, "district": 2, "subdistrict": 3}
 MAX_QUERY = 120
+# A match scores 1 for a place's own name, 0.97 for an alternate name, 0.92 for a spelling
+# variant (transliteration key), 0.6-0.85 for a fuzzy match; a namesake outside the document's
+# countries scores FOREIGN times that. Below ACCEPT nothing is found; below REVIEW a match is
+# kept but marked for review.
 ACCEPT = 0.7
+REVIEW = 0.8
+FOREIGN = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +107,12 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
     "village": _POPULATED,
     "province": frozenset(("governorate",)),
     "governorate": frozenset(("governorate",)),
+    "region": frozenset(("governorate", "region")),
+    "oblast": frozenset(("governorate",)),
+    "state": frozenset(("governorate",)),
+    "division": frozenset(("governorate",)),
+    "provinz": frozenset(("governorate",)),
+    "область": frozenset(("governorate",)),
     "district": frozenset(("district",)),
     "subdistrict": frozenset(("subdistrict",)),
     "countryside": frozenset(("governorate",)),
@@ -121,8 +143,8 @@ def _feature_word(text: str) -> tuple[str, frozenset[str]]:
     return "", frozenset()
 
 
-def _packaged_path() -> Path:
-    return Path(str(resources.files("harmwatch") / "data" / "geo" / "gazetteer.tsv.gz"))
+def _packaged_path(name: str = "gazetteer.tsv.gz") -> Path:
+    return Path(str(resources.files("harmwatch") / "data" / "geo" / name))
 
 
 def _user_files(extra_dir: Path | None) -> list[Path]:
@@ -132,7 +154,8 @@ def _user_files(extra_dir: Path | None) -> list[Path]:
     return sorted(folder.glob("*.tsv.gz")) if folder.is_dir() else []
 
 
-_CACHE: dict[tuple[object, ...], Gazetteer] = {}
+_CACHE: dict[object, Gazetteer] = {}
+_MAX_MEMO = 200_000
 _LOCK = threading.Lock()
 
 
@@ -158,7 +181,12 @@ class Gazetteer:
     ``geocode(name)`` resolves one name, ``harmwatch.geo.locate`` finds names in a text.
     """
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], *, world: WorldIndex | None = None) -> None:
+        self._world = world
+        self._world_rows: dict[int, int] = {}
+        self._exact_memo: dict[str, list[int]] = {}
+        self._translit_memo: dict[str, list[int]] = {}
+        self._admin1_by_code: dict[str, str] = {}
         self._entries: list[Entry] = []
         self._by_id: dict[str, int] = {}
         self._keys: dict[str, list[int]] = {}
@@ -200,6 +228,8 @@ class Gazetteer:
         for key in entry.arabic_skeletons:
             _add(self._arabic_skeletons, key, position)
         place = entry.place
+        if place.feature == "governorate" and place.admin1_pcode and place.admin1:
+            self._admin1_by_code.setdefault(place.admin1_pcode, place.admin1)
         if place.admin1 and place.admin1 not in self._admin1_seen:
             self._admin1_seen.add(place.admin1)
             self._admin1_names.add(fold_name(place.admin1))
@@ -221,27 +251,126 @@ class Gazetteer:
 
     def is_prefix(self, key: str) -> bool:
         """Whether some name's key starts with this key and more words (used by ``locate``)."""
-        return key in self._prefixes
+        if key in self._prefixes:
+            return True
+        return self._world is not None and self._world.is_prefix(key)
+
+    def _from_world(self, place: WorldPlace, row: int | None = None) -> int:
+        """The position of a world place, added to the entries on first use."""
+        position = self._by_id.get(place.id)
+        if position is not None:
+            if row is not None:
+                self._world_rows[row] = position
+            return position
+        key = fold_name(place.name)
+        tkey = translit_key(key) if not is_arabic(place.name) else ""
+        arabic = (fold_arabic(place.name_ar),) if place.name_ar else ()
+        entry = Entry(
+            place=Place(
+                id=place.id,
+                name=place.name,
+                lat=place.lat,
+                lon=place.lon,
+                feature=place.feature,
+                geonameid=place.geonameid if place.geonameid > 0 else None,
+                name_ar=place.name_ar,
+                admin1=self._world_admin1(place.admin1_code),
+                admin1_pcode=place.admin1_code,
+                country=place.country,
+                population=place.population,
+            ),
+            names=(),
+            keys=(key,),
+            translit=(tkey,) if tkey else (),
+            skeletons=(skeleton(tkey),) if tkey else (),
+            arabic=arabic,
+            arabic_skeletons=(),
+        )
+        with _LOCK:
+            position = self._by_id.get(place.id)
+            if position is None:
+                position = len(self._entries)
+                self._entries.append(entry)
+                self._by_id[entry.place.id] = position
+            if row is not None:
+                self._world_rows[row] = position
+        return position
+
+    def _world_admin1(self, code: str | None) -> str | None:
+        if not code or self._world is None:
+            return None
+        return self._world.admin1_names.get(code)
+
+    def _world_lookup(self, rows: list[int]) -> list[int]:
+        assert self._world is not None
+        missing = [r for r in rows if r not in self._world_rows]
+        for row, place in self._world.places(missing):
+            self._from_world(place, row)
+        return [self._world_rows[r] for r in rows if r in self._world_rows]
+
+    def _exact_positions(self, key: str) -> list[int]:
+        found = self._exact_memo.get(key)
+        if found is None:
+            local = self._arabic.get(key, []) if is_arabic(key) else self._keys.get(key, [])
+            found = local
+            if self._world is not None:
+                rows = self._world.exact(key)
+                if rows:
+                    extra = self._world_lookup([row for row, _ in rows])
+                    found = local + [p for p in extra if p not in local]
+            if len(self._exact_memo) > _MAX_MEMO:
+                self._exact_memo.clear()
+            self._exact_memo[key] = found
+        return found
+
+    def _translit_positions(self, key: str) -> list[int]:
+        found = self._translit_memo.get(key)
+        if found is None:
+            found = self._translit.get(key, [])
+            if self._world is not None and len(key) >= 3:
+                rows = self._world.translit(key)
+                if rows:
+                    extra = self._world_lookup(rows)
+                    found = found + [p for p in extra if p not in found]
+            if len(self._translit_memo) > _MAX_MEMO:
+                self._translit_memo.clear()
+            self._translit_memo[key] = found
+        return found
 
     @classmethod
-    def load(cls, *, extra_dir: Path | None = None) -> Gazetteer:
-        """The packaged gazetteer merged with the places imported into ``extra_dir``.
+    def load(
+        cls,
+        *,
+        extra_dir: Path | None = None,
+        user_places: Sequence[AddedPlace] = (),
+        world: bool = True,
+    ) -> Gazetteer:
+        """The packaged gazetteer merged with the places users added.
 
         Args:
-            extra_dir: a data folder (``--data-dir``); files in its ``places/`` subfolder,
-                written by ``harmwatch gazetteer import``, are merged. Default: none.
+            extra_dir: a data folder (``--data-dir``) whose ``places/`` files (written by
+                ``import_places``) are merged; for use without a database. Default: none.
+            user_places: the places a store holds (``Store.added_places()``). Default: none.
+            world: also look names up in the world's towns and villages (``world.bin``);
+                False keeps to Syria. Default: True.
 
-        The result is cached until those files change.
+        The result is cached until those files or places change.
         """
         files = [_packaged_path(), *_user_files(extra_dir)]
-        stamp = tuple((str(f), os.stat(f).st_mtime_ns, os.stat(f).st_size) for f in files)
+        stamp = (
+            tuple((str(f), os.stat(f).st_mtime_ns, os.stat(f).st_size) for f in files),
+            tuple(user_places),
+            world,
+        )
         with _LOCK:
             cached = _CACHE.get(stamp)
             if cached is None:
                 entries: list[Entry] = []
                 for path in files:
                     entries.extend(read_entries(path))
-                cached = cls(entries)
+                entries.extend(Entry.with_keys(p.place, p.names) for p in user_places)
+                index = WorldIndex(_packaged_path("world.bin")) if world else None
+                cached = cls(entries, world=index)
                 _CACHE.clear()
                 _CACHE[stamp] = cached
             return cached
@@ -255,9 +384,24 @@ class Gazetteer:
     def get(self, place_id: str) -> Place:
         """The place with this id (``geonames:169389``, ``ocha:C4121``); NotFound otherwise."""
         position = self._by_id.get(place_id)
+        if position is None and self._world is not None:
+            found = self._world.by_ref(place_id)
+            if found is not None:
+                position = self._from_world(found)
         if position is None:
             raise NotFound(f"no place with id {place_id!r} in the gazetteer")
         return self._entries[position].place
+
+    def admin1_of(self, place: Place) -> Place | None:
+        """The first-level admin unit (governorate, province, oblast...) a place lies in."""
+        if place.feature in ("country", "governorate") or not place.admin1_pcode:
+            return None
+        for candidate in (f"ocha:{place.admin1_pcode}", f"admin1:{place.admin1_pcode}"):
+            try:
+                return self.get(candidate)
+            except NotFound:
+                continue
+        return None
 
     def places(self) -> list[Place]:
         """Every place, in load order."""
@@ -279,17 +423,17 @@ class Gazetteer:
 
     def exact(self, folded: str) -> list[int]:
         """Positions of entries with this exact ``fold_name`` key (used by ``locate``)."""
-        if is_arabic(folded):
-            return self._arabic.get(folded, [])
-        return self._keys.get(folded, [])
+        return self._exact_positions(folded)
 
     def translit(self, key: str) -> list[int]:
         """Positions of entries with this ``translit_key`` (used by ``locate``)."""
-        return self._translit.get(key, [])
+        return self._translit_positions(key)
 
     def translit_head(self, head: str) -> bool:
         """Whether some ``translit_key`` starts with these four letters (used by ``locate``)."""
-        return head in self._translit_heads
+        if head in self._translit_heads:
+            return True
+        return self._world is not None and self._world.translit_head(head)
 
     def entry(self, position: int) -> Entry:
         """The entry at a position returned by ``exact`` or ``translit``."""
@@ -306,6 +450,7 @@ class Gazetteer:
         context: Sequence[str] = (),
         near: Sequence[tuple[float, float]] = (),
         features: Sequence[str] = (),
+        countries: Sequence[str] = (),
         limit: int = 5,
         fuzzy: bool = True,
         scan: bool = True,
@@ -318,6 +463,9 @@ class Gazetteer:
                 in them rank higher. Default: none.
             near: (lat, lon) of other places the document names; nearby places rank higher.
             features: accept only these feature types (e.g. ``("governorate",)``). Default: any.
+            countries: ISO codes of the countries the document is about (``("YE",)``); places
+                there win, and a namesake abroad scores lower (``FOREIGN``). Default: none, and
+                the most populous or most important place wins.
             limit: how many candidates to keep in the answer.
             fuzzy: also try consonant-skeleton and fuzzy matches (slower). Default: True.
             scan: with ``fuzzy``, also compare against every name (RapidFuzz, about 1 ms);
@@ -326,11 +474,12 @@ class Gazetteer:
         Never raises for odd input: empty, very long or foreign-script names are "not found".
         """
         codes = tuple(sorted({c for c in (self._context_code(x) for x in context) if c}))
-        cache_key = (query, codes, tuple(near), tuple(features), limit, fuzzy, scan)
+        home = tuple(sorted({c.upper() for c in countries if c}))
+        cache_key = (query, codes, tuple(near), tuple(features), home, limit, fuzzy, scan)
         cached = self._cache.get(cache_key)
         if cached is not None:
             return cached
-        match = self._geocode(query, codes, near, frozenset(features), limit, fuzzy, scan)
+        match = self._geocode(query, codes, near, frozenset(features), home, limit, fuzzy, scan)
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[cache_key] = match
@@ -358,6 +507,7 @@ class Gazetteer:
         codes: tuple[str, ...],
         near: Sequence[tuple[float, float]],
         features: frozenset[str],
+        home: tuple[str, ...],
         limit: int,
         fuzzy: bool,
         scan: bool,
@@ -367,10 +517,10 @@ class Gazetteer:
             return Match(query, None, 0.0, ())
         bare, kinds = _feature_word(text)
         if bare and not features:  # "Idlib city", "Idlib province", "مدينة إدلب"
-            whole = self._geocode(text, codes, near, frozenset(kinds), limit, False, False)
+            whole = self._geocode(text, codes, near, frozenset(kinds), home, limit, False, False)
             if whole.place is not None and whole.score >= 0.97:
                 return Match(query, whole.place, whole.score, whole.candidates)
-            match = self._geocode(bare, codes, near, kinds, limit, fuzzy, scan)
+            match = self._geocode(bare, codes, near, kinds, home, limit, fuzzy, scan)
             if match.place is not None:
                 return Match(query, match.place, match.score, match.candidates)
         scores: dict[int, tuple[float, str]] = {}
@@ -384,11 +534,11 @@ class Gazetteer:
 
         if is_arabic(text):
             key = fold_arabic(text)
-            offer(self._arabic.get(key, ()), 1.0, "arabic")
+            offer(self._exact_positions(key), 1.0, "arabic")
             if not scores and fuzzy and len(key) >= 3:
                 stripped = self._strip_arabic_prefix(key)
                 if stripped:
-                    offer(self._arabic.get(stripped, ()), 0.9, "arabic")
+                    offer(self._exact_positions(stripped), 0.9, "arabic")
             if not scores and fuzzy and len(key.replace(" ", "")) >= 4:
                 skel = skeleton(romanise_arabic(text))
                 offer(self._arabic_skeletons.get(skel, ()), 0.8, "arabic-skeleton")
@@ -401,14 +551,23 @@ class Gazetteer:
             key = fold_name(text)
             if len(key) < 2:
                 return Match(query, None, 0.0, ())
-            offer(self._keys.get(key, ()), 1.0, "exact")
+            for position in self._exact_positions(key):
+                own = self._entries[position].keys[:1] == (key,)
+                offer((position,), 1.0 if own else 0.97, "exact" if own else "alternate")
             tkey = translit_key(key)
             if len(tkey) >= 3:
-                offer(self._translit.get(tkey, ()), 0.92, "translit")
-            best = max((s for s, _ in scores.values()), default=0.0)
+                offer(self._translit_positions(tkey), 0.92, "translit")
+            best = max(
+                (
+                    s
+                    for position, (s, _) in scores.items()
+                    if not home or self._entries[position].place.country in home
+                ),
+                default=0.0,
+            )
             if fuzzy and best < 0.9 and len(tkey) >= 4:
                 self._loose(tkey, offer, scan)
-        return self._rank(query, scores, codes, near, limit, fuzzy and scan)
+        return self._rank(query, scores, codes, near, home, limit, fuzzy and scan)
 
     @staticmethod
     def _strip_arabic_prefix(key: str) -> str | None:
@@ -461,7 +620,7 @@ class Gazetteer:
     def _prior(self, place: Place) -> float:
         prior = _FEATURE_PRIOR.get(place.feature, 0.01)
         if place.population:
-            prior += 0.02 * min(1.0, math.log10(place.population + 1) / 7)
+            prior += 0.06 * min(1.0, math.log10(place.population + 1) / 7)
         if place.geonameid is not None:
             prior += 0.005
         return prior
@@ -472,6 +631,7 @@ class Gazetteer:
         scores: dict[int, tuple[float, str]],
         codes: tuple[str, ...],
         near: Sequence[tuple[float, float]],
+        home: tuple[str, ...],
         limit: int,
         fuzzy: bool,
     ) -> Match:
@@ -482,7 +642,13 @@ class Gazetteer:
         for position, (score, how) in scores.items():
             entry = self._entries[position]
             place = entry.place
+            if home and place.country and place.country not in home:
+                score, how = score * FOREIGN, how + " abroad"
             rank = score + self._prior(place)
+            if home and place.country in home:
+                rank += 0.1
+            if place.id.startswith("user:"):
+                rank += 0.2  # a place a user added means what that user's reports mean
             if place.feature in _ADMIN_LEVEL and self._names_a_place(entry, populated):
                 rank -= 0.1  # "Idlib" is the city; "Idlib province" the governorate
             if codes and (

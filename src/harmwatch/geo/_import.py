@@ -9,9 +9,10 @@ import zipfile
 from pathlib import Path
 
 from harmwatch.errors import InputError
-from harmwatch.geo._store import Entry, write_entries
+from harmwatch.geo._store import MAGIC, Entry, read_entries, write_entries
+from harmwatch.model import AddedPlace
 
-__all__ = ["import_places", "read_places"]
+__all__ = ["import_places", "origin_of", "read_added_places", "read_places"]
 
 _GEONAMES_COLUMNS = 19
 _GEONAMES_CLASSES = frozenset("PA")
@@ -195,6 +196,32 @@ def read_places(path: Path) -> list[Entry]:
     return _read_csv(path, text)
 
 
+def origin_of(path: Path) -> str:
+    """The name an import of this file is stored under: its name without extensions."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", Path(path).name.split(".")[0]) or "places"
+
+
+def read_added_places(path: Path, *, origin: str | None = None) -> list[AddedPlace]:
+    """The places of a file as a store keeps them: a GeoNames dump, a CSV of places, or a
+    data folder's compact file (``places/*.tsv.gz``, written by ``import_places``).
+
+    ``origin`` (default ``origin_of(path)``) names the import. Raises InputError naming the
+    file and row for anything it cannot use, or when the file holds no place.
+    """
+    path = Path(path)
+    if path.name.endswith(".tsv.gz"):
+        try:
+            entries = read_entries(path)
+        except (OSError, ValueError, EOFError) as error:
+            raise InputError(f"{path}: not a {MAGIC} file ({error})") from None
+    else:
+        entries = read_places(path)
+    if not entries:
+        raise InputError(f"{path}: no populated places or admin units in the file")
+    name = origin or origin_of(path)
+    return [AddedPlace(place=e.place, names=e.names, origin=name) for e in entries]
+
+
 def import_places(path: Path, data_dir: Path) -> tuple[Path, int]:
     """Read a places file and store it in ``data_dir/places`` for ``Gazetteer.load``.
 
@@ -204,7 +231,6 @@ def import_places(path: Path, data_dir: Path) -> tuple[Path, int]:
     entries = read_places(path)
     if not entries:
         raise InputError(f"{path}: no populated places or admin units in the file")
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(path).name.split(".")[0]) or "places"
-    target = Path(data_dir) / "places" / f"{stem}.tsv.gz"
+    target = Path(data_dir) / "places" / f"{origin_of(path)}.tsv.gz"
     write_entries(target, entries)
     return target, len(entries)

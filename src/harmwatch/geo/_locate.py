@@ -12,13 +12,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
 from harmwatch.errors import NotFound
 from harmwatch.geo._fold import fold_arabic, fold_name, translit_key
-from harmwatch.geo._gazetteer import SPECIFICITY, Gazetteer, Match, distance_km
+from harmwatch.geo._gazetteer import (
+    FOREIGN,
+    REVIEW,
+    SPECIFICITY,
+    Gazetteer,
+    Match,
+    distance_km,
+)
 from harmwatch.geo._stopwords import (
     ARABIC_NOT_PLACES,
     COUNTRY_WORDS,
@@ -64,7 +71,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _MARK = "ʿʾ‘'`’"
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u1e00-\u1eff"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u1e00-\u1eff\u0400-\u042f"
 _ARTICLE = "(?:al|el|an|ar|as|ash|ad|at|az|ath|adh|ed|en|er|es|et|ez)"
 _WORD_BODY = r"[\w" + _MARK + r"]*(?:[-‐][\w" + _MARK + r"]+)*"
 _NAME_WORD = (
@@ -85,7 +92,9 @@ _NAME_WORD = (
     + r"])"
     + _WORD_BODY
 )
-_CONNECTOR_WORD = r"(?:" + _ARTICLE[3:-1] + r"|bin|ibn|abu|umm|um|bani|beni)"
+_CONNECTOR_WORD = (
+    r"(?:" + _ARTICLE[3:-1] + r"|bin|ibn|abu|umm|um|bani|beni|di|de|del|della|do|da|dos|das)"
+)
 _AR_LETTERS = "\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0640"
 _RUN = re.compile(
     r"(?P<lat>"
@@ -103,11 +112,12 @@ _RUN = re.compile(
 _TOKEN = re.compile(r"[" + _MARK + r"]?[^\W\d_]" + _WORD_BODY)
 _AR_WORD = re.compile("[" + _AR_LETTERS + "]+")
 _CONNECTORS = frozenset(_CONNECTOR_WORD[3:-1].split("|"))
+_ARTICLE_WORDS = frozenset(_ARTICLE[3:-1].split("|"))
 _AR_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _AR_PLAIN = str.maketrans("أإآىة", "ااايه")
 _AR_CLITICS = "وبلفك"
 _AR_PROVINCE = frozenset(("محافظه", "ريف"))
-_AR_VILLAGE = frozenset(("قريه", "بلده", "مدينه", "مخيم", "بلدات", "قري"))
+_AR_VILLAGE = frozenset(("قريه", "بلده", "مدينه", "مخيم", "بلدات", "قري", "حي"))
 _STRONG_BEFORE = frozenset(t for t in TRIGGER_BEFORE if t.endswith(" of"))
 _BEFORE = re.compile(
     r"\b(" + "|".join(re.escape(t) for t in sorted(TRIGGER_BEFORE, key=len, reverse=True)) + r")"
@@ -122,7 +132,48 @@ _DOUBLE = re.compile(r"(.)\1+")
 _MAX_WORDS = 5
 _NEAR_KM = 60.0
 _MAJOR = frozenset(("city", "governorate"))
-_NOTABLE = frozenset(("city", "town", "governorate", "district", "region"))
+_NOTABLE = frozenset(("city", "town", "governorate", "district", "region", "country"))
+_REGION_LEVEL = frozenset(("country", "governorate", "region"))
+_PART_LEVEL = frozenset(("district", "subdistrict"))
+_BIG = frozenset(("country", "governorate", "region", "city"))
+_REGION_AFTER = frozenset(
+    ("province", "governorate", "countryside", "region", "oblast", "state", "division")
+)
+_DIRECTION = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
+    r"|\bcentral|\bnord(?:-?(?:est|ouest|ovest))?|\bsud|\bsüd|\bnorte|\bsul|\bouest"
+    r"|\bovest|\boeste|\bcentre|\bcentro)"
+    r"(?:[ -]+(?:of|de|du|des|della|del|di|do|da)(?:\s+(?:the|la|le|l['’]))?)?\s+\Z",
+    re.IGNORECASE,
+)
+_AR_DIRECTION = re.compile(
+    r"(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)(?:\s+(?:ال)?(?:شرقي|غربي|شرق|غرب))?\s+\Z"
+)
+_NEAR = re.compile(
+    r"\b(?:near|outskirts of|outside|around|countryside of|vicinity of|west of|east of"
+    r"|north of|south of)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_AFTER_DIRECTION = re.compile(
+    r"[ \u00a0]+(?:(?:del|do|da|de)[ \u00a0]+)?(?:Sur|Norte|Sul|Oriental|Occidental|Ocidental"
+    r"|Orientale|Occidentale)\b"
+)
+_IN_PLACE = re.compile(
+    r"[ \u00a0]+(?:in|near|of|outside)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?:(?:north|south|east|west)\w*[ \u00a0]+)?[A-Z]"
+)
+_NEXT_CAP = re.compile(r"[ \u00a0]+[A-Z]")
+_AR_SPAN_HEADS = frozenset(("حي", "مخيم"))
+_PREFIX_ARTICLE = re.compile(r"\b(?:[aA]l|[eE]l)(?:[-‐]\s*|\s+)\Z|\b[aA][dnrstz]h?[-‐]\s+\Z")
+_ACROSS = re.compile(
+    r"\b(?:across|throughout|all over|in all of|nationwide|province-wide|countrywide)\b",
+    re.IGNORECASE,
+)
+_REGION_CUE = re.compile(
+    r"\b(?:across|throughout|all over|nationwide|province-wide|countrywide|the province"
+    r"|the governorate|the region|the country)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -238,7 +289,8 @@ def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
                 countries[country] += 1
             if word in _CONNECTORS:
                 if run:
-                    run.append(_Word(start, end, "conn", "", ""))
+                    keep = "" if word in _ARTICLE_WORDS else word
+                    run.append(_Word(start, end, "conn", keep, ""))
                 continue
             key = _CACHE.fold(word)
             if lower in NOT_PLACES or key in NOT_PLACES or not key or not _is_name_word(word):
@@ -285,10 +337,10 @@ def _arabic_trigger(text: str, start: int) -> tuple[str, bool]:
 
 
 def _notable(gazetteer: Gazetteer, positions: list[int]) -> bool:
-    """Whether one of the entries is a town or larger, or a GeoNames place."""
+    """Whether one of the entries is a town or larger, or a Syrian GeoNames place."""
     for position in positions:
         place = gazetteer.entry(position).place
-        if place.feature in _NOTABLE or place.geonameid is not None:
+        if place.feature in _NOTABLE or (place.geonameid is not None and place.country == "SY"):
             return True
     return False
 
@@ -347,6 +399,8 @@ def _scan_latin(
     words: list[str] = []
     for j in range(i, min(i + _MAX_WORDS, len(run))):
         if run[j].kind == "conn":
+            if run[j].key:  # "Striscia di Gaza", "Faixa de Gaza"
+                words.append(run[j].key)
             continue
         words.append(run[j].key)
         key = " ".join(words)
@@ -390,6 +444,9 @@ def _scan_latin(
             return None
         if not _own_name(gazetteer, positions, key):
             return None
+    if not exact and j == i and not strength:
+        if all(gazetteer.entry(p).place.country != "SY" for p in positions):
+            return None  # "Across" is no spelling of a town abroad
     if not exact and j == i:
         heads = {gazetteer.entry(p).keys[0][:1] for p in positions if gazetteer.entry(p).keys}
         if key[:1] not in heads:  # "Khaama" is not Hama
@@ -427,21 +484,48 @@ def _scan_loose(text: str, run: list[_Word], i: int, gazetteer: Gazetteer) -> _C
     return None
 
 
-def _country(countries: Counter[str], gazetteer: Gazetteer) -> str | None:
-    """The country a report is about: the one it names most (Syria on a tie)."""
+def _country(countries: Counter[str]) -> str | None:
+    """The country a report names most by its own words (Syria on a tie), or None."""
     if not countries:
         return None
     country, count = countries.most_common(1)[0]
-    if countries.get("SY", 0) == count and "SY" in gazetteer.countries:
+    if countries.get("SY", 0) == count:
         return "SY"
     return country
+
+
+def _unknown(text: str, run: list[_Word], i: int) -> _Candidate | None:
+    """A name no gazetteer holds that the words around call a place ("the village of Sasit",
+    "Homalin Township", "قرية كفرنبودة"): kept, unresolved, for review."""
+    if run[i].kind == "ar":
+        strength, _ = _arabic_trigger(text, run[i].start)
+        key = run[i].key
+        if strength != "strong" or len(key) < 3 or key in ARABIC_NOT_PLACES:
+            return None
+        j = i + 1 if i + 1 < len(run) and run[i].key in _AR_NAME_HEADS else i
+        return _Candidate(run[i].start, run[j].end, key, True, False, strength, False, [])
+    caps = [j for j in range(i, min(i + 3, len(run))) if run[j].kind != "conn"]
+    j = caps[-1]
+    key = " ".join(run[k].key for k in caps)
+    if len(key.replace(" ", "")) < 4 or any(run[k].key in NOT_PLACES for k in caps):
+        return None
+    strength, governorate = _trigger_before(text, run[i].start)
+    after = _AFTER.match(text, run[j].end, run[j].end + 24)
+    located = strength == "weak" and j > i and _IN_PLACE.match(text, run[j].end) is not None
+    if strength != "strong" and after is None and not located:
+        return None  # "strikes on Tal al-Hawa in Gaza City" names a quarter: kept
+    return _Candidate(run[i].start, run[j].end, key, False, False, "strong", governorate, [])
+
+
+_AR_NAME_HEADS = frozenset(
+    "تل دير كفر عين بيت خان جسر راس ابو ام بني حي مخيم جبل وادي بئر قصر مزرعه".split()
+)
 
 
 def _candidates(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> list[_Candidate]:
     found: list[_Candidate] = []
     runs = _runs(text, countries)
-    country = _country(countries, gazetteer)
-    loose = country is None or country in gazetteer.countries
+    loose = _country(countries) in (None, "SY")
     for run in runs:
         while run and run[-1].kind == "conn":
             run.pop()
@@ -458,6 +542,8 @@ def _candidates(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> lis
                 if hit is None and loose:
                     hit = _scan_loose(text, run, i, gazetteer)
             if hit is None:
+                hit = _unknown(text, run, i)
+            if hit is None:
                 i += 1
                 continue
             found.append(hit)
@@ -466,26 +552,94 @@ def _candidates(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> lis
     return found
 
 
+def _home_countries(
+    words: Counter[str], candidates: list[_Candidate], gazetteer: Gazetteer
+) -> tuple[str, ...]:
+    """The countries a report is about: those its words name ("Yemeni", "Gaza") and those of
+    the unambiguous countries, admin units and cities it names, the strongest first."""
+    votes: Counter[str] = Counter({country: 2 * n for country, n in words.items()})
+    for candidate in candidates:
+        if not candidate.exact or not candidate.positions:
+            continue
+        entries = [gazetteer.entry(p) for p in candidate.positions]
+        places = [e.place for e in entries]
+        big = {
+            e.place.country
+            for e in entries
+            if e.place.country
+            and e.place.feature in _BIG
+            and (e.keys[:1] == (candidate.key,) or e.place.feature in _REGION_LEVEL)
+        }
+        if len(big) == 1:
+            votes[big.pop()] += 2
+            continue
+        every = {p.country for p in places if p.country}
+        if len(every) == 1:
+            votes[every.pop()] += 1
+    if not votes:
+        return ()
+    top = votes.most_common(1)[0][1]
+    return tuple(c for c, n in votes.most_common(3) if n >= top * 0.5)
+
+
+def _admit(
+    candidate: _Candidate, gazetteer: Gazetteer, home: tuple[str, ...], text: str
+) -> tuple[list[int], bool]:
+    """The candidate's entries worth resolving, and whether they are abroad.
+
+    Entries in the report's countries win; a namesake abroad is kept only when it is a country,
+    an admin unit or a city named exactly ("strikes launched from Russia", "Kharkiv").
+    """
+    positions = candidate.positions
+    if not home or not positions:
+        return positions, False
+    inside = [p for p in positions if gazetteer.entry(p).place.country in home]
+    if inside:
+        return inside, False
+    if not candidate.exact or _NEXT_CAP.match(text, candidate.end):
+        return [], True  # "Ain" of "Ain Baal" is not the French department
+    big = []
+    for position in positions:
+        entry = gazetteer.entry(position)
+        place = entry.place
+        own = entry.keys[:1] == (candidate.key,)
+        if place.feature in _REGION_LEVEL or (
+            own and place.feature == "city" and (place.population or 0) >= 100_000
+        ):
+            big.append(position)
+    return big, True
+
+
 def _resolve(
     candidate: _Candidate,
     gazetteer: Gazetteer,
     context: tuple[str, ...],
     near: tuple[tuple[float, float], ...],
+    home: tuple[str, ...],
 ) -> Match:
     key = candidate.key
-    if candidate.governorate:
-        match = gazetteer.geocode(key, features=("governorate",), fuzzy=False)
-        if match.place is not None:
-            return match
-    match = gazetteer.geocode(key, context=context, near=near, fuzzy=not candidate.exact)
     allowed = {gazetteer.entry(p).place.id for p in candidate.positions}
+    if candidate.governorate:
+        match = gazetteer.geocode(
+            key, features=("governorate", "region", "country"), countries=home, fuzzy=False
+        )
+        if match.place is not None and (
+            match.place.id in allowed or (home and match.place.country in home)
+        ):
+            return match  # "northern Gaza": the Gaza Strip, not the city
+    match = gazetteer.geocode(
+        key, context=context, near=near, countries=home, fuzzy=not candidate.exact
+    )
     if match.place is not None and match.place.id in allowed:
         return match
     for alternative in match.candidates:
         if alternative.place.id in allowed:
             return Match(match.query, alternative.place, alternative.score, match.candidates)
-    place = gazetteer.entry(candidate.positions[0]).place
-    return Match(key, place, 1.0, ())
+    entry = gazetteer.entry(candidate.positions[0])
+    score = (1.0 if entry.keys[:1] == (key,) else 0.97) if candidate.exact else 0.92
+    if home and entry.place.country not in home:
+        score *= FOREIGN
+    return Match(key, entry.place, score, ())
 
 
 def _ambiguous(match: Match) -> bool:
@@ -503,27 +657,125 @@ def _far_from(place: Place, anchors: list[tuple[float, float]]) -> bool:
     return all(distance_km(place.lat, place.lon, lat, lon) > _NEAR_KM for lat, lon in anchors)
 
 
-def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every place named in ``text``, with its exact span, sentence index and gazetteer entry."""
+def _widen(text: str, candidate: _Candidate) -> bool:
+    """Take a direction ("northern Gaza", "جنوب لبنان"), a stray article ("al- Bab") and a
+    trailing feature word ("Kharkiv region", "Zamzam camp") into the span; whether the span now
+    names part of a region (a direction)."""
+    before = text[max(0, candidate.start - 40) : candidate.start]
+    direction = (_AR_DIRECTION if candidate.arabic else _DIRECTION).search(before)
+    if direction is not None:
+        candidate.start -= len(before) - direction.start()
+        candidate.governorate = True
+    elif not candidate.arabic:
+        article = _PREFIX_ARTICLE.search(before)
+        if article is not None:
+            candidate.start -= len(before) - article.start()
+    if candidate.arabic:
+        words = before.split()
+        if words and fold_arabic(words[-1]) in _AR_SPAN_HEADS:  # "مخيم النصيرات", "حي السكري"
+            candidate.start -= len(before) - before.rstrip().rfind(words[-1])
+    else:
+        tail = _AFTER_DIRECTION.match(text, candidate.end)
+        if tail is not None:  # "Kordufán del Sur", "Ghouta Oriental"
+            candidate.end = tail.end()
+            candidate.governorate = True
+            return True
+        after = _AFTER.match(text, candidate.end, candidate.end + 24)
+        if after is not None and not after.group(0).startswith(("'", "’")):
+            word = after.group(1).lower()
+            if word not in ("area", "outskirts", "suburbs"):
+                candidate.end = after.end(1)
+            if word in _REGION_AFTER:
+                candidate.governorate = True
+    return direction is not None
+
+
+def _longest(
+    candidates: list[_Candidate], abroad: list[bool], parts: list[bool]
+) -> tuple[list[_Candidate], list[bool], list[bool]]:
+    """Drop candidates inside a longer one's widened span ("Oriental" of "Ghouta Oriental")."""
+    keep: list[int] = []
+    for index, candidate in enumerate(candidates):
+        if keep and candidate.start < candidates[keep[-1]].end:
+            last = candidates[keep[-1]]
+            if candidate.end - candidate.start > last.end - last.start:
+                keep[-1] = index
+            continue
+        keep.append(index)
+    return (
+        [candidates[i] for i in keep],
+        [abroad[i] for i in keep],
+        [parts[i] for i in keep],
+    )
+
+
+def _precision(place: Place | None, text: str, start: int, part: bool) -> int | None:
+    """ACLED's geo_precision of a mention: 1 town or site, 2 near a town or part of a region,
+    3 a region (country, governorate, area)."""
+    if place is None:
+        return None
+    if place.feature in _REGION_LEVEL:
+        return 3
+    if place.feature in _PART_LEVEL or part:
+        return 2
+    if _NEAR.search(text, max(0, start - 30), start) is not None:
+        return 2
+    return 1
+
+
+def find_places(
+    text: str, gazetteer: Gazetteer, *, countries: Sequence[str] = ()
+) -> list[PlaceMention]:
+    """Every place named in ``text``, with its exact span, sentence index and gazetteer entry.
+
+    Args:
+        text: the document's text.
+        gazetteer: the places to look names up in.
+        countries: ISO codes of the countries the document is about, when known (a feed's or
+            a user's hint); otherwise they are read from the text: the countries its words
+            name and those of the unambiguous places it names.
+
+    A place the words around call a place ("the village of X") that no gazetteer holds is kept
+    with no entry and marked for review, as is a weak (fuzzy or foreign) match.
+    """
     if not text:
         return []
-    countries: Counter[str] = Counter()
-    candidates = _candidates(text, gazetteer, countries)
+    words: Counter[str] = Counter()
+    candidates = _candidates(text, gazetteer, words)
     if not candidates:
         return []
-    country = _country(countries, gazetteer)
-    foreign = country is not None and country not in gazetteer.countries
-    if country is not None and not foreign and len(gazetteer.countries) > 1:
-        for candidate in candidates:  # a report on Yemen means Yemen's Sanaa
-            home = [p for p in candidate.positions if gazetteer.entry(p).place.country == country]
-            candidate.positions = home or candidate.positions
+    home = tuple(c.upper() for c in countries) or _home_countries(words, candidates, gazetteer)
+    kept: list[_Candidate] = []
+    abroad: list[bool] = []
+    for candidate in candidates:
+        candidate.positions, foreign = _admit(candidate, gazetteer, home, text)
+        if foreign and not candidate.positions and candidate.trigger:
+            # "the village of Shannan" in a Syrian report: a spelling of a place at home
+            # rather than its namesake abroad
+            match = gazetteer.geocode(
+                text[candidate.start : candidate.end], countries=home, limit=3
+            )
+            if match.place is not None and match.place.country in home and match.score >= 0.8:
+                candidate.positions = [gazetteer.position(match.place.id)]
+                candidate.exact, foreign = False, False
+        if foreign and not candidate.positions:
+            if candidate.trigger != "strong":
+                continue  # a report on Yemen naming "Saada" does not mean the Syrian village
+            foreign = False  # "the village of X" that only a namesake abroad bears: unknown
+        kept.append(candidate)
+        abroad.append(foreign)
+    parts = [_widen(text, c) for c in kept]
+    candidates, abroad, parts = _longest(kept, abroad, parts)
     # First pass without context: which governorates and well-known places does the text name?
-    first = [_resolve(c, gazetteer, (), ()) for c in candidates]
+    first = [
+        _resolve(c, gazetteer, (), (), home) if c.positions else Match(c.key, None, 0.0, ())
+        for c in candidates
+    ]
     codes: Counter[str] = Counter()
     near: list[tuple[float, float]] = []
     for match in first:
         place = match.place
-        if place is None or _ambiguous(match):
+        if place is None or _ambiguous(match) or match.score < REVIEW:
             continue
         if place.admin1_pcode:
             codes[place.admin1_pcode] += 2 if place.feature == "governorate" else 1
@@ -538,16 +790,16 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     spans = _sentence_splitter()(text)
     starts = [s for s, _ in spans]
     mentions = []
-    for candidate, match in zip(candidates, first, strict=True):
-        if _ambiguous(match) and (context or near):
-            match = _resolve(candidate, gazetteer, context, tuple(near))
+    for candidate, match, part in zip(candidates, first, parts, strict=True):
+        if candidate.positions and _ambiguous(match) and (context or near):
+            match = _resolve(candidate, gazetteer, context, tuple(near), home)
         place = match.place
-        if place is None:
+        if candidate.positions and place is None:
             continue
-        if foreign and not (candidate.exact and place.feature in _MAJOR):
-            continue  # a report on Yemen naming "Sanaa" does not mean the Syrian village
         if (
-            anchors
+            place is not None
+            and anchors
+            and place.country == "SY"
             and place.feature == "village"
             and place.admin1_pcode not in context
             and candidate.trigger != "strong"
@@ -555,8 +807,6 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
             and _far_from(place, anchors)
         ):
             continue  # a report on Aleppo naming "Bustan" means the quarter, not a Hama village
-        if country and not foreign and place.country and place.country != country:
-            continue
         sentence = max(0, bisect_right(starts, candidate.start) - 1)
         mentions.append(
             PlaceMention(
@@ -565,42 +815,97 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
                 end=candidate.end,
                 sentence=sentence,
                 place=place,
-                score=match.score,
+                score=round(match.score, 3) if place is not None else 0.0,
+                review=place is None or match.score < REVIEW,
+                geo_precision=_precision(place, text, candidate.start, part),
             )
         )
     return mentions
 
 
-def locate(extraction: Extraction, text: str, gazetteer: Gazetteer) -> Extraction:
-    """The extraction with its places filled and each claim's ``place_id`` set.
+def locate(
+    extraction: Extraction,
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    countries: Sequence[str] = (),
+) -> Extraction:
+    """The extraction with its places filled and each claim's place and ``geo_precision`` set.
 
-    A claim takes the most specific place named in its own sentence (the nearest one on a
-    tie), else the most specific in the nearest sentence before it that names one (the last
-    one on a tie), else none.
+    A claim takes a place named in its own sentence: a region the words tie it to ("137 killed
+    across Idlib province"), else the most specific place (the nearest one on a tie). A claim
+    whose sentence names no place takes the most specific place of the nearest sentence before
+    it that names one (the last on a tie) or, when its sentence speaks of a whole region
+    ("across the province"), that place's first-level admin unit. Countries a report is not
+    about ("strikes launched from Russia") and places no gazetteer holds place no claim.
     """
-    mentions = find_places(text, gazetteer)
+    mentions = find_places(text, gazetteer, countries=countries)
+    home = {
+        m.place.country for m in mentions if m.place is not None and m.place.feature != "country"
+    }
     by_sentence: dict[int, list[PlaceMention]] = {}
     for mention in mentions:
-        if mention.place is not None:
-            by_sentence.setdefault(mention.sentence, []).append(mention)
+        place = mention.place
+        if place is None or (place.feature == "country" and place.country not in home):
+            continue
+        by_sentence.setdefault(mention.sentence, []).append(mention)
     ordered = sorted(by_sentence)
+    spans = _sentence_splitter()(text)
     claims = []
     for claim in extraction.claims:
         index = bisect_right(ordered, claim.sentence) - 1
-        place_id = None
+        chosen: PlaceMention | None = None
+        widen = False
         if index >= 0:
             sentence = ordered[index]
             here = sentence == claim.sentence
-            best = max(
-                by_sentence[sentence],
-                key=lambda m: (
-                    _specificity(m),
-                    -abs(m.start - claim.start) if here else m.start,
-                ),
+            options = by_sentence[sentence]
+            chosen = _tied_region(text, claim.end, options) if here else None
+            if chosen is None:
+                chosen = max(
+                    options,
+                    key=lambda m: (
+                        _specificity(m),
+                        -abs(m.start - claim.start) if here else m.start,
+                    ),
+                )
+            if not here and 0 <= claim.sentence < len(spans):
+                start, end = spans[claim.sentence]
+                widen = _REGION_CUE.search(text, start, end) is not None
+        place, precision = _claim_place(chosen, widen, gazetteer)
+        claims.append(
+            replace(
+                claim,
+                place_id=place.id if place is not None else None,
+                geo_precision=precision,
+                place_review=place is not None and chosen is not None and chosen.review,
             )
-            place_id = best.place.id if best.place is not None else None
-        claims.append(replace(claim, place_id=place_id))
+        )
     return replace(extraction, places=tuple(mentions), claims=tuple(claims))
+
+
+def _tied_region(text: str, end: int, options: list[PlaceMention]) -> PlaceMention | None:
+    """A region named right after the claim with "across", "throughout"... before it."""
+    for mention in sorted(options, key=lambda m: m.start):
+        if mention.start < end or mention.geo_precision != 3:
+            continue
+        between = text[end : mention.start]
+        if len(between) <= 40 and _ACROSS.search(between):
+            return mention
+    return None
+
+
+def _claim_place(
+    mention: PlaceMention | None, widen: bool, gazetteer: Gazetteer
+) -> tuple[Place | None, int | None]:
+    if mention is None or mention.place is None:
+        return None, None
+    place = mention.place
+    if widen and mention.geo_precision != 3:
+        region = gazetteer.admin1_of(place)
+        if region is not None:
+            return region, 3
+    return place, mention.geo_precision
 
 
 def _specificity(mention: PlaceMention) -> int:

@@ -10,10 +10,10 @@ _WORDS = """
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow
-russian russians russia syrian syrians turkish turkey turks iranian iran iraq iraqi
-american americans america us usa uk british britain france french german germany israel
-israeli israelis jordan jordanian lebanon lebanese egypt egyptian qatar saudi arabia emirates
-yemen yemeni sudan ukraine ukrainian kurdish kurds kurd arab arabs arabic english europe
+russian russians syrian syrians turkish turks iranian iraqi
+american americans us usa british french german
+israeli israelis jordanian lebanese egyptian saudi emirates
+yemeni ukrainian kurdish kurds kurd arab arabs arabic english
 european un onu who msf unicef ocha unhcr nato isis isil daesh sdf ypg hts fsa sna nusra
 regime government opposition rebels rebel forces army airforce force forces coalition
 hospital hospitals clinic school schools market mosque bakery camp centre center station
@@ -49,6 +49,8 @@ press agency channel tv radio foundation organisation organization union society
 university college institute school hospital hospitals
 number total week weeks month months year years day days hour hours night morning evening
 first second third one two three four five six seven eight nine ten
+les los las il une una uno und dans sur par pour con por para nel nella dei degli
+im am vom zum zur bei nach mit von ce cette selon après avant pendant
 """
 
 NOT_PLACES: frozenset[str] = frozenset(_WORDS.split())
@@ -98,6 +100,14 @@ TRIGGER_AFTER: tuple[str, ...] = (
     "area",
     "outskirts",
     "suburbs",
+    "region",
+    "oblast",
+    "state",
+    "township",
+    "division",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
 )
 
 
@@ -121,7 +131,7 @@ _ARABIC = """
 الأسد الاسد أسد اسد الثورة ثورة الصورة صورة صور الهوية هوية المشهد مشهد حالات حالة سيدة السيدة
 جروح الجروح حربية الحربية الصراع صراع أربعين اربعين الأربعين رامي عمر علي محمد أحمد احمد حسن
 حسين خالد باب بستان البستان الفردوس فردوس السلام سلام النصر نصر الحرية حرية الوحدة وحدة
-الجيش جيش الشعب شعب الأمن امن الامن الشام السورية السوري سوريا سورية العربي العربية عربي
+الجيش جيش الشعب شعب الأمن امن الامن الشام السورية السوري العربي العربية عربي
 الإنسان الانسان حقوق المرصد الشبكة منظمة الأمم المتحدة الصحة الطبية طبي طبية الإسعاف الاسعاف
 الخوذ البيضاء الهلال الأحمر الاحمر فريق مركز مراكز نقطة النقاط موقع مواقع المنطقة المناطق
 الصحفي صحفي الناشط ناشط مصدر مصادر المحلي محلي الأهالي الاهالي السكان سكان عائلة عائلات

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # shapely and numpy load on first use: the CLI starts faster
     import numpy as np
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Zone", "Zones", "read_zones", "store_zones"]
+__all__ = ["Zone", "Zones", "read_zone_features", "read_zones", "store_zones"]
 
 _PACKAGED = ("zones.geojson", "governorates.geojson")
 
@@ -75,16 +75,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "zone"
 
 
-def read_zones(path: Path, *, origin: str | None = None) -> list[Zone]:
-    """Zones from a GeoJSON file: each feature a (Multi)Polygon with at least a ``name``.
-
-    Optional properties: ``id``, ``in_force_from``, ``in_force_to`` (YYYY-MM-DD), ``kind``,
-    ``name_ar``, ``source``, ``approximate``. Raises InputError naming the file and feature.
-    """
-    import shapely
-    from shapely.geometry import shape
-
-    label = origin or str(path)
+def _features(path: Path, label: str) -> list[Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -93,8 +84,35 @@ def read_zones(path: Path, *, origin: str | None = None) -> list[Zone]:
         data = {"type": "FeatureCollection", "features": [data]}
     if not isinstance(data, dict) or not isinstance(data.get("features"), list):
         raise InputError(f"{label}: not a GeoJSON FeatureCollection")
+    return list(data["features"])
+
+
+def read_zones(path: Path, *, origin: str | None = None) -> list[Zone]:
+    """Zones from a GeoJSON file: each feature a (Multi)Polygon with at least a ``name``.
+
+    Optional properties: ``id``, ``in_force_from``, ``in_force_to`` (YYYY-MM-DD), ``kind``,
+    ``name_ar``, ``source``, ``approximate``. Raises InputError naming the file and feature.
+    """
+    label = origin or str(path)
+    return zones_from_features(_features(path, label), label)
+
+
+def read_zone_features(path: Path) -> list[dict[str, Any]]:
+    """The zone features of a GeoJSON file as a store keeps them, each checked as
+    ``read_zones`` checks it (features without a geometry are left out)."""
+    label = str(path)
+    features = _features(path, label)
+    zones_from_features(features, label)
+    return [f for f in features if isinstance(f, dict) and f.get("geometry")]
+
+
+def zones_from_features(features: Sequence[Any], label: str) -> list[Zone]:
+    """Zones from GeoJSON features; ``label`` names their file in error messages."""
+    import shapely
+    from shapely.geometry import shape
+
     zones = []
-    for number, feature in enumerate(data["features"], start=1):
+    for number, feature in enumerate(features, start=1):
         where = f"{label}: feature {number}"
         if not isinstance(feature, dict):
             raise InputError(f"{where}: not a GeoJSON feature")
@@ -155,8 +173,19 @@ class Zones:
         self._tree = shapely.STRtree([z.geometry for z in self.zones])
 
     @classmethod
-    def load(cls, *, extra_dir: Path | None = None) -> Zones:
-        """The packaged zones and governorates plus those added to ``extra_dir/zones``."""
+    def load(
+        cls,
+        *,
+        extra_dir: Path | None = None,
+        added: Sequence[tuple[str, dict[str, Any]]] = (),
+    ) -> Zones:
+        """The packaged zones and governorates plus those users added.
+
+        Args:
+            extra_dir: a data folder whose ``zones/*.geojson`` files are read (for use without
+                a database). Default: none.
+            added: (import name, GeoJSON feature) pairs a store holds (``Store.zone_features``).
+        """
         zones: list[Zone] = []
         folder = resources.files("harmwatch") / "data" / "geo"
         for name in _PACKAGED:
@@ -164,6 +193,8 @@ class Zones:
         if extra_dir is not None and (Path(extra_dir) / "zones").is_dir():
             for path in sorted((Path(extra_dir) / "zones").glob("*.geojson")):
                 zones.extend(read_zones(path))
+        for origin, feature in added:
+            zones.extend(zones_from_features([feature], f"zones stored as {origin!r}"))
         return cls(zones)
 
     def __len__(self) -> int:

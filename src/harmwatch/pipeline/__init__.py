@@ -3,9 +3,9 @@
 Every door (the CLI, the API, the benches, batch jobs) calls these functions; what a run needs
 (the gazetteer, the settings) is built once per run, not once per document.
 
-    analyze = Analyzer.load(data_dir=Path("harmwatch-data"))   # the gazetteer, loaded once
-    extraction = analyze(document)                              # or analyze_document(...)
     with Store.open("sqlite:///harmwatch.db") as store:
+        analyze = Analyzer.load(store=store)     # the gazetteer with the team's places, once
+        extraction = analyze(document)           # or analyze_document(...)
         for outcome in ingest_sources(store, ["reports/"], analyze=analyze):
             print(outcome.status, outcome.input)
 """
@@ -37,9 +37,16 @@ from harmwatch.pipeline._ingest import (
     ingest_sources,
     is_url,
 )
+from harmwatch.pipeline._places import (
+    DATA_DIR_ACTOR,
+    import_data_folder,
+    load_gazetteer,
+    load_zones,
+)
 from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
+    "DATA_DIR_ACTOR",
     "DEFAULT_TIME_BUDGET",
     "SECONDS_PER_MB",
     "STATUSES",
@@ -56,10 +63,13 @@ __all__ = [
     "budget_for",
     "count_inputs",
     "gazetteer_lookup",
+    "import_data_folder",
     "import_table",
     "ingest_sources",
     "is_url",
     "list_claims",
+    "load_gazetteer",
+    "load_zones",
     "summarize_store",
     "table_type",
 ]

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from harmwatch.extract import extract_text
 from harmwatch.geo import Gazetteer, locate
 from harmwatch.model import Document, Extraction
+
+if TYPE_CHECKING:
+    from harmwatch.store import Store
 
 __all__ = ["Analyze", "Analyzer", "analyze_document"]
 
@@ -53,10 +56,13 @@ class Analyzer:
         self.gazetteer = gazetteer
 
     @classmethod
-    def load(cls, *, data_dir: Path | None = None) -> Analyzer:
-        """The packaged gazetteer, with the places imported into ``data_dir`` (if it exists)."""
-        extra = data_dir if data_dir is not None and data_dir.is_dir() else None
-        return cls(Gazetteer.load(extra_dir=extra))
+    def load(cls, *, store: Store | None = None, data_dir: Path | None = None) -> Analyzer:
+        """The packaged gazetteer with the places users added: those the store holds (the
+        data folder's older files are stored once first), or without a store those of the
+        data folder (``data_dir``, if it exists)."""
+        from harmwatch.pipeline._places import load_gazetteer
+
+        return cls(load_gazetteer(store=store, data_dir=data_dir))
 
     def __call__(self, document: Document) -> Extraction:
         return analyze_document(document, gazetteer=self.gazetteer)

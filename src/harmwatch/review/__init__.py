@@ -27,9 +27,11 @@ from harmwatch.review._actions import (
 )
 from harmwatch.review._read import (
     CONFIDENCE_FLOOR,
+    DEFAULT_CHECKS,
     Evidence,
     QueueItem,
     SourceEvidence,
+    arithmetic,
     incident_evidence,
     review_queue,
     reviewed_incident,
@@ -54,6 +56,7 @@ from harmwatch.store import STALE_REVIEW, ReviewWrite
 
 __all__ = [
     "CONFIDENCE_FLOOR",
+    "DEFAULT_CHECKS",
     "PERMISSIONS",
     "STALE_REVIEW",
     "Evidence",
@@ -67,6 +70,7 @@ __all__ = [
     "add_note",
     "add_user",
     "apply_review",
+    "arithmetic",
     "authenticate",
     "can",
     "claim_key",

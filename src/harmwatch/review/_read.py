@@ -23,9 +23,11 @@ from harmwatch.store import IncidentQuery, Store
 
 __all__ = [
     "CONFIDENCE_FLOOR",
+    "DEFAULT_CHECKS",
     "Evidence",
     "QueueItem",
     "SourceEvidence",
+    "arithmetic",
     "incident_evidence",
     "review_queue",
     "reviewed_incident",
@@ -36,6 +38,18 @@ CONFIDENCE_FLOOR = 0.6
 
 Check = Callable[[Incident], Sequence[str]]
 """An arithmetic or consistency check: what does not add up in an incident (empty if fine)."""
+
+
+def arithmetic(incident: Incident) -> list[str]:
+    """What does not add up in an incident by the analysis stage's checks (errors only: a
+    breakdown larger than its total, a source's best outside its own range)."""
+    from harmwatch.analyze import check_incident
+
+    return [f.message for f in check_incident(incident) if f.severity == "error"]
+
+
+DEFAULT_CHECKS: tuple[Check, ...] = (arithmetic,)
+"""The checks the review queue runs unless told otherwise."""
 
 _MERGE_DEPTH = 20
 
@@ -229,12 +243,13 @@ def review_queue(
     *,
     limit: int | None = 50,
     floor: float = CONFIDENCE_FLOOR,
-    checks: Sequence[Check] = (),
+    checks: Sequence[Check] = DEFAULT_CHECKS,
     batch: int = 1000,
 ) -> list[QueueItem]:
     """Incidents that need a person: never graded, sources changed since graded (a confirmed
-    one first), a claim extracted with low confidence and not yet rejected, or what a ``check``
-    (the analysis stage's arithmetic) finds; most urgent first, then oldest first."""
+    one first), arithmetic that does not add up (``checks``: by default the analysis stage's),
+    or a claim extracted with low confidence in an incident nobody graded yet; most urgent
+    first, then oldest first."""
     doubtful = store.low_confidence_claims(floor)
     items: list[QueueItem] = []
     offset = 0

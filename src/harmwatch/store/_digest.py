@@ -1,10 +1,10 @@
 """Digests of stored rows, recorded in audit entries so that ``audit verify`` can re-check rows.
 
 Each digest is ``sha256_json`` of a dict (or a list of dicts) of a row's columns. The columns
-are listed here, frozen: a column added later is not in the digests of rows written before it,
-so old entries keep verifying. Dates and times are ISO 8601 (naive UTC, microseconds); a
-document's text and WARC record enter by their own SHA-256; its raw bytes are covered by its
-key, which is their SHA-256.
+are listed here, frozen: a column added later enters a digest only when the row sets it
+(``DOCUMENT_LATER_COLUMNS``), so that rows written before it keep verifying. Dates and times
+are ISO 8601 (naive UTC, microseconds); a document's text and WARC record enter by their own
+SHA-256; its raw bytes are covered by its key, which is their SHA-256.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from harmwatch.store._audit import canonical_json, sha256_json
 __all__ = [
     "CLAIM_COLUMNS",
     "DOCUMENT_COLUMNS",
+    "DOCUMENT_LATER_COLUMNS",
     "EXTRACTION_COLUMNS",
     "PLACE_MENTION_COLUMNS",
     "REVIEW_COLUMNS",
@@ -88,6 +89,9 @@ PLACE_MENTION_COLUMNS = (
     "place_id",
     "place",
 )
+# Columns added after a table's digest was fixed: they enter it only when set, so that rows
+# written before them keep their digests.
+DOCUMENT_LATER_COLUMNS = ("pages",)
 USER_COLUMNS = ("name", "role", "disabled", "token_hash")
 REVIEW_COLUMNS = (
     "id",
@@ -128,6 +132,9 @@ def _text_sha256(text: str | None) -> str | None:
 def document_digest(row: Mapping[str, Any]) -> str:
     """Digest of a ``documents`` row: its columns, its text's and WARC record's SHA-256."""
     fields = _pick(row, DOCUMENT_COLUMNS)
+    for name in DOCUMENT_LATER_COLUMNS:
+        if row.get(name) is not None:
+            fields[name] = _plain(row[name])
     fields["text_sha256"] = _text_sha256(row["text"])
     warc = row["warc"]
     fields["warc_sha256"] = None if warc is None else hashlib.sha256(bytes(warc)).hexdigest()

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 __all__ = [
     "APPEND_ONLY_TABLES",
+    "added_places",
     "audit_log",
     "claims",
     "documents",
@@ -30,6 +31,7 @@ __all__ = [
     "reports",
     "review_entries",
     "users",
+    "zones",
 ]
 
 metadata = sa.MetaData(
@@ -114,6 +116,7 @@ claims = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("rule", sa.String(64), nullable=False, server_default=""),
     sa.Column("geo_precision", sa.Integer, nullable=True),
+    sa.Column("place_review", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 place_mentions = sa.Table(
@@ -136,6 +139,33 @@ place_mentions = sa.Table(
     sa.Column("score", sa.Float, nullable=False),
     sa.Column("place_id", sa.String(100), nullable=True, index=True),
     sa.Column("place", sa.JSON, nullable=True),
+    sa.Column("review", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("geo_precision", sa.Integer, nullable=True),
+)
+
+# Places users added to the gazetteer, one row per place of one import (``origin``: the import's
+# name, e.g. the file stem); ``place`` holds the Place fields, ``names`` its other names.
+added_places = sa.Table(
+    "added_places",
+    metadata,
+    sa.Column("origin", sa.String(200), primary_key=True),
+    sa.Column("place_id", sa.String(100), primary_key=True),
+    sa.Column("ordinal", sa.Integer, nullable=False),
+    sa.Column("place", sa.JSON, nullable=False),
+    sa.Column("names", sa.JSON, nullable=False),
+    sa.Column("added_at", sa.DateTime, nullable=False),
+)
+
+# Zones users added (``harmwatch zones add``): each a GeoJSON feature kept as given.
+zones = sa.Table(
+    "zones",
+    metadata,
+    sa.Column("origin", sa.String(200), primary_key=True),
+    sa.Column("ordinal", sa.Integer, primary_key=True),
+    sa.Column("zone_id", sa.String(200), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("feature", sa.JSON, nullable=False),
+    sa.Column("added_at", sa.DateTime, nullable=False),
 )
 
 incidents = sa.Table(

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine, Row
 from harmwatch import __version__
 from harmwatch.errors import ConfigError, Conflict, NotFound
 from harmwatch.model import (
+    AddedPlace,
     Claim,
     Document,
     Extraction,
@@ -32,7 +33,7 @@ from harmwatch.model import (
     User,
 )
 from harmwatch.serialize import link_decision_to_dict
-from harmwatch.store import _engine, _review, _users
+from harmwatch.store import _added, _engine, _review, _users
 from harmwatch.store import _incidents as _links
 from harmwatch.store._audit import AuditEntry, append_entry, check_tail, entry_from_row
 from harmwatch.store._digest import (
@@ -45,6 +46,7 @@ from harmwatch.store._digest import (
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
 from harmwatch.store._review import NEW_INCIDENT, ReviewWrite
 from harmwatch.store._schema import (
+    added_places,
     audit_log,
     claims,
     documents,
@@ -55,6 +57,7 @@ from harmwatch.store._schema import (
     reports,
     review_entries,
     users,
+    zones,
 )
 from harmwatch.store._summary import SummaryRows, read_summary_rows
 from harmwatch.store._verify import AuditReport, check_head, verify_log
@@ -608,6 +611,63 @@ class Store:
         with self._read() as connection:
             return _links.load_decisions(connection)
 
+    # --- places and zones users add ------------------------------------------------------------
+
+    def add_places(
+        self, origin: str, places: Sequence[AddedPlace], *, actor: str = DEFAULT_ACTOR
+    ) -> bool:
+        """Store the places of one import (``origin``: its name, e.g. the file name), replacing
+        an earlier import of the same name, with an audit entry; False, changing nothing, when
+        the same places are stored already under that name."""
+        now = _utcnow()
+        with self._write() as connection:
+            counts = _added.replace_places(connection, origin, places, now)
+            if counts is None:
+                return False
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="places.import",
+                entity=f"places:{origin}",
+                before=None if not counts[0] else {"places": counts[0]},
+                after={"places": counts[1], "ids": sorted({p.place.id for p in places})[:20]},
+            )
+        return True
+
+    def added_places(self) -> list[AddedPlace]:
+        """Every place users added, by import name, then in the import's order."""
+        with self._read() as connection:
+            return _added.read_places(connection)
+
+    def add_zones(
+        self, origin: str, features: Sequence[dict[str, Any]], *, actor: str = DEFAULT_ACTOR
+    ) -> bool:
+        """Store one file's zones (GeoJSON features, checked by the caller) under ``origin``,
+        replacing an earlier file of the same name, with an audit entry; False, changing
+        nothing, when the same zones are stored already under that name."""
+        now = _utcnow()
+        with self._write() as connection:
+            counts = _added.replace_zones(connection, origin, features, now)
+            if counts is None:
+                return False
+            names = [str((f.get("properties") or {}).get("name")) for f in features]
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="zones.add",
+                entity=f"zones:{origin}",
+                before=None if not counts[0] else {"zones": counts[0]},
+                after={"zones": counts[1], "names": names[:20]},
+            )
+        return True
+
+    def zone_features(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every zone users added, as (import name, GeoJSON feature)."""
+        with self._read() as connection:
+            return _added.read_zones(connection)
+
     # --- review -------------------------------------------------------------------------------
 
     def add_review(
@@ -713,6 +773,8 @@ class Store:
         with self._read() as connection:
             return _review.read_reviews(connection, incident_ids)
 
+    # --- stored claims --------------------------------------------------------------------------
+
     def iter_claims(
         self,
         *,
@@ -800,6 +862,8 @@ class Store:
             reports,
             incidents,
             facilities,
+            added_places,
+            zones,
             review_entries,
             users,
             audit_log,
@@ -1096,6 +1160,8 @@ def _insert_extraction(
                 "score": mention.score,
                 "place_id": None if mention.place is None else mention.place.id,
                 "place": None if mention.place is None else _place_json(mention.place),
+                "review": mention.review,
+                "geo_precision": mention.geo_precision,
             }
             for ordinal, mention in enumerate(
                 extraction.places[first : first + _INSERT_BATCH], start=first
@@ -1167,6 +1233,8 @@ def _places(connection: Connection, extraction_id: int) -> list[PlaceMention]:
             sentence=row.sentence,
             place=None if row.place is None else Place(**row.place),
             score=row.score,
+            review=row.review,
+            geo_precision=row.geo_precision,
         )
         for row in rows
     ]

@@ -158,7 +158,8 @@ def tamper(url: str, *statements: str, params: dict[str, Any] | None = None) -> 
     """
     import sqlalchemy as sa
 
-    from harmwatch.store._engine import make_engine, normalise_url
+    from harmwatch.store import normalise_url
+    from harmwatch.store._engine import make_engine
 
     engine = make_engine(normalise_url(url))
     try:

@@ -76,3 +76,23 @@ def test_a_command_imports_only_what_it_needs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def test_extract_does_not_load_the_database_layer(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    report = tmp_path / "report.txt"
+    report.write_text("At least 14 civilians were killed in Saraqib on Thursday.\n")
+    code = (
+        "import sys\nfrom harmwatch.cli import app\ntry:\n"
+        f"    app(['extract', '--format', 'jsonl', {str(report)!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = ('sqlalchemy', 'httpx', 'harmwatch.store._store')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert '"value": 14' in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "[]"

@@ -126,3 +126,31 @@ def test_plain_text_keeps_words_apart_where_blocks_end() -> None:
 )
 def test_html_is_told_by_its_content(raw: bytes, media_type: str) -> None:
     assert sniff_media_type(raw) == media_type
+
+
+def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
+    levels = [tmp_path]
+    for _ in range(1100):  # one level at a time: mkdir(parents=True) itself recurses
+        levels.append(levels[-1] / "d")
+        levels[-1].mkdir()
+    deep = levels[-1]
+    (deep / "report.txt").write_text(SENTENCE)
+    (tmp_path / "top.txt").write_text(SENTENCE)
+    try:
+        assert list(walk_paths(tmp_path)) == [deep / "report.txt", tmp_path / "top.txt"]
+    finally:  # bottom up, so that removing the tree does not recurse either
+        (deep / "report.txt").unlink()
+        for level in reversed(levels[1:]):
+            level.rmdir()
+
+
+def test_a_page_with_a_huge_table_is_read_as_plain_text_with_its_title() -> None:
+    rows = "".join(f"<tr><td>{n}</td><td>killed</td><td>Idlib</td></tr>" for n in range(20_000))
+    page = (
+        f"<html><head><title>Casualty list</title></head><body><table>{rows}</table></body></html>"
+    )
+
+    document = read_bytes(page.encode(), source="list.html", media_type="text/html")
+
+    assert document.title == "Casualty list"
+    assert "19999 killed Idlib" in document.text.replace("\n", " ")

@@ -166,3 +166,22 @@ def test_a_budgeted_analyzer_gives_the_same_extraction_as_in_process(tmp_path: P
         with BudgetedAnalyzer(Hostile(), budget=60) as other, pytest.raises(AnalysisFailed):
             other(crashing)
         assert budgeted(document) == analyze(document)  # still serving
+
+
+def test_claims_stream_from_the_worker_and_an_unread_stream_costs_only_a_new_worker() -> None:
+    analyze = Analyzer.load()
+    text = REPORTS["a-fine.txt"] * 5000  # 10,000 claims: several batches
+    document = Document(sha256="2" * 64, source="z", raw=b"z", text=text, lang="en")
+    expected = analyze(document)
+    with BudgetedAnalyzer(analyze, budget=60) as budgeted:
+        left = budgeted.stream(document)
+        next(left.claims)  # read one claim of many, then leave the rest
+        first_worker = budgeted.worker_pid
+
+        streamed = budgeted.stream(document)
+
+        assert budgeted.worker_pid != first_worker
+        assert streamed.shell.claims == () and streamed.shell.lang == expected.lang
+        assert tuple(streamed.claims) == expected.claims
+        assert tuple(streamed.places) == expected.places
+        assert budgeted.worker_pid is not None

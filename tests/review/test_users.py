@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from harmwatch import review
 from harmwatch.errors import Conflict, Forbidden, InputError, Unauthorized
 from harmwatch.model import User
-from harmwatch.store import Store
-from harmwatch.store._engine import make_engine, normalise_url
+from harmwatch.store import Store, normalise_url
+from harmwatch.store._engine import make_engine
 
 
 def _admin(store: Store) -> User:

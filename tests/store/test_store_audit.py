@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from builders import a_claim, a_document, an_extraction, tamper
 
 from harmwatch.errors import Conflict, NotFound
-from harmwatch.store import EXTRACTOR_VERSION, Store
-from harmwatch.store._engine import make_engine, normalise_url
+from harmwatch.store import EXTRACTOR_VERSION, Store, normalise_url
+from harmwatch.store._engine import make_engine
 from harmwatch.store._schema import APPEND_ONLY_TABLES
 
 

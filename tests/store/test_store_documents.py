@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 import pytest
@@ -131,6 +132,20 @@ def test_saving_the_same_extractor_version_twice_is_a_conflict(store: Store) -> 
 def test_an_extraction_of_an_unknown_document_is_refused(store: Store) -> None:
     with pytest.raises(NotFound):
         store.save_extraction("0" * 64, an_extraction())
+
+
+def test_claims_can_arrive_as_a_stream(store: Store) -> None:
+    document = a_document()
+    extraction = an_extraction(a_claim(), a_claim(value=40, kind="injured"))
+    stream = iter(extraction.claims)
+
+    shell = dataclasses.replace(extraction, claims=(), places=())  # only its other fields
+    store.add_document(document, shell, claims=stream, places=iter(extraction.places))
+
+    assert store.get_extraction(document.sha256) == extraction
+    (entry,) = store.iter_audit()
+    assert entry.after is not None
+    assert entry.after["extraction"]["claims"] == 2
 
 
 def test_a_weak_place_match_stays_marked_for_review_in_stored_data(store: Store) -> None:

@@ -245,21 +245,12 @@ def parse_published(value: str | None) -> date | None:
 @contextmanager
 def existing_store(run: Settings) -> Iterator[Store | None]:
     """The database of ``--db`` if there is one (never created here), else None."""
-    if not _database_exists(run.db):
+    from harmwatch.store import database_exists  # reads the URL without SQLAlchemy
+
+    if not database_exists(run.db):
         yield None
         return
     from harmwatch.store import Store
 
     with Store.open(run.db, upgrade=False) as store:
         yield store
-
-
-def _database_exists(db: str) -> bool:
-    """Whether ``--db`` names a server or a SQLite file that exists (without loading
-    SQLAlchemy, so that commands that need no database start fast)."""
-    if "://" in db and not db.startswith("sqlite"):
-        return True
-    path = db.split("://", 1)[1] if "://" in db else db
-    path = path[1:] if path.startswith("/") and "://" in db else path
-    path = path.split("?", 1)[0]
-    return path not in ("", ":memory:") and Path(path).expanduser().is_file()

@@ -2,6 +2,8 @@
 
     document = read_file(Path("reports/idlib.html"))   # HTML reduced to its main text
     for path in iter_paths(Path("reports")): ...      # files under a folder, sorted
+    for found in walk_paths(Path("reports")): ...     # ... and the links left out (Skipped)
+    document = open_url("https://example.org/a.html", deadline=300)  # or a Feed
     table = read_table(read_raw(path), source=str(path), format="acled")  # rows -> reports
 
 Every failure is an InputError naming the file or URL and the reason.

@@ -45,7 +45,7 @@ def read_bytes(
     Raises:
         InputError: empty, binary, or HTML without main text; the message names ``source``.
     """
-    if not raw.strip():
+    if not raw or raw.isspace():  # (without copying the bytes, as strip() would)
         raise InputError(f"{source}: empty file" if raw == b"" else f"{source}: only whitespace")
     paged = _PAGED_READERS.get(media_type)
     if paged is not None:
@@ -67,7 +67,7 @@ def read_bytes(
         except NoMainText as error:
             raise InputError(f"{source}: {error}") from None
     else:
-        if not text.strip():
+        if not text or text.isspace():
             raise InputError(f"{source}: only whitespace")
         title = _first_line_title(text, markdown=media_type == MARKDOWN)
     return Document(
@@ -106,7 +106,7 @@ def sniff_media_type(raw: bytes) -> str:
 
 def _first_line_title(text: str, *, markdown: bool) -> str | None:
     """A plain text's title: its first Markdown heading, else its first non-empty line."""
-    lines = [line.strip() for line in text.split("\n", 50)[:50] if line.strip()]
+    lines = [line.strip() for line in text[:100_000].split("\n", 50)[:50] if line.strip()]
     if markdown:
         for line in lines:
             if line.startswith("#"):

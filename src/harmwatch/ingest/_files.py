@@ -54,10 +54,15 @@ def format_size(size: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A file or folder under a given folder that was left out, and why (one line)."""
+    """A file or folder under a given folder that was left out, and why (one line).
+
+    ``failed`` is True when it could not be read (a folder without permission), False when it
+    was left out on purpose (a link leading outside the folder).
+    """
 
     path: Path
     reason: str
+    failed: bool = False
 
 
 def iter_paths(path: Path, *, follow_symlinks: bool = False) -> Iterator[Path]:
@@ -69,13 +74,14 @@ def iter_paths(path: Path, *, follow_symlinks: bool = False) -> Iterator[Path]:
 
 def walk_paths(path: Path, *, follow_symlinks: bool = False) -> Iterator[Path | Skipped]:
     """The files to read for ``path``: itself if it is not a folder, else every file under it
-    with a readable suffix, recursively, in sorted order (hidden files and folders skipped).
+    with a readable suffix, at any depth, in sorted order (hidden files and folders skipped).
 
     A link under the folder that leads outside it (a partner's folder with a link to
     /etc/passwd) is not followed: it comes as ``Skipped`` with the reason, unless
     ``follow_symlinks``. Links to files inside the folder are read; links to folders inside it
     are not walked twice. Broken links and special files are yielded, so that reading them
-    reports why.
+    reports why; a folder that cannot be listed comes as a failed ``Skipped``. The walk keeps
+    its own stack, so no depth of nesting exhausts Python's recursion limit.
     """
     if not path.is_dir():
         yield path
@@ -83,33 +89,45 @@ def walk_paths(path: Path, *, follow_symlinks: bool = False) -> Iterator[Path | 
     root = path.resolve()
     found: list[Path | Skipped] = []
     seen = {root}
-    for folder, dirnames, filenames in os.walk(path, followlinks=follow_symlinks):
-        kept = []
-        for name in sorted(dirnames):
-            if name.startswith("."):
+    stack = [path]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            reason = f"{folder}: cannot list this folder ({error.strerror or error})"
+            found.append(Skipped(folder, reason, failed=True))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            sub = Path(folder, name)
-            if sub.is_symlink():
-                target = sub.resolve()
-                if target in seen or _inside(target, root):
-                    continue  # a folder walked anyway, or a loop: never twice
-                if not follow_symlinks:
-                    found.append(_outside(sub, target, path, "folder"))
-                    continue
-                seen.add(target)
-            kept.append(name)
-        dirnames[:] = kept
-        for name in filenames:
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
-                continue
-            file = Path(folder, name)
-            if not follow_symlinks and file.is_symlink() and file.exists():
-                target = file.resolve()
-                if not _inside(target, root):
-                    found.append(_outside(file, target, path, "file"))
-                    continue
-            found.append(file)
+            item = Path(folder, entry.name)
+            if _is_dir(entry):
+                if entry.is_symlink():
+                    target = item.resolve()
+                    if target in seen or _inside(target, root):
+                        continue  # a folder walked anyway, or a loop: never twice
+                    if not follow_symlinks:
+                        found.append(_outside(item, target, path, "folder"))
+                        continue
+                    seen.add(target)
+                stack.append(item)
+            elif Path(entry.name).suffix.lower() in SUFFIXES:
+                if not follow_symlinks and entry.is_symlink() and item.exists():
+                    target = item.resolve()
+                    if not _inside(target, root):
+                        found.append(_outside(item, target, path, "file"))
+                        continue
+                found.append(item)
     yield from sorted(found, key=lambda item: item.path if isinstance(item, Skipped) else item)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _inside(target: Path, root: Path) -> bool:

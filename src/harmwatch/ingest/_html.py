@@ -1,7 +1,10 @@
 """HTML to main text, title and publication date with trafilatura; banners and errors dropped.
 
 A page whose main text trafilatura cannot find (or cannot parse: 100,000 nested divs) falls
-back to its whole text, read by ``page_text`` in one linear pass without building a tree.
+back to its whole text, read by ``page_text`` in one linear pass without building a tree. So
+does a page of more than ``MAX_TAGS`` tags (a huge table, a data dump): trafilatura's time grows
+with the tags, to tens of seconds a megabyte on such pages, and reading is not under the
+analysis's time budget.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-__all__ = ["NoMainText", "html_to_text", "page_text"]
+__all__ = ["MAX_TAGS", "NoMainText", "html_to_text", "page_text"]
+
+MAX_TAGS = 50_000
+"""Pages with more tags than this are read by ``page_text`` alone (an article has a few
+thousand)."""
 
 # Lines that are never part of a report: cookie notices, error pages, "enable JavaScript".
 _BANNERS = re.compile(
@@ -46,6 +53,7 @@ _BANNER_WORDS = (
     "error", "try again", "cookie", "javascript", "browser", "40", "50", "not found", "denied",
     "unavailable", "database", "newsletter", "share this", "rights reserved", "copyright", "©",
 )  # fmt: skip
+_BANNER_HINT = re.compile("|".join(map(re.escape, _BANNER_WORDS)), re.IGNORECASE)
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template")
 
 
@@ -59,9 +67,8 @@ def _without_banners(text: str) -> str:
         stripped = line.strip()
         if not stripped:
             continue
-        if len(stripped) <= _BANNER_MAX:
-            lowered = stripped.lower()
-            if any(word in lowered for word in _BANNER_WORDS) and _BANNERS.search(stripped):
+        if len(stripped) <= _BANNER_MAX and _BANNER_HINT.search(stripped):
+            if _BANNERS.search(stripped):
                 continue
         lines.append(stripped)
     return "\n".join(lines)
@@ -88,6 +95,11 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, str | None,
     import trafilatura
     from lxml import html as lxml_html
 
+    if html.count("<") > MAX_TAGS:
+        main = _without_banners(page_text(html))
+        if not main:
+            raise NoMainText("no text found (the page holds only scripts or markup)")
+        return main, _title(html), None
     title = published_text = text = None
     try:
         tree = lxml_html.fromstring(html)
@@ -157,6 +169,15 @@ def _plain_body_text(html: str) -> str:
         " ".join(part.split()) for part in node.itertext() if part and part.strip()
     )
     return block_text
+
+
+_TITLE = re.compile(r"<title\b[^>]{0,200}>([^<]{1,300})", re.IGNORECASE)
+
+
+def _title(html: str) -> str | None:
+    """The page's <title>, looked for near its top (for pages read by ``page_text``)."""
+    found = _TITLE.search(html, 0, 20_000)
+    return " ".join(html_entities.unescape(found.group(1)).split()) or None if found else None
 
 
 _MARKUP = re.compile(r"<!--|<[!/?]?[A-Za-z]")

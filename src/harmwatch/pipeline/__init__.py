@@ -8,9 +8,16 @@ Every door (the CLI, the API, the benches, batch jobs) calls these functions; wh
         extraction = analyze(document)           # or analyze_document(...)
         for outcome in ingest_sources(store, ["reports/"], analyze=analyze):
             print(outcome.status, outcome.input)
+
+The names that need the database (``ingest_sources``, ``list_claims``, ``import_table``...) are
+imported on first use, so that analysing a document (``harmwatch extract``) does not load
+SQLAlchemy.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from harmwatch.pipeline._analyze import Analyze, Analyzer, analyze_document
 from harmwatch.pipeline._budget import (
@@ -18,32 +25,35 @@ from harmwatch.pipeline._budget import (
     SECONDS_PER_MB,
     AnalysisFailed,
     BudgetedAnalyzer,
+    Streamed,
     budget_for,
 )
-from harmwatch.pipeline._claims import list_claims
-from harmwatch.pipeline._import import (
-    TABLE_SUFFIXES,
-    ImportResult,
-    gazetteer_lookup,
-    import_table,
-    table_type,
-)
-from harmwatch.pipeline._ingest import (
-    STATUSES,
-    AfterIngest,
-    Outcome,
-    Status,
-    count_inputs,
-    ingest_sources,
-    is_url,
-)
-from harmwatch.pipeline._places import (
-    DATA_DIR_ACTOR,
-    import_data_folder,
-    load_gazetteer,
-    load_zones,
-)
-from harmwatch.pipeline._summary import summarize_store
+
+if TYPE_CHECKING:
+    from harmwatch.pipeline._claims import list_claims
+    from harmwatch.pipeline._import import (
+        TABLE_SUFFIXES,
+        ImportResult,
+        gazetteer_lookup,
+        import_table,
+        table_type,
+    )
+    from harmwatch.pipeline._ingest import (
+        STATUSES,
+        AfterIngest,
+        Outcome,
+        Status,
+        count_inputs,
+        ingest_sources,
+        is_url,
+    )
+    from harmwatch.pipeline._places import (
+        DATA_DIR_ACTOR,
+        import_data_folder,
+        load_gazetteer,
+        load_zones,
+    )
+    from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
     "DATA_DIR_ACTOR",
@@ -59,6 +69,7 @@ __all__ = [
     "ImportResult",
     "Outcome",
     "Status",
+    "Streamed",
     "analyze_document",
     "budget_for",
     "count_inputs",
@@ -73,3 +84,36 @@ __all__ = [
     "summarize_store",
     "table_type",
 ]
+
+_LAZY = {
+    **dict.fromkeys(["list_claims"], "_claims"),
+    **dict.fromkeys(
+        ["TABLE_SUFFIXES", "ImportResult", "gazetteer_lookup", "import_table", "table_type"],
+        "_import",
+    ),
+    **dict.fromkeys(
+        [
+            "STATUSES",
+            "AfterIngest",
+            "Outcome",
+            "Status",
+            "count_inputs",
+            "ingest_sources",
+            "is_url",
+        ],
+        "_ingest",
+    ),
+    **dict.fromkeys(
+        ["DATA_DIR_ACTOR", "import_data_folder", "load_gazetteer", "load_zones"], "_places"
+    ),
+    **dict.fromkeys(["summarize_store"], "_summary"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'harmwatch.pipeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"harmwatch.pipeline.{module}"), name)
+    globals()[name] = value
+    return value

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from harmwatch import ingest as ingest_stage
 from harmwatch.errors import Conflict, InputError
-from harmwatch.model import Document
+from harmwatch.model import Claim, Document
 from harmwatch.pipeline._analyze import Analyze, Analyzer
 from harmwatch.pipeline._budget import DEFAULT_TIME_BUDGET, AnalysisFailed, BudgetedAnalyzer
 from harmwatch.store import Store
@@ -109,6 +109,7 @@ def ingest_sources(
     else:
         base = analyze if analyze is not None else Analyzer.load()
         guarded, own = BudgetedAnalyzer(base, budget=time_budget, reraise=reraise), True
+        guarded.start()
     run = _Run(
         store=store,
         analyze=guarded,
@@ -158,6 +159,19 @@ def _unexpected(label: str, error: BaseException) -> Outcome:
     )
 
 
+class _Counted:
+    """An iterator that counts what passes through it."""
+
+    def __init__(self, items: Iterator[Claim]) -> None:
+        self._items = items
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Claim]:
+        for item in self._items:
+            self.count += 1
+            yield item
+
+
 @dataclass(slots=True)
 class _Run:
     """One ingest run: what it was given, and the HTTP client it opens on the first URL."""
@@ -196,7 +210,8 @@ class _Run:
         for found in ingest_stage.walk_paths(Path(value), follow_symlinks=self.follow_symlinks):
             found_any = True
             if isinstance(found, ingest_stage.Skipped):
-                yield Outcome(str(found.path), "skipped", reason=found.reason)
+                status: Status = "failed" if found.failed else "skipped"
+                yield Outcome(str(found.path), status, reason=found.reason)
                 continue
             yield from self._guarded(str(found), self._file)
         if not found_any:
@@ -275,23 +290,34 @@ class _Run:
                 return Outcome(label, "already stored", document, notes=notes)
             stored = store.get_document(document.sha256)
             try:
-                extraction = self.analyze(stored)
+                streamed = self.analyze.stream(stored)
+                store.save_extraction(
+                    stored.sha256,
+                    streamed.shell,
+                    claims=(counted := _Counted(streamed.claims)),
+                    places=streamed.places,
+                    actor=self.actor,
+                )
             except AnalysisFailed as failure:
                 return self._failed(label, document, failure, again=True)
-            store.save_extraction(document.sha256, extraction, actor=self.actor)
             notes = (*notes, "its missing extraction was added")
-            return Outcome(
-                label, "already stored", document, notes=notes, claims=len(extraction.claims)
-            )
+            return Outcome(label, "already stored", document, notes=notes, claims=counted.count)
         try:
-            extraction = self.analyze(document)
+            # the claims go from the analysis to the database in batches, never all at once
+            streamed = self.analyze.stream(document)
+            added = store.add_document(
+                document,
+                streamed.shell,
+                claims=(counted := _Counted(streamed.claims)),
+                places=streamed.places,
+                actor=self.actor,
+            )
         except AnalysisFailed as failure:
             store.add_document(document, actor=self.actor)
             return self._failed(label, document, failure, again=False)
-        added = store.add_document(document, extraction, actor=self.actor)
         if not added:
             return Outcome(label, "already stored", document, notes=notes)
-        return Outcome(label, "stored", document, notes=notes, claims=len(extraction.claims))
+        return Outcome(label, "stored", document, notes=notes, claims=counted.count)
 
     def _failed(
         self, label: str, document: Document, failure: AnalysisFailed, *, again: bool

@@ -8,6 +8,7 @@ changed; each import is an audit entry) under the name ``data-dir:<file>``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from harmwatch.geo import (
     Gazetteer,
@@ -16,7 +17,9 @@ from harmwatch.geo import (
     read_added_places,
     read_zone_features,
 )
-from harmwatch.store import Store
+
+if TYPE_CHECKING:
+    from harmwatch.store import Store
 
 __all__ = ["DATA_DIR_ACTOR", "import_data_folder", "load_gazetteer", "load_zones"]
 

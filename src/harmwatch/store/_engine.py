@@ -7,7 +7,6 @@ driver leaves this package as a ``harmwatch.errors`` exception with one line of 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -20,24 +19,13 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from harmwatch.errors import ConfigError, Conflict, HarmwatchError, InputError
+from harmwatch.store._url import sqlite_file
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 WRITE = "harmwatch_write"
 """Execution option that makes a SQLite transaction start with BEGIN IMMEDIATE."""
 
 _UPGRADE_LOCK_KEY = 0x68776462  # "hwdb": serialises concurrent upgrades on PostgreSQL
-
-
-def normalise_url(url: str) -> str:
-    """A SQLAlchemy URL from what a user types: a file path, sqlite:///..., postgresql://..."""
-    url = url.strip()
-    if not url:
-        raise ConfigError("the database URL is empty; give --db sqlite:///harmwatch.db")
-    if "://" not in url:
-        return "sqlite:///" + os.path.abspath(url)
-    if url.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    return url
 
 
 def display_url(url: str) -> str:
@@ -50,16 +38,8 @@ def display_url(url: str) -> str:
 
 def missing_sqlite_file(url: str) -> str | None:
     """The path of a SQLite database file that does not exist yet, else None."""
-    try:
-        parsed = make_url(url)
-    except exc.ArgumentError:
-        return None
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
-        return None
-    if database.startswith("file:"):
-        return None
-    return None if Path(database).exists() else database
+    path = sqlite_file(url)
+    return None if path is None or path.exists() else str(path)
 
 
 def make_engine(url: str) -> Engine:

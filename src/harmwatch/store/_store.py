@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from itertools import islice
 from types import TracebackType
 from typing import Any
 
@@ -60,6 +61,7 @@ from harmwatch.store._schema import (
     zones,
 )
 from harmwatch.store._summary import SummaryRows, read_summary_rows
+from harmwatch.store._url import normalise_url
 from harmwatch.store._verify import AuditReport, check_head, verify_log
 
 __all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "IncidentQuery", "LinkWrite", "Store"]
@@ -70,7 +72,7 @@ EXTRACTOR_VERSION = f"harmwatch-{__version__}"
 DEFAULT_ACTOR = "harmwatch"
 
 _BATCH = 200
-_INSERT_BATCH = 2000
+_INSERT_BATCH = 500
 
 
 def _utcnow() -> datetime:
@@ -117,7 +119,7 @@ class Store:
             ConfigError: the URL cannot be used, the server does not answer, or the schema is
                 not the one this harmwatch needs.
         """
-        url = _engine.normalise_url(url)
+        url = normalise_url(url)
         shown = _engine.display_url(url)
         missing = _engine.missing_sqlite_file(url)
         if missing is not None and not upgrade:
@@ -151,7 +153,7 @@ class Store:
     @staticmethod
     def upgrade(url: str) -> tuple[str | None, str]:
         """Bring the database at ``url`` to the newest schema; returns (before, after) revisions."""
-        url = _engine.normalise_url(url)
+        url = normalise_url(url)
         shown = _engine.display_url(url)
         engine = _engine.make_engine(url)
         try:
@@ -208,12 +210,20 @@ class Store:
         document: Document,
         extraction: Extraction | None = None,
         *,
+        claims: Iterable[Claim] | None = None,
+        places: Iterable[PlaceMention] | None = None,
         extractor_version: str = EXTRACTOR_VERSION,
         actor: str = DEFAULT_ACTOR,
     ) -> bool:
         """Store a document (and its extraction) with an audit entry, in one transaction.
 
         Returns False, changing nothing, when a document with the same sha256 is stored already.
+
+        Args:
+            claims, places: the extraction's claims and places when they arrive as a stream:
+                read once, in batches, so that a document with a million claims is never whole
+                in memory here (``extraction`` then gives the other fields; its own claims and
+                places are not read).
         """
         if hashlib.sha256(document.raw).hexdigest() != document.sha256:
             raise ValueError(f"document {document.source}: sha256 does not match its raw bytes")
@@ -227,7 +237,13 @@ class Store:
             after["row_sha256"] = document_digest(row)
             if extraction is not None:
                 after["extraction"] = _insert_extraction(
-                    connection, document.sha256, extraction, extractor_version, now
+                    connection,
+                    document.sha256,
+                    extraction,
+                    extractor_version,
+                    now,
+                    extraction.claims if claims is None else claims,
+                    extraction.places if places is None else places,
                 )
             append_entry(
                 connection,
@@ -286,6 +302,8 @@ class Store:
         sha256: str,
         extraction: Extraction,
         *,
+        claims: Iterable[Claim] | None = None,
+        places: Iterable[PlaceMention] | None = None,
         extractor_version: str = EXTRACTOR_VERSION,
         actor: str = DEFAULT_ACTOR,
     ) -> None:
@@ -293,6 +311,7 @@ class Store:
 
         Raises NotFound for an unknown document, Conflict when this extractor version's result
         is stored already (claims are never edited; a new extractor version adds its own).
+        ``claims`` and ``places`` stream them, as for ``add_document``.
         """
         now = _utcnow()
         with self._write() as connection:
@@ -302,7 +321,15 @@ class Store:
                 raise Conflict(
                     f"document {sha256} already has an extraction by {extractor_version}"
                 )
-            summary = _insert_extraction(connection, sha256, extraction, extractor_version, now)
+            summary = _insert_extraction(
+                connection,
+                sha256,
+                extraction,
+                extractor_version,
+                now,
+                extraction.claims if claims is None else claims,
+                extraction.places if places is None else places,
+            )
             append_entry(
                 connection,
                 at=now,
@@ -1091,6 +1118,12 @@ def _document_summary(document: Document) -> dict[str, Any]:
     }
 
 
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
 def _extraction_id(
     connection: Connection, sha256: str, extractor_version: str | None
 ) -> int | None:
@@ -1107,9 +1140,11 @@ def _insert_extraction(
     extraction: Extraction,
     extractor_version: str,
     now: datetime,
+    claim_items: Iterable[Claim],
+    place_items: Iterable[PlaceMention],
 ) -> dict[str, Any]:
-    """Insert an extraction with its claims and places; returns its audit summary (with the
-    digests that ``audit verify`` checks the rows against)."""
+    """Insert an extraction with its claims and places (read once, in batches); returns its
+    audit summary (with the digests that ``audit verify`` checks the rows against)."""
     period = extraction.period
     row = {
         "document_sha256": sha256,
@@ -1130,7 +1165,8 @@ def _insert_extraction(
     # rows go in batches, so that a document with a million claims needs no million dicts;
     # their digests are taken as they go
     claims_digest = RowsDigest(CLAIM_COLUMNS)
-    for first in range(0, len(extraction.claims), _INSERT_BATCH):
+    n_claims = 0
+    for batch in _batches(claim_items, _INSERT_BATCH):
         claim_rows = [
             {
                 "extraction_id": extraction_id,
@@ -1139,15 +1175,15 @@ def _insert_extraction(
                 "ordinal": ordinal,
                 **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
             }
-            for ordinal, claim in enumerate(
-                extraction.claims[first : first + _INSERT_BATCH], start=first
-            )
+            for ordinal, claim in enumerate(batch, start=n_claims)
         ]
+        n_claims += len(batch)
         connection.execute(_INSERT_CLAIMS, claim_rows)
         for claim_row in claim_rows:
             claims_digest.add(claim_row)
     places_digest = RowsDigest(PLACE_MENTION_COLUMNS)
-    for first in range(0, len(extraction.places), _INSERT_BATCH):
+    n_places = 0
+    for batch in _batches(place_items, _INSERT_BATCH):
         place_rows = [
             {
                 "extraction_id": extraction_id,
@@ -1163,17 +1199,16 @@ def _insert_extraction(
                 "review": mention.review,
                 "geo_precision": mention.geo_precision,
             }
-            for ordinal, mention in enumerate(
-                extraction.places[first : first + _INSERT_BATCH], start=first
-            )
+            for ordinal, mention in enumerate(batch, start=n_places)
         ]
+        n_places += len(batch)
         connection.execute(_INSERT_PLACES, place_rows)
         for place_row in place_rows:
             places_digest.add(place_row)
     return {
         "extractor_version": extractor_version,
-        "claims": len(extraction.claims),
-        "places": len(extraction.places),
+        "claims": n_claims,
+        "places": n_places,
         "fields_sha256": extraction_digest(row),
         "claims_sha256": claims_digest.hexdigest(),
         "places_sha256": places_digest.hexdigest(),

@@ -39,7 +39,9 @@ from harmwatch.store import _incidents as _links
 from harmwatch.store._audit import AuditEntry, append_entry, check_tail, entry_from_row
 from harmwatch.store._digest import (
     CLAIM_COLUMNS,
+    CLAIM_LATER_COLUMNS,
     PLACE_MENTION_COLUMNS,
+    PLACE_MENTION_LATER_COLUMNS,
     RowsDigest,
     document_digest,
     extraction_digest,
@@ -707,6 +709,7 @@ class Store:
         decisions: Sequence[LinkDecision] = (),
         rewrite: Sequence[Incident] = (),
         retire: Sequence[int] = (),
+        registry: Sequence[Facility] = (),
     ) -> ReviewWrite:
         """Store an analyst's decision with its audit entry, in one transaction, if every
         incident it touches is still at the version the analyst read.
@@ -719,7 +722,8 @@ class Store:
             grade, set_grade: set the incident's grade (None clears it).
             decisions: link decisions (pins) that keep this decision through every relink.
             rewrite, retire: for a merge or split, the incidents as they now are (one without
-                an id is created) and the ids that no longer exist.
+                an id is created) and the ids that no longer exist; ``registry`` the facility
+                registry they name.
         """
         now = _utcnow()
         with self._write() as connection:
@@ -736,7 +740,9 @@ class Store:
                     i if i.id is None else replace(i, version=current.get(i.id, i.version))
                     for i in rewrite
                 ]
-                written = _links.write_link(connection, kept, retire=retire, registry=(), now=now)
+                written = _links.write_link(
+                    connection, kept, retire=retire, registry=registry, now=now
+                )
                 created = [
                     i.id
                     for i, old in zip(written.incidents, kept, strict=True)
@@ -1164,7 +1170,7 @@ def _insert_extraction(
     extraction_id = primary_key[0]
     # rows go in batches, so that a document with a million claims needs no million dicts;
     # their digests are taken as they go
-    claims_digest = RowsDigest(CLAIM_COLUMNS)
+    claims_digest = RowsDigest(CLAIM_COLUMNS, CLAIM_LATER_COLUMNS)
     n_claims = 0
     for batch in _batches(claim_items, _INSERT_BATCH):
         claim_rows = [
@@ -1181,7 +1187,7 @@ def _insert_extraction(
         connection.execute(_INSERT_CLAIMS, claim_rows)
         for claim_row in claim_rows:
             claims_digest.add(claim_row)
-    places_digest = RowsDigest(PLACE_MENTION_COLUMNS)
+    places_digest = RowsDigest(PLACE_MENTION_COLUMNS, PLACE_MENTION_LATER_COLUMNS)
     n_places = 0
     for batch in _batches(place_items, _INSERT_BATCH):
         place_rows = [

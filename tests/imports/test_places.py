@@ -50,7 +50,7 @@ def test_a_governorate_alone_places_the_row_at_region_precision(lookup: object) 
 @pytest.mark.parametrize(
     "row",
     [
-        ["2019-05-20", "Yemen", "Sanaa", "Bani Al-Harith", "3"],  # a country not covered
+        ["2019-05-20", "Freedonia", "North", "Fredville", "3"],  # a country not covered
         ["2019-05-20", "Syria", "Nowhere Province", "Saraqib", "3"],  # a governorate unknown
     ],
 )

@@ -5,52 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from acled_examples import BEFORE_2023, SINCE_2023, STRIKE, a_row
 from builders import a_csv
 
 from harmwatch.ingest import read_table
 
-BEFORE_2023 = [
-    "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year",
-    "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
-    "actor2", "assoc_actor_2", "inter2", "interaction", "region", "country", "admin1", "admin2",
-    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-    "notes", "fatalities", "timestamp", "iso3",
-]  # fmt: skip
-SINCE_2023 = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
-]  # fmt: skip
-
-
-def _row(header: list[str], **values: str) -> list[str]:
-    return [values.get(name, "") for name in header]
-
-
-STRIKE = {
-    "event_id_cnty": "SYR9001",
-    "time_precision": "2",
-    "event_type": "Explosions/Remote violence",
-    "sub_event_type": "Air/drone strike",
-    "actor1": "Military Forces of Russia (2015-)",
-    "assoc_actor_1": "Military Forces of Syria (2000-); Hezbollah",
-    "actor2": "Civilians (Syria)",
-    "country": "Syria",
-    "admin1": "Idleb",
-    "admin2": "Ariha",
-    "location": "Example Village",
-    "latitude": "35.81",
-    "longitude": "36.61",
-    "geo_precision": "2",
-    "source": "Local Monitor A; Local Monitor B",
-    "fatalities": "7",
-}
-
 
 def test_an_export_with_the_columns_before_march_2023_is_read() -> None:
-    raw = a_csv(BEFORE_2023, _row(BEFORE_2023, event_date="9-May-20", **STRIKE))
+    raw = a_csv(BEFORE_2023, a_row(BEFORE_2023, event_date="9-May-20", **STRIKE))
 
     table = read_table(raw, source="acled.csv")
 
@@ -83,8 +45,8 @@ def test_an_export_with_the_columns_before_march_2023_is_read() -> None:
 def test_an_export_with_the_columns_since_march_2023_and_acleds_date_forms_is_read() -> None:
     raw = a_csv(
         SINCE_2023,
-        _row(SINCE_2023, event_date="09 May 2020", **STRIKE),
-        _row(SINCE_2023, event_date="2020-05-10", **{**STRIKE, "event_id_cnty": "SYR9002"}),
+        a_row(SINCE_2023, event_date="09 May 2020", **STRIKE),
+        a_row(SINCE_2023, event_date="2020-05-10", **{**STRIKE, "event_id_cnty": "SYR9002"}),
     )
 
     table = read_table(raw, source="acled.csv")
@@ -95,8 +57,8 @@ def test_an_export_with_the_columns_since_march_2023_and_acleds_date_forms_is_re
 
 
 def test_a_cut_short_last_row_is_reported_and_the_rows_before_it_imported() -> None:
-    good = _row(BEFORE_2023, event_date="9-May-20", **STRIKE)
-    cut = _row(BEFORE_2023, event_date="9-May-20", event_id_cnty="SYR9003", actor1="Police")
+    good = a_row(BEFORE_2023, event_date="9-May-20", **STRIKE)
+    cut = a_row(BEFORE_2023, event_date="9-May-20", event_id_cnty="SYR9003", actor1="Police")
     raw = a_csv(BEFORE_2023, good, cut)
 
     table = read_table(raw, source="acled.csv")
@@ -113,8 +75,8 @@ def test_a_cut_short_last_row_is_reported_and_the_rows_before_it_imported() -> N
 def test_a_row_whose_date_cannot_be_read_is_skipped_with_its_column_and_value() -> None:
     raw = a_csv(
         BEFORE_2023,
-        _row(BEFORE_2023, event_date="the ninth of May", **STRIKE),
-        _row(BEFORE_2023, event_date="9-May-20", **STRIKE),
+        a_row(BEFORE_2023, event_date="the ninth of May", **STRIKE),
+        a_row(BEFORE_2023, event_date="9-May-20", **STRIKE),
     )
 
     table = read_table(raw, source="acled.csv")

@@ -27,8 +27,8 @@ HAMA = Place(id="geonames:170017", name="Hama", lat=35.13, lon=36.75, feature="c
 
 @pytest.fixture
 def stored(db_url: str) -> str:
-    """Two documents: one in Idlib governorate (Russia, May 2019), one in Hama (no place found
-    for one of its claims)."""
+    """Two documents: one in Idlib governorate (Russia, May 2019), one in Hama (a weak match,
+    marked for review; no place found for one of its claims)."""
     idlib_text = "At least 23 civilians were killed in Saraqib. Russian jets struck 4 times."
     idlib = a_document(idlib_text, published=date(2019, 5, 20))
     idlib_claims = (
@@ -42,7 +42,8 @@ def stored(db_url: str) -> str:
     hama = a_document(hama_text, published=date(2019, 6, 3))
     hama_claims = (
         a_claim(subject="people", value=8, text="Eight people", start=0, end=12, bound="exact",
-                perpetrator="Syrian government", date=date(2019, 6, 2), place_id=HAMA.id),
+                perpetrator="Syrian government", date=date(2019, 6, 2), place_id=HAMA.id,
+                place_review=True),
         a_claim(kind="injured", subject="people", value=3, text="Three", start=44, end=49,
                 bound="exact", perpetrator=None, date=None, place_id=None),
     )  # fmt: skip
@@ -168,3 +169,11 @@ def test_no_database_yet_says_how_to_make_one(tmp_path) -> None:  # type: ignore
     result = runner.invoke(app, ["--db", str(tmp_path / "none.db"), "claims"])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: no database at {tmp_path}/none.db")
+
+
+def test_a_claim_whose_place_is_a_weak_match_is_marked_for_review(stored: str) -> None:
+    assert [c["place_review"] for c in claims(stored)] == [False, False, True, False]
+    table = runner.invoke(
+        app, ["--db", stored, "claims", "--format", "table"], env={"COLUMNS": "200"}
+    )
+    assert "Hama (review)" in table.stdout and "Saraqib (review)" not in table.stdout

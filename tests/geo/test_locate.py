@@ -280,3 +280,75 @@ def test_on_a_tie_a_claim_takes_the_nearest_place_or_the_last_one_before() -> No
     )
     located = locate(Extraction("en", None, None, claims=claims), text, Gazetteer.load())
     assert [c.place_id for c in located.claims] == ["geonames:169389", "geonames:170063"]
+
+
+def _names(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.place.id if m.place else None) for m in find_places(text, Gazetteer.load())]
+
+
+def test_a_name_before_a_place_word_is_kept_whole_for_review() -> None:
+    names = _names("Gaza: jets struck a house in the Tal al-Sultan neighborhood of Rafah.")
+    assert ("Tal al-Sultan neighborhood", None) in names
+    assert ("Rafah", "geonames:281102") in names
+
+
+def test_a_known_place_and_the_unknown_district_after_it_stay_apart() -> None:
+    names = _names("Yemen: a strike hit a wedding in Hajjah's Bani Qays district.")
+    assert ("Hajjah", "geonames:75337") in names
+    assert ("Bani Qays district", None) in names
+
+
+def test_a_namesake_abroad_gives_way_to_the_longer_name_the_text_calls_a_town() -> None:
+    names = _names("Lebanon: an air raid on the town of Ain Baal near Tyre wounded three.")
+    assert ("Ain Baal", None) in names  # not the French department "Ain"
+
+
+def test_names_set_in_a_larger_place_or_called_a_village_are_places() -> None:
+    text = (
+        "Ethiopia: two people died in Hiwane, south of Mekele. A drone hit Dedebit, in "
+        "northwest Tigray. Another hit a shop in Kuna Masi, a village near the border, "
+        "and a small town called Sasit."
+    )
+    names = [name for name, _ in _names(text)]
+    assert {"Hiwane", "Dedebit", "Kuna Masi", "Sasit"} <= set(names)
+
+
+def test_place_words_of_other_languages_say_what_follows_is_a_place() -> None:
+    text = (
+        "Frappe sur la ville d'Oum Kedada. Attacco nella cittadina di Kafr Zeita. "
+        "Ataque na cidade de Harem. Angriff auf das Flüchtlingslager al-Maghazi."
+    )
+    names = [name for name, _ in _names(text)]
+    assert {"Oum Kedada", "Kafr Zeita", "Harem", "al-Maghazi"} <= set(names)
+
+
+def test_arabic_place_words_with_a_clitic_or_quotes_start_the_name() -> None:
+    text = 'قصف وحي الشعار في حلب، ومدرسة بمخيم النصيرات، وحي " الصاخور " وبلدة تل عبطة.'
+    names = [name for name, _ in _names(text)]
+    assert "حي الشعار" in names and "مخيم النصيرات" in names
+    assert 'حي " الصاخور' in names and "تل عبطة" in names
+
+
+def test_a_common_word_after_an_arabic_place_word_is_the_place() -> None:
+    names = _names("قصفت الطائرات مدينة الباب في ريف حلب الشمالي الشرقي.")
+    assert ("الباب", "geonames:174018") in names
+
+
+def test_the_west_bank_and_the_gaza_strip_in_lower_case_are_their_admin_units() -> None:
+    names = _names("Palestinians were killed in the occupied West bank and the Gaza strip.")
+    assert ("West bank", "admin1:PS.WE") in names
+    assert ("Gaza strip", "admin1:PS.GZ") in names
+
+
+def test_a_weak_place_match_marks_its_claims_for_review() -> None:
+    text = "Two civilians were killed in Qwertabad village on Monday."
+    claims = (
+        Claim(
+            kind="killed", subject="civilians", value=2, start=0, end=13, text=text[:13], sentence=0
+        ),
+    )
+    located = locate(Extraction("en", None, None, claims=claims), text, Gazetteer.load())
+    assert [(m.name, m.place, m.review) for m in located.places] == [
+        ("Qwertabad village", None, True)
+    ]
+    assert located.claims[0].place_id is None and located.claims[0].place_review is False

@@ -327,15 +327,19 @@ def test_spelling_table_is_large_enough() -> None:
     assert len({expected for _, expected, _ in SPELLINGS}) >= 50
 
 
-def test_at_least_95_percent_of_spellings_resolve_to_the_right_place() -> None:
+def test_at_least_97_percent_of_spellings_resolve_to_the_right_place() -> None:
+    # spellings of Syrian places, looked up as a report about Syria looks them up (its country
+    # known); without it the most important namesake in the world wins, by design
     gazetteer = Gazetteer.load()
     failures = []
     for spelling, expected, context in SPELLINGS:
-        match = gazetteer.geocode(spelling, context=[context] if context else [])
+        match = gazetteer.geocode(spelling, context=[context] if context else [], countries=("SY",))
         got = match.place.id if match.place else None
         if got != expected:
             failures.append(f"{spelling!r} ({context}): expected {expected}, got {got}")
     accuracy = 1 - len(failures) / len(SPELLINGS)
     print(f"\n{len(SPELLINGS) - len(failures)}/{len(SPELLINGS)} = {accuracy:.1%}")
     print("\n".join(failures))
-    assert accuracy >= 0.95, "\n".join(failures)
+    assert accuracy >= 0.97, f"{accuracy:.1%} of the spelling table resolves:\n" + "\n".join(
+        failures
+    )

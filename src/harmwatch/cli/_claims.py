@@ -56,6 +56,13 @@ def _write_geojson(records: Iterable[StoredClaim]) -> None:
     out.write("\n]}\n")
 
 
+def _place_cell(record: StoredClaim) -> str:
+    """The place's name, marked when it is a weak match to be checked ("Saada (review)")."""
+    if record.place is None:
+        return ""
+    return record.place.name + (" (review)" if record.claim.place_review else "")
+
+
 def _show_table(records: Iterable[StoredClaim]) -> None:
     from rich.table import Table
 
@@ -73,7 +80,7 @@ def _show_table(records: Iterable[StoredClaim]) -> None:
             value,
             cell(claim.perpetrator),
             day.isoformat() if day else "",
-            cell(record.place.name if record.place else ""),
+            cell(_place_cell(record)),
             cell(claim.text),
         )
     show(table)
@@ -131,8 +138,7 @@ def claims(
 
     Example: harmwatch claims --kind killed --place Idlib --from 2017-09-01 --format csv
     """
-    from harmwatch.geo import Gazetteer
-    from harmwatch.pipeline import list_claims
+    from harmwatch.pipeline import list_claims, load_gazetteer
     from harmwatch.serialize import stored_claim_to_dict
     from harmwatch.store import Store
 
@@ -140,11 +146,10 @@ def claims(
     if fmt not in _FORMATS:
         raise InputError(f"--format must be one of {', '.join(_FORMATS)}; got {fmt!r}")
     start, end = parse_date("--from", date_from), parse_date("--to", date_to)
-    gazetteer = None
-    if place is not None and ":" not in place:
-        data_dir = Path(settings(ctx).data_dir)
-        gazetteer = Gazetteer.load(extra_dir=data_dir if data_dir.is_dir() else None)
     with Store.open(settings(ctx).db, upgrade=False) as store:
+        gazetteer = None
+        if place is not None and ":" not in place:  # with the team's places
+            gazetteer = load_gazetteer(store=store, data_dir=Path(settings(ctx).data_dir))
         records = list_claims(
             store,
             document=document,

@@ -100,8 +100,7 @@ def import_(
     Example: harmwatch import acled-syria.csv --source ACLED
     """
     from harmwatch import ingest as ingest_stage
-    from harmwatch.geo import Gazetteer
-    from harmwatch.pipeline import import_table, table_type
+    from harmwatch.pipeline import import_table, load_gazetteer, table_type
     from harmwatch.store import Store
 
     if table_format is not None and table_format not in ingest_stage.FORMATS:
@@ -121,8 +120,8 @@ def import_(
     column_map = ingest_stage.load_column_map(map_path) if map_path is not None else None
     run = settings(ctx)
     data_dir = Path(run.data_dir)
-    gazetteer = Gazetteer.load(extra_dir=data_dir if data_dir.is_dir() else None)
     with Store.open(run.db) as store:
+        gazetteer = load_gazetteer(store=store, data_dir=data_dir)  # with the team's places
         result = import_table(
             store,
             path,

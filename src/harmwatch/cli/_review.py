@@ -22,7 +22,7 @@ from harmwatch.errors import ConfigError, InputError
 if TYPE_CHECKING:
     from harmwatch.model import Incident, Place, Tally
     from harmwatch.review import QueueItem, Rebuild, ReviewedIncident, SourceEvidence
-    from harmwatch.store import ReviewWrite
+    from harmwatch.store import ReviewWrite, Store
 
 __all__ = ["format_queue_item", "format_reviewed"]
 
@@ -233,11 +233,10 @@ def grade(
     _done(written, f"graded incident {incident_id} {value}")
 
 
-def _place_value(value: str, data_dir: str) -> Place:
-    from harmwatch.geo import Gazetteer
+def _place_value(value: str, store: Store, data_dir: str) -> Place:
+    from harmwatch.pipeline import load_gazetteer
 
-    folder = Path(data_dir)
-    gazetteer = Gazetteer.load(extra_dir=folder if folder.is_dir() else None)
+    gazetteer = load_gazetteer(store=store, data_dir=Path(data_dir))  # with the team's places
     if ":" in value:
         return gazetteer.get(value)
     match = gazetteer.geocode(value)
@@ -277,8 +276,8 @@ def correct(
     from harmwatch.store import Store
 
     run = settings(ctx)
-    given: Any = _place_value(value, run.data_dir) if field == "place" else value
     with Store.open(run.db, upgrade=False) as store:
+        given: Any = _place_value(value, store, run.data_dir) if field == "place" else value
         written = review.correct_field(
             store, incident_id, field, given, by=current_user(store, run), version=version,
             reason=reason, confidential=confidential,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from harmwatch.cli._app import app, parse_date, settings
+from harmwatch.cli._app import app, existing_store, parse_date, settings
 from harmwatch.errors import InputError
 
 if TYPE_CHECKING:
@@ -136,8 +136,7 @@ def summary(
         resolve_place,
         summary_to_dict,
     )
-    from harmwatch.geo import Gazetteer, Zones
-    from harmwatch.pipeline import summarize_store
+    from harmwatch.pipeline import load_gazetteer, load_zones, summarize_store
     from harmwatch.store import Store
 
     if fmt not in FORMATS:
@@ -146,10 +145,10 @@ def summary(
         raise InputError("say where: --place, --zone or --bbox (they combine)")
     first, last = parse_date("--from", start), parse_date("--to", end)
     assert first is not None and last is not None
-    data_dir = Path(settings(ctx).data_dir)
-    extra = data_dir if data_dir.is_dir() else None
-    zones = Zones.load(extra_dir=extra)
-    gazetteer = Gazetteer.load(extra_dir=extra)
+    run = settings(ctx)
+    with existing_store(run) as store:  # the team's places and zones
+        zones = load_zones(store=store, data_dir=Path(run.data_dir))
+        gazetteer = load_gazetteer(store=store, data_dir=Path(run.data_dir))
     areas: list[Area] = []
     if place is not None:
         areas.append(Area.of_place(resolve_place(gazetteer, place)))

@@ -32,6 +32,7 @@ from harmwatch.geo._stopwords import (
     NOT_PLACES,
     TRIGGER_AFTER,
     TRIGGER_BEFORE,
+    TRIGGER_STRONG_BEFORE,
 )
 from harmwatch.model import Extraction, Place, PlaceMention
 
@@ -103,7 +104,7 @@ _RUN = re.compile(
     + _CONNECTOR_WORD
     + r"[ \u00a0]+)?"
     + _NAME_WORD
-    + r")*)|(?P<ar>["
+    + r")*(?:[ \u00a0]+(?:bank|strip)\b)?)|(?P<ar>["
     + _AR_LETTERS
     + r"]+(?:[ \u00a0]+["
     + _AR_LETTERS
@@ -116,14 +117,45 @@ _ARTICLE_WORDS = frozenset(_ARTICLE[3:-1].split("|"))
 _AR_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _AR_PLAIN = str.maketrans("أإآىة", "ااايه")
 _AR_CLITICS = "وبلفك"
-_AR_PROVINCE = frozenset(("محافظه", "ريف"))
-_AR_VILLAGE = frozenset(("قريه", "بلده", "مدينه", "مخيم", "بلدات", "قري", "حي"))
-_STRONG_BEFORE = frozenset(t for t in TRIGGER_BEFORE if t.endswith(" of"))
-_BEFORE = re.compile(
-    r"\b(" + "|".join(re.escape(t) for t in sorted(TRIGGER_BEFORE, key=len, reverse=True)) + r")"
-    r"(?:\s+the)?\s+\Z",
+_AR_PROVINCE_WORDS = ("محافظه", "ريف")
+_AR_VILLAGE_WORDS = (
+    "قريه",
+    "بلده",
+    "مدينه",
+    "مخيم",
+    "بلدات",
+    "قري",
+    "حي",
+    "قضاء",
+    "ناحيه",
+    "مديريه",
+    "عزله",
+    "منطقه",
+    "ضاحيه",
+)
+# plain forms (hamza kept) and folded keys alike
+_AR_PROVINCE = frozenset((*_AR_PROVINCE_WORDS, *map(fold_arabic, _AR_PROVINCE_WORDS)))
+_AR_VILLAGE = frozenset((*_AR_VILLAGE_WORDS, *map(fold_arabic, _AR_VILLAGE_WORDS)))
+# words an Arabic place name does not run on into ("بلدة X في ...", "قرية X جنوب ...")
+_AR_STOP = frozenset(
+    "في من على الى إلى عن مع بعد قبل الذي التي الواقعه الواقع قرب جنوب شمال شرق غرب ضمن"
+    " و او".split()
+)
+_QUOTES = "\"'“”«»„‘’"
+_STRONG_BEFORE = frozenset(
+    [t for t in TRIGGER_BEFORE if t.endswith(" of")] + list(TRIGGER_STRONG_BEFORE)
+)
+_ARTICLES_BEFORE = ("the", "la", "le", "el", "il", "lo", "die", "der", "das")
+_TRIGGER_PHRASES = frozenset(t.lower() for t in (*TRIGGER_BEFORE, *TRIGGER_STRONG_BEFORE))
+# ", a village popular with tourists": an apposition that says the name before it is a place
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?:small|large|nearby|remote|border|coastal|mountain)\s+)?"
+    r"(?:village|town|city|camp|neighbourhood|neighborhood|district|hamlet|settlement|locality)\b",
     re.IGNORECASE,
 )
+# lowercase words that go on a capitalised name ("the West bank", "the Gaza strip")
+_LOWER_TAILS = frozenset(("bank", "strip"))
+_POSSESSIVE = re.compile(r"['’]s\b")
 _AFTER = re.compile(r"(?:['’]s)?\s+(" + "|".join(TRIGGER_AFTER) + r")\b", re.IGNORECASE)
 _COUNTRYSIDE_OF = re.compile(
     r"(?:countryside|province|governorate)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE
@@ -154,6 +186,14 @@ _NEAR = re.compile(
     r"|north of|south of)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+_DIRECTION_LAST = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast"
+    " southwest northeastern northwestern southeastern southwestern north-east north-west"
+    " south-east south-west north-eastern north-western south-eastern south-western central"
+    " nord sud süd norte sul ouest ovest oeste centre centro nord-est nord-ouest nord-ovest"
+    " of de du des della del di do da the la le l".split()
+)
+_NEAR_LAST = frozenset("near of outside around the".split())
 _AFTER_DIRECTION = re.compile(
     r"[ \u00a0]+(?:(?:del|do|da|de)[ \u00a0]+)?(?:Sur|Norte|Sul|Oriental|Occidental|Ocidental"
     r"|Orientale|Occidentale)\b"
@@ -161,6 +201,15 @@ _AFTER_DIRECTION = re.compile(
 _IN_PLACE = re.compile(
     r"[ \u00a0]+(?:in|near|of|outside)[ \u00a0]+(?:the[ \u00a0]+)?"
     r"(?:(?:north|south|east|west)\w*[ \u00a0]+)?[A-Z]"
+)
+# "in Hiwane, south of Mekele", "hit Dedebit, in northwest Tigray", "à Sodari, dans le Nord":
+# a name set in a larger place right after it is a place itself
+_SET_IN = re.compile(
+    r",[ \u00a0]+(?:"
+    r"(?:in|dans|en|em|no|na|nel|nella|im)[ \u00a0]+(?:(?:the|le|la|les|o|a)[ \u00a0]+|l['’])?"
+    r"(?:(?:north|south|east|west|central|nord|sud|est|ouest)\w*[ \u00a0]+)?[A-Z]"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \u00a0]+of[ \u00a0]+[A-Z]"
+    r")"
 )
 _NEXT_CAP = re.compile(r"[ \u00a0]+[A-Z]")
 _AR_SPAN_HEADS = frozenset(("حي", "مخيم"))
@@ -195,6 +244,7 @@ class _Candidate:
     trigger: str  # "", "weak" or "strong"
     governorate: bool  # "X province", "X countryside", "ريف X"
     positions: list[int]
+    fallback: _Candidate | None = None  # a longer unknown name, if this one is left out
 
 
 class _Cache:
@@ -242,6 +292,26 @@ class _Cache:
 _CACHE = _Cache()
 
 
+def _is_place_type(plain: str) -> bool:
+    """Whether an Arabic word (plain form) names a kind of place: "قرية", "بمخيم", "وحي"."""
+    return (
+        plain in _AR_VILLAGE
+        or plain in _AR_PROVINCE
+        or (plain[:1] in _AR_CLITICS and (plain[1:] in _AR_VILLAGE or plain[1:] in _AR_PROVINCE))
+    )
+
+
+def _arabic_word_before(text: str, offset: int) -> str:
+    """The plain form of the Arabic word before ``offset`` (across quotes), or ""."""
+    before = text[max(0, offset - 16) : offset]
+    for quote in _QUOTES:
+        before = before.replace(quote, " ")
+    words = before.split()
+    if not words:
+        return ""
+    return _AR_DIACRITICS.sub("", words[-1]).translate(_AR_PLAIN)
+
+
 def _is_name_word(word: str) -> bool:
     head = word.lstrip(_MARK)
     if not head:
@@ -259,12 +329,15 @@ def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
         offset = found.start()
         if found.lastgroup == "ar":
             words: list[_Word] = []
+            previous = _arabic_word_before(text, offset)
             for m in _AR_WORD.finditer(found.group()):
                 key, alt, plain = _CACHE.fold_arabic(m.group())
                 country = COUNTRY_WORDS.get(plain)
                 if country:
                     countries[country] += 1
-                if plain in ARABIC_NOT_PLACES:
+                after_type = _is_place_type(previous)
+                previous = plain
+                if plain in ARABIC_NOT_PLACES and not after_type:
                     if words:
                         runs.append(words)
                     words = []
@@ -287,13 +360,19 @@ def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
             country = COUNTRY_WORDS.get(lower)
             if country:
                 countries[country] += 1
+            if lower in _LOWER_TAILS and run and run[-1].kind == "cap" and word.islower():
+                run.append(_Word(start, end, "cap", lower, ""))
+                continue
             if word in _CONNECTORS:
                 if run:
                     keep = "" if word in _ARTICLE_WORDS else word
                     run.append(_Word(start, end, "conn", keep, ""))
                 continue
             key = _CACHE.fold(word)
-            if lower in NOT_PLACES or key in NOT_PLACES or not key or not _is_name_word(word):
+            # "al-Sultan" after a name is part of it, though "sultan" alone is no place
+            attached = bool(run) and lower.partition("-")[0] in _ARTICLE_WORDS and "-" in lower
+            common = (lower in NOT_PLACES or key in NOT_PLACES) and not attached
+            if common or not key or not _is_name_word(word):
                 if run:
                     runs.append(run)
                 run = []
@@ -304,18 +383,53 @@ def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
     return runs
 
 
+def _last_word(text: str, start: int) -> str:
+    """The lowercased word right before ``start`` ("" after punctuation, "d" after "d'")."""
+    window = text[max(0, start - 24) : start]
+    if not window or not (window[-1].isspace() or window[-1] in "'’"):
+        return ""
+    words = window.rstrip(" \u00a0\t\n'’").rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
+def _before(pattern: re.Pattern[str], words: frozenset[str], text: str, start: int) -> bool:
+    """``pattern`` ends right before ``start``; tried only when the last word can end it."""
+    if _last_word(text, start) not in words:
+        return False
+    return pattern.search(text, max(0, start - 40), start) is not None
+
+
+def _trigger_phrase(text: str, start: int) -> str | None:
+    """The trigger phrase ("village of", "in", "ville d") that ends right before ``start``,
+    an article between them allowed ("in the", "de la"); None if there is none."""
+    window = text[max(0, start - 40) : start]
+    if not window or not (window[-1].isspace() or window[-1] in "'’"):
+        return None
+    words = window.lower().rstrip(" \u00a0\t\n'’").split()[-4:]
+    if len(words) > 1 and words[-1] in _ARTICLES_BEFORE:
+        words.pop()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:])
+            if phrase in _TRIGGER_PHRASES:
+                return phrase
+    return None
+
+
 def _trigger_before(text: str, start: int) -> tuple[str, bool]:
     """("strong" | "weak" | "", governorate?) from the words before a name."""
-    m = _BEFORE.search(text, max(0, start - 30), start)
-    if m is None:
+    phrase = _trigger_phrase(text, start)
+    if phrase is None:
         return "", False
-    strength = "strong" if m.group(1).lower() in _STRONG_BEFORE else "weak"
+    strength = "strong" if phrase in _STRONG_BEFORE else "weak"
     governorate = _COUNTRYSIDE_OF.search(text, max(0, start - 30), start) is not None
     return strength, governorate
 
 
 def _trigger(text: str, start: int, end: int) -> tuple[str, bool]:
     strength, governorate = _trigger_before(text, start)
+    if _APPOSITION.match(text, end, end + 40):
+        strength = "strong"
     a = _AFTER.match(text, end, end + 24)
     if a is not None:
         strength = "strong"
@@ -325,7 +439,10 @@ def _trigger(text: str, start: int, end: int) -> tuple[str, bool]:
 
 
 def _arabic_trigger(text: str, start: int) -> tuple[str, bool]:
-    before = text[max(0, start - 14) : start].split()
+    window = text[max(0, start - 16) : start]
+    for quote in _QUOTES:
+        window = window.replace(quote, " ")
+    before = window.split()
     if not before:
         return "", False
     word = fold_arabic(before[-1])
@@ -382,10 +499,10 @@ def _scan_arabic(text: str, run: list[_Word], i: int, gazetteer: Gazetteer) -> _
     if best is None:
         return None
     j, key, positions, shift = best
-    if len(key.replace(" ", "")) < 3 or key in ARABIC_NOT_PLACES:
-        return None
     start = run[i].start + shift
     strength, governorate = _arabic_trigger(text, run[i].start)
+    if len(key.replace(" ", "")) < 3 or (key in ARABIC_NOT_PLACES and strength != "strong"):
+        return None
     if j == i and not strength and not _notable(gazetteer, positions):
         return None
     return _Candidate(start, run[j].end, key, True, True, strength, governorate, positions)
@@ -496,25 +613,56 @@ def _country(countries: Counter[str]) -> str | None:
 
 def _unknown(text: str, run: list[_Word], i: int) -> _Candidate | None:
     """A name no gazetteer holds that the words around call a place ("the village of Sasit",
-    "Homalin Township", "قرية كفرنبودة"): kept, unresolved, for review."""
+    "Homalin Township", "Kuna Masi, a village", "قرية كفرنبودة"): kept, unresolved, for
+    review."""
     if run[i].kind == "ar":
         strength, _ = _arabic_trigger(text, run[i].start)
         key = run[i].key
-        if strength != "strong" or len(key) < 3 or key in ARABIC_NOT_PLACES:
+        if strength != "strong" or (len(key) < 3 and key not in _AR_NAME_HEADS):
             return None
-        j = i + 1 if i + 1 < len(run) and run[i].key in _AR_NAME_HEADS else i
+        if key in ARABIC_NOT_PLACES and not _is_place_type(_arabic_word_before(text, run[i].start)):
+            return None
+        j = i
+        while (
+            j + 1 < len(run)
+            and j - i < 3
+            and run[j + 1].kind == "ar"
+            and _AR_DIACRITICS.sub("", text[run[j + 1].start : run[j + 1].end]) not in _AR_STOP
+            and not text[run[j].end : run[j + 1].start].strip()
+        ):
+            j += 1
         return _Candidate(run[i].start, run[j].end, key, True, False, strength, False, [])
-    caps = [j for j in range(i, min(i + 3, len(run))) if run[j].kind != "conn"]
+    caps = [j for j in range(i, min(i + 6, len(run))) if run[j].kind != "conn"][:5]
+    for n in range(len(caps), 0, -1):
+        if not any(run[k].key in NOT_PLACES for k in caps[:n]):
+            caps = caps[:n]
+            break
+    else:
+        return None
     j = caps[-1]
     key = " ".join(run[k].key for k in caps)
-    if len(key.replace(" ", "")) < 4 or any(run[k].key in NOT_PLACES for k in caps):
-        return None
     strength, governorate = _trigger_before(text, run[i].start)
-    after = _AFTER.match(text, run[j].end, run[j].end + 24)
-    located = strength == "weak" and j > i and _IN_PLACE.match(text, run[j].end) is not None
+    after = _AFTER.match(text, run[j].end, run[j].end + 24) or _APPOSITION.match(
+        text, run[j].end, run[j].end + 40
+    )
+    if len(key.replace(" ", "")) < (3 if after is not None else 4):
+        return None  # "Saw township" is a name; "Saw" alone may be a verb
+    located = strength == "weak" and (
+        (j > i and _IN_PLACE.match(text, run[j].end) is not None)
+        or _SET_IN.match(text, run[j].end) is not None
+    )
     if strength != "strong" and after is None and not located:
         return None  # "strikes on Tal al-Hawa in Gaza City" names a quarter: kept
     return _Candidate(run[i].start, run[j].end, key, False, False, "strong", governorate, [])
+
+
+def _named_after(text: str, candidate: _Candidate) -> bool:
+    """Whether a feature word or an apposition follows the span ("X neighbourhood", "X, a
+    village"): the words before it are one name."""
+    return bool(
+        _AFTER.match(text, candidate.end, candidate.end + 24)
+        or _APPOSITION.match(text, candidate.end, candidate.end + 40)
+    )
 
 
 _AR_NAME_HEADS = frozenset(
@@ -543,6 +691,14 @@ def _candidates(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> lis
                     hit = _scan_loose(text, run, i, gazetteer)
             if hit is None:
                 hit = _unknown(text, run, i)
+            elif hit.end < run[-1].end:
+                # "Tal" of "Tal al-Sultan neighborhood", "Ain" of "the town of Ain Baal"
+                longer = None if _POSSESSIVE.match(text, hit.end) else _unknown(text, run, i)
+                if longer is not None and longer.end > hit.end:
+                    if _named_after(text, longer) and not (hit.exact and _named_after(text, hit)):
+                        hit = longer
+                    else:
+                        hit.fallback = longer
             if hit is None:
                 i += 1
                 continue
@@ -607,7 +763,19 @@ def _admit(
             own and place.feature == "city" and (place.population or 0) >= 100_000
         ):
             big.append(position)
+        elif place.feature == "city" and _called_a_city(text, candidate.start):
+            big.append(position)  # "die russische Stadt Wolgograd" in a report on Ukraine
     return big, True
+
+
+_CITY_WORDS = frozenset(
+    ("city of", "stadt", "ville de", "ville d", "città di", "cidade de", "ciudad de")
+)
+
+
+def _called_a_city(text: str, start: int) -> bool:
+    """Whether the words before a name call it a city ("the city of X", "der Stadt X")."""
+    return _trigger_phrase(text, start) in _CITY_WORDS
 
 
 def _resolve(
@@ -662,18 +830,31 @@ def _widen(text: str, candidate: _Candidate) -> bool:
     trailing feature word ("Kharkiv region", "Zamzam camp") into the span; whether the span now
     names part of a region (a direction)."""
     before = text[max(0, candidate.start - 40) : candidate.start]
-    direction = (_AR_DIRECTION if candidate.arabic else _DIRECTION).search(before)
+    if candidate.arabic:
+        direction = _AR_DIRECTION.search(before)
+    elif _last_word(text, candidate.start) in _DIRECTION_LAST:
+        direction = _DIRECTION.search(before)
+    else:
+        direction = None
     if direction is not None:
         candidate.start -= len(before) - direction.start()
         candidate.governorate = True
     elif not candidate.arabic:
-        article = _PREFIX_ARTICLE.search(before)
+        last = _last_word(text, candidate.start)
+        bare = last.rstrip("-‐")
+        maybe = bare in ("al", "el") or (last != bare and len(bare) <= 3 and bare[:1] == "a")
+        article = _PREFIX_ARTICLE.search(before) if maybe else None
         if article is not None:
             candidate.start -= len(before) - article.start()
     if candidate.arabic:
-        words = before.split()
-        if words and fold_arabic(words[-1]) in _AR_SPAN_HEADS:  # "مخيم النصيرات", "حي السكري"
-            candidate.start -= len(before) - before.rstrip().rfind(words[-1])
+        plain = before
+        for quote in _QUOTES:
+            plain = plain.replace(quote, " ")
+        words = plain.split()
+        head = fold_arabic(words[-1]) if words else ""
+        clitic = head[:1] in _AR_CLITICS and head[1:] in _AR_SPAN_HEADS
+        if head in _AR_SPAN_HEADS or clitic:  # "مخيم النصيرات", "بمخيم النصيرات", "وحي السكري"
+            candidate.start -= len(before) - plain.rstrip().rfind(words[-1]) - int(clitic)
     else:
         tail = _AFTER_DIRECTION.match(text, candidate.end)
         if tail is not None:  # "Kordufán del Sur", "Ghouta Oriental"
@@ -683,7 +864,7 @@ def _widen(text: str, candidate: _Candidate) -> bool:
         after = _AFTER.match(text, candidate.end, candidate.end + 24)
         if after is not None and not after.group(0).startswith(("'", "’")):
             word = after.group(1).lower()
-            if word not in ("area", "outskirts", "suburbs"):
+            if word not in ("area", "outskirts", "suburbs", "villager", "villagers"):
                 candidate.end = after.end(1)
             if word in _REGION_AFTER:
                 candidate.governorate = True
@@ -718,7 +899,7 @@ def _precision(place: Place | None, text: str, start: int, part: bool) -> int | 
         return 3
     if place.feature in _PART_LEVEL or part:
         return 2
-    if _NEAR.search(text, max(0, start - 30), start) is not None:
+    if _before(_NEAR, _NEAR_LAST, text, start):
         return 2
     return 1
 
@@ -758,6 +939,8 @@ def find_places(
             if match.place is not None and match.place.country in home and match.score >= 0.8:
                 candidate.positions = [gazetteer.position(match.place.id)]
                 candidate.exact, foreign = False, False
+        if foreign and not candidate.positions and candidate.fallback is not None:
+            candidate, foreign = candidate.fallback, False  # "the town of Ain Baal"
         if foreign and not candidate.positions:
             if candidate.trigger != "strong":
                 continue  # a report on Yemen naming "Saada" does not mean the Syrian village

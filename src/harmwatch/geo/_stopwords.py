@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ARABIC_NOT_PLACES", "COUNTRY_WORDS", "NOT_PLACES", "TRIGGER_AFTER", "TRIGGER_BEFORE"]
+__all__ = [
+    "ARABIC_NOT_PLACES",
+    "COUNTRY_WORDS",
+    "NOT_PLACES",
+    "TRIGGER_AFTER",
+    "TRIGGER_BEFORE",
+    "TRIGGER_STRONG_BEFORE",
+]
 
 _WORDS = """
 monday tuesday wednesday thursday friday saturday sunday
@@ -51,6 +58,8 @@ number total week weeks month months year years day days hour hours night mornin
 first second third one two three four five six seven eight nine ten
 les los las il une una uno und dans sur par pour con por para nel nella dei degli
 im am vom zum zur bei nach mit von ce cette selon après avant pendant
+stadt dorf ortschaft lager fluchtlingslager flüchtlingslager stadtteil viertel bezirk provinz
+ville cidade ciudad citta città zona barrio bairro
 """
 
 NOT_PLACES: frozenset[str] = frozenset(_WORDS.split())
@@ -68,6 +77,8 @@ TRIGGER_BEFORE: tuple[str, ...] = (
     "area of",
     "region of",
     "district of",
+    "sub-district of",
+    "subdistrict of",
     "province of",
     "governorate of",
     "camp of",
@@ -85,6 +96,80 @@ TRIGGER_BEFORE: tuple[str, ...] = (
     "hit",
     "bombed",
     "shelled",
+    "à",
+    "dans",
+    "em",
+    "nel",
+    "nella",
+    "im",
+    "bei",
+)
+
+# Words before a name that say it is a place, in the languages of the reports ("la ville d'X",
+# "cidade de X", "Flüchtlingslager X", "a small town called X"); each makes a strong trigger.
+TRIGGER_STRONG_BEFORE: tuple[str, ...] = (
+    "municipality of",
+    "neighbourhood of",
+    "neighborhood of",
+    "quarter of",
+    "town called",
+    "village called",
+    "town named",
+    "village named",
+    "camp called",
+    "place called",
+    "area called",
+    "area known as",
+    "ville de",
+    "ville d",
+    "village de",
+    "village d",
+    "région de",
+    "district de",
+    "localité de",
+    "commune de",
+    "camp de",
+    "quartier de",
+    "cittadina di",
+    "città di",
+    "villaggio di",
+    "campo di",
+    "zona di",
+    "quartiere di",
+    "paese di",
+    "cidade de",
+    "vila de",
+    "aldeia de",
+    "região de",
+    "zona de",
+    "bairro de",
+    "campo de",
+    "campamento de",
+    "ciudad de",
+    "pueblo de",
+    "localidad de",
+    "barrio de",
+    "distrito de",
+    "stadt",
+    "dorf",
+    "ortschaft",
+    "flüchtlingslager",
+    "lager",
+    "flüchtlingscamp",
+    "palästinensercamps",
+    "palästinenserlager",
+    "stadtteil",
+    "viertel",
+    "bezirk",
+    "provinz",
+    "region",
+    "province de",
+    "gouvernorat de",
+    "provincia de",
+    "provincia di",
+    "distretto di",
+    "governatorato di",
+    "gobernación de",
 )
 
 TRIGGER_AFTER: tuple[str, ...] = (
@@ -108,6 +193,22 @@ TRIGGER_AFTER: tuple[str, ...] = (
     "neighbourhood",
     "neighborhood",
     "quarter",
+    "sub-district",
+    "kebele",
+    "municipality",
+    "camps",
+    "villages",
+    "towns",
+    "districts",
+    "neighbourhoods",
+    "neighborhoods",
+    "villager",
+    "villagers",
+    "county",
+    "locality",
+    "commune",
+    "refugee camp",
+    "directorate",
 )
 
 

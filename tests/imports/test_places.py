@@ -68,3 +68,17 @@ def test_a_row_the_gazetteer_cannot_place_is_imported_unplaced_with_a_warning(
     assert report.place is None
     (warning,) = table.problems
     assert (warning.error, warning.reason) == (False, "place not found in the gazetteer")
+
+
+def test_a_point_is_given_the_gazetteers_admin_names_and_p_codes(lookup: object) -> None:
+    column_map = parse_column_map(MAP + 'latitude = "Lat"\nlongitude = "Lon"\n')
+    raw = a_csv(
+        [*HEADER, "Lat", "Lon"], ["2019-05-20", "Syria", "Idleb", "Saraqeb", "3", "35.86", "36.80"]
+    )
+
+    table = read_table(raw, source="t.csv", column_map=column_map, lookup=lookup)  # type: ignore[arg-type]
+
+    place = table.reports[0].place
+    assert place is not None
+    assert (place.id, place.lat, place.name) == ("point:35.86000,36.80000", 35.86, "Saraqeb")
+    assert (place.admin1, place.admin1_pcode, place.country) == ("Idlib", "SY07", "SY")

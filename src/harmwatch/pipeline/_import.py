@@ -8,6 +8,7 @@ with Store.open(url) as store:
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,7 +131,18 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "UA": ("ukraine", "ukr"),
     "YE": ("yemen", "yem"),
 }
+_NEAR_KM = 15.0  # a named place this close to a row's point is taken to be the place it names
 _ISO2 = {name: code for code, names in _COUNTRIES.items() for name in (*names, code.lower())}
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def gazetteer_lookup(gazetteer: Gazetteer) -> PlaceLookup:
@@ -146,6 +158,8 @@ def gazetteer_lookup(gazetteer: Gazetteer) -> PlaceLookup:
         admin2: str | None,
         admin1: str | None,
         country: str | None,
+        lat: float | None = None,
+        lon: float | None = None,
     ) -> tuple[Place, int] | None:
         if country is not None and _ISO2.get(country.strip().casefold()) not in covered:
             return None
@@ -156,15 +170,18 @@ def gazetteer_lookup(gazetteer: Gazetteer) -> PlaceLookup:
                 return None  # a governorate the gazetteer does not know: better no place
             governorate = match.place
         context = [name for name in (admin1, admin2) if name]
+        near = [(lat, lon)] if lat is not None and lon is not None else []
         for name, precision in ((location, 1), (admin3, 2), (admin2, 2)):
             if not name:
                 continue
-            match = gazetteer.geocode(name, context=context, fuzzy=True, scan=False)
+            match = gazetteer.geocode(name, context=context, near=near, fuzzy=True, scan=False)
             place = match.place
             if place is None or match.score < 0.9:
                 continue
             if governorate is not None and place.admin1_pcode != governorate.admin1_pcode:
                 continue
+            if near and _distance_km(place.lat, place.lon, *near[0]) > _NEAR_KM:
+                continue  # a namesake elsewhere: not where the row's point is
             return place, precision
         return (governorate, 3) if governorate is not None else None
 

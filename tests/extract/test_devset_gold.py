@@ -115,13 +115,30 @@ def arabic_values(quote: str) -> set[int]:
     return out
 
 
+# German and Portuguese number words used in the dev set's texts ("einundzwanzig" is one word)
+OTHER_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "elf": 11, "einundzwanzig": 21, "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3,
+    "quatro": 4, "cinco": 5, "sete": 7, "a": 1, "an": 1,
+}  # fmt: skip
+
+
+def other_values(quote: str) -> set[int]:
+    """Values of German / Portuguese number words, and of "a"/"an" counting one in a list."""
+    return {OTHER_WORDS[w] for w in re.findall(r"\w+", quote.lower()) if w in OTHER_WORDS}
+
+
 def value_in_quote(value: int, quote: str) -> bool:
     """True when ``quote`` shows ``value`` in digits or words."""
     digits = quote.translate(AR_DIGITS)
-    for form in {str(value), f"{value:,}"}:
+    for form in {str(value), f"{value:,}", f"{value:,}".replace(",", ".")}:
         if re.search(rf"(?<![\d,.]){re.escape(form)}(?![\d]|[,.]\d)", digits):
             return True
-    return value in english_values(quote) or value in arabic_values(quote)
+    return (
+        value in english_values(quote)
+        or value in arabic_values(quote)
+        or value in other_values(quote)
+    )
 
 
 def canonical_actors() -> set[str]:

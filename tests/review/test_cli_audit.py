@@ -10,6 +10,7 @@ from builders import a_document, an_extraction, tamper
 from typer.testing import CliRunner
 
 from harmwatch.cli import app
+from harmwatch.extract import EXTRACTOR_VERSION
 from harmwatch.store import Store
 
 runner = CliRunner()
@@ -51,7 +52,7 @@ def test_verify_names_the_tampered_row_and_exits_1(db_url: str) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f"Error: the claims of extraction harmwatch-0.1.0 of document {shas[0]} differ from "
+        f"Error: the claims of extraction {EXTRACTOR_VERSION} of document {shas[0]} differ from "
         "what entry 1 recorded\n"
     )
 

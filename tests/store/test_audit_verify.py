@@ -13,6 +13,7 @@ import pytest
 from builders import a_claim, a_document, an_extraction, tamper
 
 from harmwatch.errors import Conflict, InputError
+from harmwatch.extract import EXTRACTOR_VERSION
 from harmwatch.store import Store
 from harmwatch.store._audit import entry_hash
 
@@ -54,7 +55,7 @@ def test_an_edited_claim_names_its_extraction_and_entry(store: Store, db_url: st
     )
 
     assert _problems(store) == [
-        f"the claims of extraction harmwatch-0.1.0 of document {shas[1]} differ from what "
+        f"the claims of extraction {EXTRACTOR_VERSION} of document {shas[1]} differ from what "
         "entry 2 recorded"
     ]
     with pytest.raises(Conflict, match="audit log broken: the claims of extraction"):
@@ -71,7 +72,7 @@ def test_a_claim_slipped_into_an_extraction_is_found(store: Store, db_url: str) 
         f"0, 1, 'x', 0, 1.0, '' FROM extractions WHERE document_sha256 = '{shas[0]}'",
     )
     assert _problems(store) == [
-        f"the claims of extraction harmwatch-0.1.0 of document {shas[0]} differ from what "
+        f"the claims of extraction {EXTRACTOR_VERSION} of document {shas[0]} differ from what "
         "entry 1 recorded"
     ]
 

@@ -14,6 +14,7 @@ from harmwatch.cli import (
     _geo,  # noqa: F401  (registers commands)
     _import,  # noqa: F401  (registers commands)
     _ingest,  # noqa: F401  (registers commands)
+    _reextract,  # noqa: F401  (registers commands)
     _review,  # noqa: F401  (registers commands)
     _summary,  # noqa: F401  (registers commands)
     _users,  # noqa: F401  (registers commands)

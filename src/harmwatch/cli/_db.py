@@ -28,7 +28,8 @@ def upgrade(ctx: typer.Context) -> None:
 
 @db_app.command("info")
 def info(ctx: typer.Context) -> None:
-    """Show the database URL, its schema revision and how many rows each table holds.
+    """Show the database URL, its schema revision, how many rows each table holds and how many
+    documents were extracted by an older extractor.
 
     Example: harmwatch --db harmwatch.db db info
     """
@@ -39,3 +40,11 @@ def info(ctx: typer.Context) -> None:
         say(f"schema revision: {store.revision()}")
         for table, count in store.counts().items():
             say(f"{table}: {count}")
+        from harmwatch.extract import EXTRACTOR_VERSION
+        from harmwatch.pipeline import count_outdated
+
+        outdated = count_outdated(store)
+        say(
+            f"documents extracted by a version older than {EXTRACTOR_VERSION}: {outdated}"
+            + (" (harmwatch reextract updates them)" if outdated else "")
+        )

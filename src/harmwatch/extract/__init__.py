@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from harmwatch.extract._languages import LANGUAGES as _LANGUAGES
+from harmwatch.extract._version import EXTRACTOR_VERSION, RULES_VERSION, version_key
 
 if TYPE_CHECKING:
     from harmwatch.extract._lang import UNDETERMINED, detect_language
@@ -24,6 +25,8 @@ SUPPORTED_LANGUAGES = MappingProxyType(_LANGUAGES)
 """Languages with extraction rules: ISO 639-1 code -> English name."""
 
 __all__ = [
+    "EXTRACTOR_VERSION",
+    "RULES_VERSION",
     "SUPPORTED_LANGUAGES",
     "UNDETERMINED",
     "detect_language",
@@ -31,6 +34,7 @@ __all__ = [
     "iter_sentences",
     "split_sentences",
     "supported_languages_text",
+    "version_key",
 ]
 
 _LAZY = {

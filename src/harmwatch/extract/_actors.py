@@ -87,6 +87,13 @@ _COUNTED = re.compile(
 )
 
 
+_COUNTED_RIGHT_BEFORE = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|"
+    r"scores of|hundreds of))\s+$",
+    re.IGNORECASE,
+)
+
+
 _FIRED_FROM_HELD = re.compile(
     r"\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?([A-Za-z][\w ]{1,30}?)-(?:held|controlled)\b",
     re.IGNORECASE,
@@ -97,6 +104,10 @@ def _weight(text: str, start: int, end: int) -> int:
     """+2 where the text names the actor as the attacker, -2 as a target or territory holder."""
     if _PERSONNEL.search(text, start, end) and _COUNTED.search(text, max(0, start - 30), start):
         return -2  # "killing 60 civilians and 13 U.S. troops": the victims
+    if _COUNTED_RIGHT_BEFORE.search(text, max(0, start - 20), start):
+        after = _AFTER.match(text, end, end + 30)
+        if after is None or after.lastgroup != "attacker":
+            return -2  # "an air strike killed ten Taliban": counted, so the victims
     if _LAUNCHED_FROM.search(text, max(0, start - 60), start) is not None:
         return 2  # "shells fired from positions held by government forces": the attacker's ground
     after = _AFTER.match(text, end, end + 30)

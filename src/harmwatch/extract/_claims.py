@@ -211,8 +211,13 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
     if after is not None:
         if after.norm in rules.months:
             return False
-        if after.norm in rules.not_counts_after and not (
-            after.norm in _DISPLACED and rules.victims.match(tokens, num.i1 + 1) is not None
+        if (
+            after.norm in rules.not_counts_after
+            and not (
+                after.norm in _DISPLACED and rules.victims.match(tokens, num.i1 + 1) is not None
+            )
+            and rules.facilities.match(tokens, num.i1) is None  # "2 refugee camps"
+            and rules.weapons.match(tokens, num.i1) is None  # "41 incidents of attack"
         ):
             return False  # "12 displaced" are a population; "12 displaced people killed" are not
         if after.text in {"-", "‑", "–"} and after2 is not None:
@@ -232,6 +237,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             and rules.victims.match(tokens, num.i1) is None
             and rules.casualties.match(tokens, num.i1) is None
             and rules.cues.match(tokens, num.i1) is None
+            and rules.facilities.match(tokens, num.i1) is None  # "6 medical points"
         ):
             return False  # "245 emergency vehicles", "30 armoured vehicles"
     if num.digits and len(num.digits) > 1 and num.digits[0] == "0":
@@ -250,6 +256,8 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             return False  # "2024-11-10", "11/15", "10:30"
         if before.norm in rules.not_counts_before or before.norm in rules.months:
             return False
+        if before.text == "." and num.b0 >= 2 and tokens[num.b0 - 2].norm in rules.months:
+            return False  # "On Nov. 14, an airstrike ..."
         if before.text in {"/", "+", "#", "$", "£", "€", "№"}:
             return False
         if (
@@ -275,8 +283,8 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
         return False
     if rules.person_nouns and num.value < _MAX_AGE and _apposed_age(tokens, num, rules):
         return False
-    if _partitive_total(tokens, num.b0):
-        return False
+    if _partitive_total(tokens, num.b0) and rules.weapons.match(tokens, num.i1) is None:
+        return False  # "16 of the strip's 35 hospitals" (but "9 of the 12 missiles" launched)
     if before is not None and before.norm in {"in", "out", "sur", "de", "su"} and num.b0 >= 2:
         if tokens[num.b0 - 2].norm in {"one", "1", "un", "uno", "una"}:
             return False  # "one in four"
@@ -347,9 +355,28 @@ def _is_year(tok: Token) -> bool:
 # --- head noun ---------------------------------------------------------------------------------
 
 
+_FORCES = frozenset({"force", "army", "military", "militia", "troop", "brigade", "group"})
+_MUNITIONS = frozenset({"missile", "shelling", "barrel_bomb", "cluster_munition", "chemical"})
+
+
+def _bracketed_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | None:
+    """ "air raids (146)", "US strikes (372)": a count in brackets right after its noun."""
+    b0, i1 = num.b0, num.i1
+    if b0 < 2 or i1 >= len(tokens) or tokens[b0 - 1].text != "(" or tokens[i1].text != ")":
+        return None
+    for table, kind in ((rules.weapons, "weapon"), (rules.victims, "victim")):
+        hit = table.match_ending(tokens, b0 - 1)
+        if hit is not None:
+            return _Head(kind, hit[0], i1, i1, start=hit[1])
+    return None
+
+
 def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | None:
     n = len(tokens)
     j = num.i1
+    bracketed = _bracketed_count(tokens, num, rules)
+    if bracketed is not None:
+        return bracketed
     # "ten of them", "18 of the civilians", "10 of those killed were children"
     if j < n and tokens[j].norm in rules.partitives:
         group = _group(tokens, j, rules)
@@ -393,6 +420,9 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
                 more = rules.weapons.match(tokens, hit.end)  # "40 Shahed drones"
                 if more is not None and more[0] == hit.value:
                     hit.end = hit.np_end = more[1]
+                elif more is not None and more[0] in _MUNITIONS:
+                    # "two drone missiles": the last noun of a compound names the weapon
+                    hit.value, hit.end, hit.np_end = more[0], more[1], more[1]
             return hit
         if tok.norm in rules.others:
             skipped_other = True
@@ -616,6 +646,13 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
             fam = rules.family_refs.match(tokens, victim[1] + 1)  # "خمسة مدنيين سوريين من عائلة"
         if fam is not None:
             return _Head("victim", "family_members", fam[1], fam[1])
+        # "47 people from the medical staff": the group the people belong to
+        if victim[0] == "people" and victim[1] + 1 < len(tokens):
+            if tokens[victim[1]].norm in rules.partitives:
+                for m in (victim[1] + 1, victim[1] + 2):
+                    inner = rules.victims.match(tokens, m) if m < len(tokens) else None
+                    if inner is not None and inner[0] not in {"people", "civilians"}:
+                        return _Head("victim", inner[0], inner[1], inner[1])
         # "three Lebanese paramedics": a nationality before the group noun
         later = None
         if victim[0] == "people" and victim[1] < len(tokens) and _looks_like_name(tokens[k], rules):
@@ -641,6 +678,8 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
                     if len(pair) == 1
                     else "rescuers"
                     if pair == {"medical_staff", "rescuers"}
+                    else "other"
+                    if pair <= _FAMILY_GROUPS  # "40 children and women": a mixed group
                     else "people"
                 )
                 return _Head("victim", subject, other[1], other[1])
@@ -667,6 +706,8 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
             for f in range(m, min(len(tokens), m + 4)):
                 if tokens[f].forms[-1] in {"family", "household", "clan"}:  # "of the Abu family"
                     return _Head("victim", "family_members", f + 1, f + 1)
+                if tokens[f].forms[-1] in _FORCES:  # "members of Turkey's security forces"
+                    return _Head("victim", "fighters", f + 1, f + 1)
             return _Head("victim", "other", k + 1, k + 1)
     return best
 
@@ -945,7 +986,8 @@ def _one_used_as_determiner(c: _Case) -> _Outcome:
         nxt = tokens[num.i1]
         if nxt.kind == "word" and nxt.text.islower() and rules.cues.match(tokens, num.i1) is None:
             if nxt.norm not in rules.copulas and nxt.norm not in rules.and_words:
-                return REJECT
+                if nxt.norm not in _PLACE_PREPOSITIONS:  # "... and one in Aleppo" counts
+                    return REJECT
     return None
 
 
@@ -1195,7 +1237,9 @@ def _casualty_count(c: _Case) -> _Outcome:
     if c.head.type == "group" and found.parent is None:
         found.parent = c.parent
         found.inherited = True
-    if c.head.type in {"others", "group", "bare"} and not toll_group:
+    if c.head.type in {"others", "group"}:
+        found.weak_subject = True  # the group comes from the count it contrasts with
+    elif c.head.type == "bare" and not toll_group:
         found.weak_subject = found.weak_subject or found.subject != "people"
     return found
 
@@ -1522,7 +1566,10 @@ def _toll(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
 
 def _blocked_before(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
     """True when an interception or other non-count word governs a weapon list."""
-    if num.b0 >= 1 and tokens[num.b0 - 1].norm in {"of", "from"}:
+    k = num.b0 - 1
+    if k >= 1 and tokens[k].norm in rules.determiners:
+        k -= 1  # "shot down 9 of the 12 missiles"
+    if k >= 0 and tokens[k].norm in {"of", "from"}:
         return False  # "shot down 21 out of 28 drones": 28 were launched
     lo = max(0, num.b0 - 8)
     for end in range(num.b0, lo, -1):
@@ -1568,6 +1615,8 @@ def _subject(
             return _root(parent).subject  # "Of these, 70 were killed by ..." after a breakdown
         return "people"
     if head.type == "others":
+        if _groups_before(tokens, found.num.b0, rules) >= 2:
+            return "people"  # "a child and three women were killed and eight others wounded"
         if prev is not None and prev.kind in {"killed", "injured"}:
             root = _root(prev)
             if root.subject == "family_members":
@@ -1583,6 +1632,19 @@ def _subject(
             return _root(parent).subject
         return "people"
     return ""
+
+
+def _groups_before(tokens: Sequence[Token], end: int, rules: LangRules) -> int:
+    """How many different victim groups a list before ``end`` names ("a child and three
+    women"; none where a breakdown opens)."""
+    seen: set[str] = set()
+    for k in range(end):
+        if rules.include_cues.match(tokens, k) is not None:
+            return 0  # a breakdown, not a list of groups: "eight civilians, including ..."
+        vic = rules.victims.match(tokens, k)
+        if vic is not None and vic[1] <= end and vic[0] not in {"people", "other"}:
+            seen.add(vic[0])
+    return len(seen)
 
 
 def _own_noun(tokens: Sequence[Token], found: Found, rules: LangRules) -> str | None:
@@ -1611,6 +1673,7 @@ def _in_brackets_list(tokens: Sequence[Token], prev: Found, b0: int, rules: Lang
 
 
 _MIXED = frozenset({"fighters", "civilians"})
+_FAMILY_GROUPS = frozenset({"children", "women", "men"})
 _SECTORS = {"health": "medical_staff", "medical": "medical_staff", "healthcare": "medical_staff"}
 
 
@@ -1741,6 +1804,17 @@ def _strike(
                     if wider is not None and wider[1] >= w[1] and wider[0] != "other":
                         w = wider
                 subject = w[0]
+                break
+    # "five attacks hit medical facilities": the attacks count the facilities they hit
+    if subject == "other" and j < n and rules.hit_cues.match(tokens, j) is not None:
+        for m in range(j + 1, min(n, j + 5)):
+            fac = rules.facilities.match(tokens, m)
+            if fac is not None:
+                found.kind, found.subject, found.weapon = "facilities_hit", fac[0], None
+                found.status = _status(tokens, found, rules)
+                found.rule = "attacks_on_facilities"
+                return found
+            if tokens[m].norm in rules.clause_breaks or tokens[m].kind == "num":
                 break
     # "35 drones and all three missiles were destroyed": shot down, not strikes
     k = j

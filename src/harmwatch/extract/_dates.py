@@ -218,11 +218,28 @@ def _dates_in(text: str) -> list[tuple[int, date]]:
     return found
 
 
+_PUBLISHED = re.compile(
+    r"\b(?:published|updated|posted|publié|publicado|veröffentlicht|pubblicato|نشر)"
+    r"(?:\s+(?:on|le|el|am|il|em|في))?\s*:?\s*",
+    re.IGNORECASE,
+)
+_RANGE_END = re.compile(r"\d{1,2}\s*(?:[-–—]|to|au|al|bis|a)\s*$", re.IGNORECASE)
+
+
 def find_published(text: str) -> date | None:
-    """The date a text says it was published: a full date in its first lines (dateline)."""
+    """The date a text says it was published: a "Published 20 May 2019" line, else the first
+    full date in its first lines (a dateline) that does not end a range ("13 – 19 May 2019"
+    is the period the text covers)."""
     head = text[:600]
     found = _dates_in(head)
-    return found[0][1] if found else None
+    for m in _PUBLISHED.finditer(head):
+        stated = [d for at, d in found if m.end() <= at <= m.end() + 3]
+        if stated:
+            return stated[0]
+    for at, day in found:
+        if _RANGE_END.search(head, max(0, at - 12), at) is None:
+            return day
+    return None
 
 
 def find_period(text: str, published: date | None) -> Period | None:
@@ -234,6 +251,11 @@ def find_period(text: str, published: date | None) -> Period | None:
     sample = text[:20_000].translate(_DIGITS)
     low = sample.lower()
     found: list[tuple[int, Period]] = []
+    dashed = _DASH_RANGE.search(sample)
+    if dashed is not None:  # "13 – 19 May 2019", "28 April - 4 May 2019"
+        period = _dash_range(dashed)
+        if period is not None:
+            found.append((dashed.start(), period))
     m = _RANGE.search(sample) if "between" in low or "from" in low else None
     if m is not None:
         period = _range(m, published)
@@ -249,6 +271,26 @@ def find_period(text: str, published: date | None) -> Period | None:
             hits.append(_since(text_for, published))
         found.extend(hit for hit in hits if hit is not None)
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+_DASH_RANGE = re.compile(
+    rf"(?<![\d/.])(\d{{1,2}})(?:\s+({_MONTH_ALT}))?\s*[-–—]\s*(\d{{1,2}})\s+({_MONTH_ALT}),?\s+"
+    rf"(\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _dash_range(m: re.Match[str]) -> Period | None:
+    month2 = MONTHS.get(m.group(4).lower())
+    month1 = MONTHS.get(m.group(2).lower()) if m.group(2) else month2
+    if not month1 or not month2:
+        return None
+    year = int(m.group(5))
+    first = _make(year - (month1 > month2), month1, int(m.group(1)))
+    last = _make(year, month2, int(m.group(3)))
+    if first is None or last is None or first > last or (last - first).days > 400:
+        return None
+    return Period(first, last)
 
 
 def _range(m: re.Match[str], published: date | None) -> Period | None:

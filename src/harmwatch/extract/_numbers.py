@@ -52,6 +52,35 @@ def parse_digits(text: str) -> float | None:
     return None
 
 
+def _compound_value(word: str, rules: LangRules) -> int | None:
+    """A number written as one word of number parts: "einundzwanzig" = 21,
+    "dreihundertfünfzig" = 350, "zweitausendvierhundert" = 2400."""
+    parts = rules.number_parts
+    total = current = 0
+    at = 0
+    seen = False
+    while at < len(word):
+        for size in range(min(len(word) - at, rules.longest_part), 0, -1):
+            piece = word[at : at + size]
+            if piece in parts:
+                break
+        else:
+            return None
+        value = parts[piece]
+        at += size
+        if value == 0:  # "und" joins a unit to its tens
+            continue
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value >= 1000:
+            total += max(current, 1) * value
+            current = 0
+        else:
+            current += value
+        seen = True
+    return total + current if seen and at == len(word) else None
+
+
 def _word_value(tok: Token, rules: LangRules, first: bool) -> tuple[str, int] | None:
     """('unit'|'scale'|'dozen'|'teen', value) for a number word, trying the clitic-free forms."""
     clitics = rules.flags.number_clitics
@@ -66,6 +95,10 @@ def _word_value(tok: Token, rules: LangRules, first: bool) -> tuple[str, int] | 
             return ("scale", rules.scales[form])
         if form in rules.dozen:
             return ("dozen", rules.dozen[form])
+    if rules.number_parts and len(tok.norm) > 5:
+        value = _compound_value(tok.norm, rules)
+        if value is not None:
+            return ("unit", value)
     return None
 
 
@@ -190,6 +223,8 @@ def _may_start_number(norm: str, rules: LangRules) -> bool:
         return True
     if "-" in norm:
         return norm.split("-", 1)[0] in rules.units
+    if rules.number_parts and len(norm) > 5 and norm[:3] in rules.number_starts:
+        return _compound_value(norm, rules) is not None
     clitics = rules.flags.number_clitics
     if clitics and len(norm) > 2 and norm[0] in clitics:
         rest = norm[1:]
@@ -212,6 +247,12 @@ def find_numbers(tokens: Sequence[Token], rules: LangRules) -> list[Number]:
             out.append(Number(i0=i, i1=i, value=2, is_word=True, b0=i))
             i += 1
             continue
+        if tok.kind == "word" and tok.norm in rules.article_ones:
+            one = _article_one(tokens, i, rules, out)
+            if one is not None:
+                out.append(one)
+                i += 1
+                continue
         if tok.kind == "word" and not _may_start_number(tok.norm, rules):
             i += 1
             continue
@@ -229,6 +270,38 @@ def find_numbers(tokens: Sequence[Token], rules: LangRules) -> list[Number]:
         out.append(num)
         i = num.i1
     return out
+
+
+_LIST_GLUE = frozenset({",", "،"})
+
+
+def _article_one(
+    tokens: Sequence[Token], i: int, rules: LangRules, found: Sequence[Number]
+) -> Number | None:
+    """ "pelo menos uma criança" (after a bound), "two men, a woman and five children" (an item
+    of a list of counts): an article that counts one. Alone ("a child", "uma criança") it does
+    not."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.kind != "word" or _word_value(nxt, rules, False) is not None:
+        return None  # "a dozen", "a hundred" are read as numbers
+    num = Number(i0=i, i1=i + 1, value=rules.article_ones[tokens[i].norm], is_word=True, b0=i)
+    bound = rules.bounds_before.match_ending(tokens, i)
+    if bound is not None:
+        num.bound, num.b0 = bound
+        return num
+    if i >= 1 and found and i - found[-1].i1 <= 4:
+        glue = tokens[i - 1]
+        if glue.text in _LIST_GLUE or glue.norm in rules.and_words:
+            if rules.victims.match(tokens, i + 1) is not None and _counted_group(
+                tokens, found[-1], rules
+            ):
+                return num
+    return None
+
+
+def _counted_group(tokens: Sequence[Token], last: Number, rules: LangRules) -> bool:
+    """True when the count before is of a victim group ("two men"), so the list is one."""
+    return last.i1 < len(tokens) and rules.victims.match(tokens, last.i1) is not None
 
 
 def _attach_bound(tokens: Sequence[Token], num: Number, rules: LangRules) -> None:

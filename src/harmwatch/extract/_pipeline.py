@@ -19,7 +19,7 @@ from harmwatch.extract._actors import (
 )
 from harmwatch.extract._claims import Context, Found, claims_in_sentence, read_header
 from harmwatch.extract._dates import find_period, find_published, sentence_date
-from harmwatch.extract._lang import detect_language, language_note
+from harmwatch.extract._lang import UNDETERMINED, detect_language, language_note
 from harmwatch.extract._languages import LANGUAGES, language
 from harmwatch.extract._numbers import find_numbers
 from harmwatch.extract._rules import LangRules, rules_for
@@ -44,6 +44,7 @@ def _candidate_pattern(lang: str) -> re.Pattern[str]:
     """Digits, or a number word: a sentence without either holds no claim."""
     rules = rules_for(lang)
     words = {w.lower() for w in (*rules.units, *rules.scales, *rules.dozen, *rules.duals)}
+    words |= {w for w, v in rules.number_parts.items() if v}  # "einundzwanzig"
     boundary = r"\b" if rules.flags.number_word_boundary else ""
     return re.compile(rf"[0-9٠-٩۰-۹]|{boundary}(?:{trie_pattern(words)})")
 
@@ -76,8 +77,12 @@ def extract_text(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str; got {type(text).__name__}")
-    if lang is not None and lang.lower() not in LANGUAGES:
-        raise InputError(f"unsupported language {lang!r}; {supported_languages_text()}")
+    if lang is not None:
+        lang = lang.lower()
+        if lang == UNDETERMINED:
+            lang = None  # stored as "cannot tell": detect again
+        elif lang not in LANGUAGES and language_note(lang) is None:
+            raise InputError(f"unsupported language {lang!r}; {supported_languages_text()}")
     clean = text.translate(_BROKEN) if ("\x00" in text or "\ufffd" in text) else text
     lang = (lang or detect_language(clean)).lower()
     if published is None:
@@ -129,6 +134,10 @@ def extract_text(
         if candidate(low, s0, s1) is None:
             continue  # no digit or number word in this sentence
         seg = clean[s0:s1]
+        if s1 - s0 > _LONG_RUN_MIN and _LONG_RUN.search(seg) is not None:
+            # a run without spaces (base64, "1/1/1...", a hash) is no prose: blank it out,
+            # keeping every offset, so that the words around it are still read
+            seg = _LONG_RUN.sub(_blank, seg)
         tokens = tokenize(seg, s0, rules)
         numbers = find_numbers(tokens, rules)
         if urls:
@@ -173,6 +182,8 @@ def extract_text(
             claims[at] = replace(claims[at], perpetrator=perpetrator)
         earlier, first_earlier = found, len(claims)
         claims.extend(_to_claim(f, text, s_idx, day, weapon) for f in found)
+    weapons = _document_weapons(low, lang, claims)
+    claims = _aerial_strikes(claims, weapons)
     claims = _civilian_context(claims, clean)
     claims = _facility_attacks(claims, clean)
     claims = _merge_repeats(claims)
@@ -188,11 +199,19 @@ def extract_text(
         period=find_period(clean, published),
         claims=tuple(claims),
         perpetrators=tuple(flat),
-        weapons=_document_weapons(low, lang, claims),
+        weapons=weapons,
     )
 
 
 _LIST_LINE = 400  # a longer sentence is prose, not a line of a list
+_LONG_RUN_MIN = 100
+_LONG_RUN = re.compile(r"[^\s]{100,}")  # no word of any language is this long
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 _HEADING = 60  # a heading is a short line without a full stop
 _SENTENCE_END = frozenset(".!?؟")
 _LIST_LINES = 40  # a header's list ends after this many lines
@@ -213,6 +232,25 @@ _CIVILIAN_TOTAL = re.compile(
     r"civiles\b|\bvittime\s+civili\b",
     re.IGNORECASE,
 )
+
+
+_GENERIC_STRIKES = frozenset({"strike", "strikes", "bombing", "bombings", "bombardments"})
+
+
+def _aerial_strikes(claims: list[Claim], weapons: Sequence[str]) -> list[Claim]:
+    """ "67 strikes", "five bombings" in a report whose only weapon is the air strike are air
+    strikes (a weaker reading: the weapon comes from the document, not the sentence)."""
+    if set(weapons) - {"other"} != {"airstrike"}:
+        return claims
+    out = claims
+    for i, c in enumerate(claims):
+        if c.kind == "strikes" and c.subject == "other":
+            if c.text.rsplit(None, 1)[-1].lower() in _GENERIC_STRIKES:
+                if out is claims:
+                    out = list(claims)
+                weaker = round(max(_FLOOR, c.confidence - _WEAK_SUBJECT), 2)
+                out[i] = replace(c, subject="airstrike", weapon="airstrike", confidence=weaker)
+    return out
 
 
 def _civilian_context(claims: list[Claim], text: str) -> list[Claim]:

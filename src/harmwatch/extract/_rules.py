@@ -164,6 +164,10 @@ class LangRules:
     speech_verbs: frozenset[str]
     period_prepositions: frozenset[str]
     article_ones: Mapping[str, int]
+    # parts of number words written as one compound ("ein", "und", "zwanzig"); empty elsewhere
+    number_parts: Mapping[str, int]
+    number_starts: frozenset[str]
+    longest_part: int
 
     def __repr__(self) -> str:
         return f"LangRules({self.lang!r})"
@@ -190,6 +194,11 @@ def compile_rules(lang: Language) -> LangRules:
     def phrases(table: Mapping[str, str]) -> PhraseTable:
         return PhraseTable(table, fold_arabic=fa)
 
+    parts: dict[str, int] = {}
+    if lang.flags.compound_number_words:  # "einundzwanzig": units, tens, scales and "and"
+        parts = {**lang.units, **{k: v for k, v in lang.scales.items() if v < 1_000_000}}
+        parts.update(dict.fromkeys(lang.and_words, 0))
+        parts.update(dict.fromkeys(lang.article_ones, 1))
     forms_of = INFLECTIONS[lang.flags.inflection]
     if lang.flags.capitalised_nouns:  # German: compounds end in a known noun
         forms_of = compound_forms(forms_of, _heads(lang))
@@ -240,6 +249,9 @@ def compile_rules(lang: Language) -> LangRules:
         speech_verbs=_fold(lang.speech_verbs, fa),
         period_prepositions=_fold(lang.period_prepositions, fa),
         article_ones={normalise(k, fa): v for k, v in lang.article_ones.items()},
+        number_parts=parts,
+        number_starts=frozenset(p[:3] for p in parts if len(p) >= 3),
+        longest_part=max((len(p) for p in parts), default=0),
     )
 
 

@@ -53,6 +53,12 @@ if TYPE_CHECKING:
         load_gazetteer,
         load_zones,
     )
+    from harmwatch.pipeline._reextract import (
+        Reextracted,
+        count_outdated,
+        outdated_documents,
+        reextract_documents,
+    )
     from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
@@ -68,11 +74,13 @@ __all__ = [
     "BudgetedAnalyzer",
     "ImportResult",
     "Outcome",
+    "Reextracted",
     "Status",
     "Streamed",
     "analyze_document",
     "budget_for",
     "count_inputs",
+    "count_outdated",
     "gazetteer_lookup",
     "import_data_folder",
     "import_table",
@@ -81,6 +89,8 @@ __all__ = [
     "list_claims",
     "load_gazetteer",
     "load_zones",
+    "outdated_documents",
+    "reextract_documents",
     "summarize_store",
     "table_type",
 ]
@@ -105,6 +115,10 @@ _LAZY = {
     ),
     **dict.fromkeys(
         ["DATA_DIR_ACTOR", "import_data_folder", "load_gazetteer", "load_zones"], "_places"
+    ),
+    **dict.fromkeys(
+        ["Reextracted", "count_outdated", "outdated_documents", "reextract_documents"],
+        "_reextract",
     ),
     **dict.fromkeys(["summarize_store"], "_summary"),
 }

@@ -15,8 +15,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine, Row
 
-from harmwatch import __version__
 from harmwatch.errors import ConfigError, Conflict, NotFound
+from harmwatch.extract import EXTRACTOR_VERSION as _EXTRACTOR_VERSION
 from harmwatch.model import (
     AddedPlace,
     Claim,
@@ -66,8 +66,8 @@ from harmwatch.store._verify import AuditReport, check_head, verify_log
 
 __all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "IncidentQuery", "LinkWrite", "Store"]
 
-EXTRACTOR_VERSION = f"harmwatch-{__version__}"
-"""Recorded with every extraction unless the caller names another."""
+# Recorded with every extraction unless the caller names another: the running extractor's.
+EXTRACTOR_VERSION = _EXTRACTOR_VERSION
 
 DEFAULT_ACTOR = "harmwatch"
 
@@ -370,6 +370,37 @@ class Store:
                 before=None,
                 after=after,
             )
+
+    def newest_extractor_versions(self) -> Iterator[tuple[str, str | None]]:
+        """(sha256, version of its newest extraction or None) of every stored document, in
+        sha256 order, a batch at a time."""
+        newest = (
+            sa.select(
+                extractions.c.document_sha256.label("sha256"),
+                sa.func.max(extractions.c.id).label("id"),
+            )
+            .group_by(extractions.c.document_sha256)
+            .subquery()
+        )
+        after = ""
+        while True:
+            with self._read() as connection:
+                rows = connection.execute(
+                    sa.select(documents.c.sha256, extractions.c.extractor_version)
+                    .select_from(
+                        documents.outerjoin(
+                            newest, newest.c.sha256 == documents.c.sha256
+                        ).outerjoin(extractions, extractions.c.id == newest.c.id)
+                    )
+                    .where(documents.c.sha256 > after)
+                    .order_by(documents.c.sha256)
+                    .limit(_BATCH)
+                ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield row.sha256, row.extractor_version
+            after = rows[-1].sha256
 
     def has_extraction(self, sha256: str, *, extractor_version: str | None = None) -> bool:
         """Whether the document has an extraction (by that extractor version, if given)."""

@@ -71,6 +71,8 @@ LANGUAGE = Language(
     range_words=words("between"),
     range_links=words("to or"),
     killed=phrases(
+        "claimed lives of, claiming lives of, claimed the life of, casualties included, "
+        "the casualties included, "
         "killed, killing, kill, kills, died, die, dies, dead, death of, deaths of, the deaths "
         "of, the death of, lost their lives, lost his life, lost her life, were killed, was "
         "killed, have been killed, has been killed, had been killed, been killed, claimed the "
@@ -83,6 +85,8 @@ LANGUAGE = Language(
         "victims were, victims were, the dead were, the dead are"
     ),
     injured=phrases(
+        "being treated, were being treated, treated in hospital, being treated in hospital, "
+        "receiving treatment, "
         "wounded, wounding, wound, wounds, injured, injuring, injure, injures, injuries to, "
         "injuries, hurt, were hurt, were wounded, were injured, sustained injuries, suffered "
         "injuries, among the injured, among the wounded, injury, in severe condition, in "
@@ -114,11 +118,16 @@ LANGUAGE = Language(
             "child, children, minor, kid, teenager, boy, girl, infant, baby, babies, toddler, "
             "student, schoolchildren, schoolchild, pupil"
         ),
-        women="woman, women, female citizen, mother",
+        women="woman, women, female citizen, mother, citizen woman, citizen women",
         men="man, men",
         fighters=(
             "soldier, fighter, combatant, militant, serviceman, service member, servicemen, "
-            "member of the military, members of the military, troop, rebel, gunman, gunmen"
+            "member of the military, members of the military, troop, rebel, gunman, gunmen, "
+            "taliban, insurgent, jihadist, sniper, members of the security forces, security "
+            "forces, member of the armed forces, members of the armed forces, pkk members, "
+            "militiaman, militiamen, paramilitary, "
+            "security force member, members of the security forces, service personnel, "
+            "pkk member, isis member, is member"
         ),
         medical_staff=(
             "paramedic, doctor, nurse, health worker, healthcare worker, health care worker, "
@@ -146,7 +155,11 @@ LANGUAGE = Language(
             "staff member, un worker, unrwa staff, unrwa staff member, guard, journalist, aid "
             "worker, worker, policeman, policemen, police officer, farmer, fisherman, "
             "fishermen, teacher, national, foreigner, foreign national, contractor, "
-            "worshipper, shepherd"
+            "worshipper, shepherd, police, elderly people, elderly person, older people, "
+            "elderly, colleague, technician, hospital visitor, visitor, "
+            "media worker, media workers, reporter, photographer, cameraman, engineer, "
+            "humanitarian worker, humanitarian, staff of the agency, children and women, "
+            "women and children"
         ),
     ),
     casualty_nouns=table(
@@ -158,13 +171,14 @@ LANGUAGE = Language(
     ),
     weapon_nouns=table(
         airstrike=(
-            "airstrike, air strike, air-strike, air raid, airraid, air attack, aerial attack, "
+            "aviation strike, aviation attack, aerial strike, air-raid, airstrike, air strike, "
+            "air-strike, air raid, airraid, air attack, aerial attack, "
             "aerial bombardment, raid, attack run, bombing run, sortie, bomb, guided bomb, "
             "glide bomb, aerial bomb, munition, precision munition, guided munition"
         ),
         other=(
-            "strike, attack, incendiary weapon, bombing, incendiary attack, incendiary "
-            "munition, bombardment"
+            "incident of attack, incidents of attack, incident of attacks, strike, attack, "
+            "incendiary weapon, bombing, incendiary attack, incendiary munition, bombardment"
         ),
         barrel_bomb="barrel bomb, barrel, barrel bomb attack, explosive barrel",
         cluster_munition=(
@@ -384,6 +398,7 @@ LANGUAGE = Language(
         "dec": 12,
     },
     vague_weapon_nouns=words("raid bomb shell barrel"),
+    article_ones={"a": 1, "an": 1},
     weekdays={
         "monday": 0,
         "tuesday": 1,

@@ -94,7 +94,10 @@ LANGUAGE = Language(
         children="niño, niños, menor, menores",
         women="mujer, mujeres",
         men="hombre, hombres",
-        fighters="soldado, soldados, combatiente, combatientes, rebelde, rebeldes",
+        fighters=(
+            "soldado, soldados, combatiente, combatientes, rebelde, rebeldes, francotirador, "
+            "francotiradores, milicianos, yihadistas, militares"
+        ),
         medical_staff=(
             "médico, médicos, doctor, doctores, enfermero, enfermeros, sanitario, sanitarios"
         ),

@@ -74,7 +74,10 @@ LANGUAGE = Language(
         men="homme, hommes",
         fighters="soldat, soldats, combattant, combattants, rebelle, rebelles",
         rescuers="secouriste, secouristes",
-        medical_staff="médecin, médecins, infirmier, infirmiers",
+        medical_staff=(
+            "médecin, médecins, infirmier, infirmiers, personnels de santé, personnel de "
+            "santé, soignants, soignant, agents de santé"
+        ),
         patients="patient, patients",
     ),
     casualty_nouns=table(

@@ -79,13 +79,14 @@ LANGUAGE = Language(
     victim_nouns=table(
         people="persona, persone, vittima, vittime",
         civilians="civile, civili",
-        children="bambino, bambini, minore, minori",
+        children="figli, figlie, bambino, bambini, minore, minori",
         women="donna, donne",
         men="uomo, uomini",
-        fighters="soldato, soldati, combattente, combattenti, ribelli",
+        fighters="soldato, soldati, combattente, combattenti, ribelli, miliziani, cecchini",
         medical_staff="medico, medici",
         patients="paziente, pazienti",
         rescuers="soccorritori",
+        family_members="familiari, parenti",
     ),
     casualty_nouns=table(
         killed="morti, morto, uccisi",

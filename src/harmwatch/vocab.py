@@ -18,6 +18,8 @@ __all__ = [
     "CASUALTY_NOUNS",
     "CLAIM_KINDS",
     "CONFLICT_CUES",
+    "CUMULATIVE_CUES",
+    "FACILITY_ATTACK_CUES",
     "FACILITY_NOUNS",
     "FACILITY_STATUSES",
     "FACILITY_STATUS_CUES",
@@ -1116,4 +1118,29 @@ CONFLICT_CUES: dict[str, tuple[str, ...]] = {
     "Myanmar": ("Myanmar", "Burma", "Sagaing", "Rakhine", "Karenni", "Shan", "Chin State"),
     "Ethiopia": ("Ethiopia", "Ethiopian", "Tigray", "Amhara", "Oromia", "Mekelle"),
     "Iraq": ("Iraq", "Iraqi", "Mosul", "Baghdad", "Fallujah", "العراق"),
+}  # fmt: skip
+
+
+# Words that make a count cumulative ("since 19 September, 12 hospitals were hit"): linking
+# keeps such a count in the document's period total instead of an event of that day.
+CUMULATIVE_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("since", "over the past", "during the past", "in the past", "this year",
+           "this month"),
+    "ar": ("منذ", "خلال الاسبوع", "خلال الأسبوع", "خلال الشهر"),
+    "fr": ("depuis",),
+    "es": ("desde",),
+    "it": ("dal ", "dall'"),
+}  # fmt: skip
+
+# Words that say a facility named nearby was attacked (not merely mentioned): "the market was
+# hit", "a raid on the hospital". Matched in lower case within the facility's sentence.
+FACILITY_ATTACK_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("hit", "struck", "strike", "targeted", "bombed", "shelled", "attacked", "attack on",
+           "raid", "missile", "bomb", "destroyed", "damaged", "damage", "out of service",
+           "out of action", "put out", "closed again", "collapsed", "rubble"),
+    "ar": ("استهدف", "قصف", "غارة", "غاره", "صاروخ", "برميل", "دمار", "تدمير", "اضرار",
+           "أضرار", "خروج", "خارج الخدمة", "خارج الخدمه"),
+    "fr": ("frappé", "bombardé", "visé", "détruit", "endommagé", "hors service", "frappe"),
+    "es": ("alcanzado", "bombardeado", "atacado", "destruido", "dañado", "ataque"),
+    "it": ("colpito", "bombardato", "distrutto", "danneggiato", "attacco"),
 }  # fmt: skip

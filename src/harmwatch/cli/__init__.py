@@ -10,6 +10,7 @@ from harmwatch.cli import (
     _demo,  # noqa: F401  (registers commands)
     _extract,  # noqa: F401  (registers commands)
     _geo,  # noqa: F401  (registers commands)
+    _incidents,  # noqa: F401  (registers commands)
     _ingest,  # noqa: F401  (registers commands)
     _version,  # noqa: F401  (registers commands)
 )

@@ -6,4 +6,22 @@ Every door (the CLI, the API, the benches, batch jobs) calls these functions; wh
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from harmwatch.pipeline._link import (
+    NEIGHBOURHOOD_DAYS,
+    Evidence,
+    LinkRun,
+    SourceEvidence,
+    assemble_store,
+    incident_evidence,
+    link_store,
+)
+
+__all__ = [
+    "NEIGHBOURHOOD_DAYS",
+    "Evidence",
+    "LinkRun",
+    "SourceEvidence",
+    "assemble_store",
+    "incident_evidence",
+    "link_store",
+]

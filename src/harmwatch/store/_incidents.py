@@ -45,8 +45,11 @@ __all__ = [
     "facility_attack_counts",
     "insert_decision",
     "insert_reports",
+    "keys_near",
     "load_decisions",
     "load_membership",
+    "members_of",
+    "membership_of",
     "query_incidents",
     "read_facilities",
     "read_incident",
@@ -191,6 +194,45 @@ def read_reports(
             for row in connection.execute(query.where(reports.c.key.in_(chunk)))
         )
     return sorted(found, key=lambda r: r.key)
+
+
+def keys_near(
+    connection: Connection, *, admin1: Sequence[str], date_from: date, date_to: date
+) -> list[str]:
+    """Keys of the reports in any of these admin1s whose dates touch the window."""
+    c = reports.c
+    query = (
+        sa.select(c.key)
+        .where(c.admin1.in_(sorted(set(admin1))))
+        .where(c.date_start <= date_to)
+        .where(sa.func.coalesce(c.date_end, c.date_start) >= date_from)
+        .order_by(c.key)
+    )
+    return list(connection.execute(query).scalars())
+
+
+def members_of(connection: Connection, incident_ids: Sequence[int]) -> dict[str, int]:
+    """Report key -> incident id for every report of these incidents."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(incident_ids))):
+        for row in connection.execute(
+            sa.select(reports.c.key, reports.c.incident_id).where(reports.c.incident_id.in_(chunk))
+        ):
+            out[row.key] = int(row.incident_id)
+    return out
+
+
+def membership_of(connection: Connection, keys: Sequence[str]) -> dict[str, int]:
+    """Report key -> incident id for those of ``keys`` that belong to an incident."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        for row in connection.execute(
+            sa.select(reports.c.key, reports.c.incident_id)
+            .where(reports.c.key.in_(chunk))
+            .where(reports.c.incident_id.is_not(None))
+        ):
+            out[row.key] = int(row.incident_id)
+    return out
 
 
 def load_membership(connection: Connection) -> dict[str, int]:

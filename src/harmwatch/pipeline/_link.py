@@ -1,0 +1,227 @@
+"""Linking a whole store: assemble the reports documents still lack, link, store the incidents.
+
+``link_store(store)`` relinks everything; ``link_store(store, documents=[...])`` (what ingest
+calls) assembles those documents' reports and relinks only their neighbourhood: the reports of
+the same provinces within ``NEIGHBOURHOOD_DAYS`` of them, with every incident they touch whole,
+so that the result is the one a full relink would give there.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from harmwatch import __version__
+from harmwatch.link import (
+    ASSEMBLER_VERSION,
+    DEFAULT_SETTINGS,
+    LINKER_VERSION,
+    LinkSettings,
+    assemble_reports,
+    link_reports,
+    register_facilities,
+)
+from harmwatch.model import Figure, Incident, Report
+from harmwatch.store import DEFAULT_ACTOR, Store
+
+__all__ = [
+    "NEIGHBOURHOOD_DAYS",
+    "Evidence",
+    "LinkRun",
+    "SourceEvidence",
+    "assemble_store",
+    "incident_evidence",
+    "link_store",
+]
+
+NEIGHBOURHOOD_DAYS = 45
+"""How far around new reports a partial relink looks (more than any report's date window)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRun:
+    """What one link run did."""
+
+    documents: int
+    """Documents whose reports were assembled in this run."""
+    reports_added: int
+    reports: int
+    """Reports linked (period totals included)."""
+    period_totals: int
+    incidents: int
+    created: int
+    changed: int
+    unchanged: int
+    retired: int
+    pairs: int
+    conflicts: tuple[str, ...]
+    seconds: float
+
+    def __repr__(self) -> str:
+        return f"LinkRun({self.reports} reports -> {self.incidents} incidents)"
+
+
+def assemble_store(
+    store: Store, *, documents: Sequence[str] | None = None, actor: str = DEFAULT_ACTOR
+) -> tuple[int, int]:
+    """Assemble and store the reports of documents that have claims but no reports yet (only
+    those among ``documents`` if given); returns (documents assembled, reports added)."""
+    missing = store.documents_without_reports()
+    if documents is not None:
+        wanted = set(documents)
+        missing = [sha for sha in missing if sha in wanted]
+    added = 0
+    for sha256 in missing:
+        extraction = store.get_extraction(sha256)
+        if extraction is None:
+            continue
+        document = store.get_document(sha256)
+        reports = assemble_reports(
+            extraction, document_sha256=sha256, source=document.source, text=document.text
+        )
+        added += store.add_reports(reports, assembler=ASSEMBLER_VERSION, actor=actor)
+    return len(missing), added
+
+
+def _scope(store: Store, documents: Sequence[str]) -> list[Report] | None:
+    """The reports a partial relink takes in, or None when the whole store is needed."""
+    new = [r for sha in sorted(set(documents)) for r in store.reports_for(sha)]
+    placed = [r for r in new if r.place is not None and r.place.admin1]
+    days = [d for r in placed for d in (r.date_start, r.date_end) if d is not None]
+    found: dict[str, Report] = {r.key: r for r in new}
+    if placed and days:
+        margin = timedelta(days=NEIGHBOURHOOD_DAYS)
+        near = store.reports_near(
+            admin1=[r.place.admin1 for r in placed if r.place is not None and r.place.admin1],
+            date_from=min(days) - margin,
+            date_to=max(days) + margin,
+        )
+        found.update((r.key, r) for r in near)
+    # the incidents the new reports already belong to (a re-run) come whole too
+    return sorted(found.values(), key=lambda r: r.key)
+
+
+def link_store(
+    store: Store,
+    *,
+    documents: Sequence[str] | None = None,
+    settings: LinkSettings = DEFAULT_SETTINGS,
+    actor: str = DEFAULT_ACTOR,
+) -> LinkRun:
+    """Assemble missing reports, link, and store incidents, membership and the facility
+    registry, with one ``link.run`` audit entry. Deterministic: a second run with nothing new
+    changes nothing, and an incident keeps its id while its reports stay together.
+
+    Args:
+        store: the open store.
+        documents: only these documents are new (ingest): their reports are linked with their
+            neighbourhood instead of the whole store.
+        settings: blocking limits, weights and thresholds.
+        actor: who runs it, for the audit log.
+    """
+    started = time.perf_counter()
+    assembled, added = assemble_store(store, documents=documents, actor=actor)
+    if documents is None:
+        reports = list(store.iter_reports())
+        previous = store.membership()
+    else:
+        scoped = _scope(store, documents)
+        reports = scoped or []
+        previous = store.membership_of([r.key for r in reports])
+    registry, reports = register_facilities(reports, known=store.facilities())
+    keys = {r.key for r in reports}
+    decisions = [d for d in store.link_decisions() if keys.intersection(d.reports)]
+    result = link_reports(reports, decisions=decisions, previous=previous, settings=settings)
+    written = store.save_link(
+        result.incidents,
+        retire=result.retired,
+        registry=registry,
+        summary={
+            "linker": LINKER_VERSION,
+            "assembler": ASSEMBLER_VERSION,
+            "harmwatch": __version__,
+            "scope": "all" if documents is None else f"{len(set(documents))} documents",
+            "reports": len(reports),
+            "period_totals": len(result.period_totals),
+            "pairs": result.pairs,
+            "links": result.links,
+            "decisions": len(decisions),
+            "conflicts": list(result.conflicts),
+        },
+        actor=actor,
+    )
+    return LinkRun(
+        documents=assembled,
+        reports_added=added,
+        reports=len(reports),
+        period_totals=len(result.period_totals),
+        incidents=len(result.incidents),
+        created=written.created,
+        changed=written.changed,
+        unchanged=written.unchanged,
+        retired=written.retired,
+        pairs=result.pairs,
+        conflicts=result.conflicts,
+        seconds=time.perf_counter() - started,
+    )
+
+
+# --- what a reader checks: each source's figures and the sentence they came from ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One figure a source gave, the words that say it, and the sentence around them."""
+
+    figure: Figure
+    quote: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEvidence:
+    """One report of an incident: its document, where it came from, and its evidence."""
+
+    report: Report
+    document_sha256: str
+    source: str
+    title: str | None
+    evidence: tuple[Evidence, ...]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    stop = text.rfind(". ", 0, start)
+    left = max(0 if stop < 0 else stop + 2, text.rfind("\n", 0, start) + 1)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    return " ".join(text[left:right].split())
+
+
+def incident_evidence(store: Store, incident: Incident) -> list[SourceEvidence]:
+    """Each report of ``incident`` with its document and, for every figure, the quoted words
+    and the sentence they stand in (from the stored text, by the claim's span)."""
+    out: list[SourceEvidence] = []
+    for report in store.get_reports(incident.reports):
+        document = store.get_document(report.document_sha256)
+        claims = store.claims_for(report.document_sha256)
+        evidence: list[Evidence] = []
+        for figure in report.figures:
+            if figure.claim is not None and figure.claim < len(claims):
+                claim = claims[figure.claim]
+                quote = document.text[claim.start : claim.end]
+                sentence = _sentence(document.text, claim.start, claim.end)
+            else:
+                quote = sentence = figure.evidence
+            evidence.append(Evidence(figure, quote, sentence))
+        out.append(
+            SourceEvidence(
+                report=report,
+                document_sha256=document.sha256,
+                source=document.source,
+                title=document.title,
+                evidence=tuple(evidence),
+            )
+        )
+    return out

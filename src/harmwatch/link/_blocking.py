@@ -164,6 +164,8 @@ def candidate_pairs(table: ReportTable, settings: LinkSettings) -> tuple[Ints, I
             table.admin1[i] == table.admin1[j],
         ),
     )
-    i, j = i[within], j[within]
-    pair = np.unique(i * len(table) + j)
+    # the passes never find a pair twice (each pair has one home cell in one pass): sorting
+    # gives the canonical order
+    pair = i[within] * len(table) + j[within]
+    pair.sort()
     return pair // len(table), pair % len(table)

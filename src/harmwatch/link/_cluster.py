@@ -164,8 +164,10 @@ class _Groups:
             if average >= s.merge_threshold:
                 heapq.heappush(heap, (-average, a, b, size[a], size[b]))
 
-        for a in sorted(self.links):
-            for b in sorted(self.links[a]):
+        # heap entries are totally ordered (score, then group numbers): the order of pushing
+        # does not change the result
+        for a, others in self.links.items():
+            for b in others:
                 if a < b:
                     push(a, b)
         while heap:
@@ -178,7 +180,7 @@ class _Groups:
                 continue
             keep = self.merge(a, b)
             size[keep] = len(self.members[keep])
-            for other in sorted(self.links[keep]):
+            for other in self.links[keep]:
                 push(keep, other)
         return {row: group for group, rows in self.members.items() for row in rows}
 
@@ -257,7 +259,12 @@ def _two_confirmed_days(label: Ints, days: Ints | None, n: int) -> npt.NDArray[n
     if days is None:
         return found
     rows = np.flatnonzero(days >= 0)
-    keys, counts = np.unique(label[rows] * (1 << 20) + days[rows], return_counts=True)
-    groups, per_group = np.unique(keys[counts >= 2] >> 20, return_counts=True)
-    found[groups[per_group > 1]] = True
+    keys = np.sort(label[rows] * (1 << 20) + days[rows])
+    if len(keys) < 2:
+        return found
+    repeated = keys[1:] == keys[:-1]  # a (group, day) given by a second report
+    confirmed = np.unique(keys[1:][repeated])
+    groups = confirmed >> 20
+    twice = groups[1:][groups[1:] == groups[:-1]]  # a group with a second confirmed day
+    found[twice] = True
     return found

@@ -8,8 +8,8 @@ applies, and the tally names it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from harmwatch import vocab
 from harmwatch.model import (
@@ -72,21 +72,28 @@ def _tallies(reports: Sequence[Report]) -> tuple[Tally, ...]:
     by_group: dict[tuple[str, str], dict[str, tuple[str, Figure]]] = {}
     for report in reports:
         seen: set[tuple[str, str]] = set()
+        sha = report.document_sha256
         for figure in report.figures:
             group = (figure.kind, figure.subject)
             if group in seen:
                 continue
             seen.add(group)
-            sources = by_group.setdefault(group, {})
-            held = sources.get(report.document_sha256)
+            sources = by_group.get(group)
+            if sources is None:
+                by_group[group] = {sha: (report.key, figure)}
+                continue
+            held = sources.get(sha)
             if held is None or figure.value > held[1].value:
-                sources[report.document_sha256] = (report.key, figure)
+                sources[sha] = (report.key, figure)
     tallies: list[Tally] = []
     for group in sorted(by_group, key=_SUBJECT_ORDER.__getitem__):
-        figures = sorted(by_group[group].values(), key=lambda item: item[0])
+        sources = by_group[group]
+        figures = sorted(sources.values()) if len(sources) > 1 else list(sources.values())
         values = [f.value for _, f in figures]
         best, rule = _best(values)
-        high = max(max(f.high or f.value, f.value) for _, f in figures)
+        high = max(
+            f.high if f.high is not None and f.high > f.value else f.value for _, f in figures
+        )
         tallies.append(
             Tally(
                 kind=group[0],
@@ -167,20 +174,25 @@ def _facilities(reports: Sequence[Report]) -> tuple[FacilityHit, ...]:
 
 
 def _place(reports: Sequence[Report]) -> tuple[Place | None, int | None]:
-    if len(reports) == 1:
-        only = reports[0]
-        if only.place is None or only.geo_precision is None:
-            return None, None
-        return only.place, only.geo_precision
-    placed = [r for r in reports if r.place is not None and r.geo_precision is not None]
-    if not placed:
+    """The most common place among the most precisely placed reports (first seen on a tie)."""
+    precision: int | None = None
+    counted: dict[str, list[Any]] = {}
+    for report in reports:
+        place, level = report.place, report.geo_precision
+        if place is None or level is None:
+            continue
+        if precision is None or level < precision:
+            precision, counted = level, {}
+        if level == precision:
+            held = counted.get(place.id)
+            if held is None:
+                counted[place.id] = [1, len(counted), place]
+            else:
+                held[0] += 1
+    if precision is None:
         return None, None
-    precision = min(r.geo_precision for r in placed if r.geo_precision is not None)
-    finest = [r for r in placed if r.geo_precision == precision]
-    counted = Counter(r.place.id for r in finest if r.place is not None)
-    top = max(counted.values())
-    chosen = next(r.place for r in finest if r.place is not None and counted[r.place.id] == top)
-    return chosen, precision
+    top = max(counted.values(), key=lambda held: (held[0], -held[1]))
+    return top[2], precision
 
 
 def build_incident(
@@ -191,15 +203,21 @@ def build_incident(
     Its dates are those of its most precisely dated reports (first day to last), its place the
     most common place among its most precisely placed reports.
     """
-    members = sorted(reports, key=lambda r: r.key) if len(reports) > 1 else list(reports)
-    dated = [r for r in members if r.date_start is not None and r.time_precision is not None]
+    if len(reports) == 1:
+        return _single(reports[0], incident_id, version)
+    members = sorted(reports, key=_by_key)
+    time_precision: int | None = None
     first = last = None
-    time_precision = None
-    if dated:
-        time_precision = min(r.time_precision for r in dated if r.time_precision is not None)
-        finest = [r for r in dated if r.time_precision == time_precision]
-        first = min(r.date_start for r in finest if r.date_start is not None)
-        last = max((r.date_end or r.date_start) for r in finest if r.date_start is not None)
+    for report in members:
+        level, start = report.time_precision, report.date_start
+        if start is None or level is None:
+            continue
+        end = report.date_end or start
+        if time_precision is None or level < time_precision:
+            time_precision, first, last = level, start, end
+        elif level == time_precision:
+            assert first is not None and last is not None
+            first, last = min(first, start), max(last, end)
     place, geo_precision = _place(members)
     return Incident(
         id=incident_id,
@@ -214,5 +232,47 @@ def build_incident(
         weapons=_weapons(members),
         tallies=_tallies(members),
         facilities=_facilities(members),
+        version=version,
+    )
+
+
+def _by_key(report: Report) -> str:
+    return report.key
+
+
+def _single(report: Report, incident_id: int | None, version: int) -> Incident:
+    """The incident of one report (most incidents): the same result, built directly."""
+    first: dict[tuple[str, str], Figure] = {}
+    for figure in report.figures:
+        first.setdefault((figure.kind, figure.subject), figure)
+    tallies = tuple(
+        Tally(
+            kind=kind,
+            subject=subject,
+            best=figure.value,
+            low=figure.value,
+            high=max(figure.high or figure.value, figure.value),
+            rule="one source",
+            figures=((report.key, figure),),
+        )
+        for (kind, subject), figure in sorted(
+            first.items(), key=lambda item: _SUBJECT_ORDER[item[0]]
+        )
+    )
+    dated = report.date_start is not None and report.time_precision is not None
+    placed = report.place is not None and report.geo_precision is not None
+    return Incident(
+        id=incident_id,
+        reports=(report.key,),
+        sources=(SourceRef(report.key, report.document_sha256, report.source),),
+        first_date=report.date_start if dated else None,
+        last_date=(report.date_end or report.date_start) if dated else None,
+        time_precision=report.time_precision if dated else None,
+        place=report.place if placed else None,
+        geo_precision=report.geo_precision if placed else None,
+        attributions=_attributions((report,)),
+        weapons=tuple(dict.fromkeys(report.weapons)),
+        tallies=tallies,
+        facilities=_facilities((report,)) if len(report.facilities) > 1 else report.facilities,
         version=version,
     )

@@ -29,29 +29,29 @@ class LinkSettings:
     """A report near a town or in part of a region (precision 2) is compared within this."""
 
     # --- dates
-    same_day: float = 2.0
-    one_day_apart: float = -1.7
+    same_day: float = 2.2
+    one_day_apart: float = -1.5
     """Two sources that give the day and differ by one: a night strike, a slip, or two strikes."""
     two_days_apart: float = -5.0
     windows_overlap: float = 0.5
     """Two dates that overlap only because one (or both) is a window of days."""
-    window_one_day_apart: float = -3.5
+    window_one_day_apart: float = -4.0
     window_two_days_apart: float = -5.0
 
-    # --- places (within a block most pairs share the town: that alone is weak evidence)
-    same_place: float = 1.1
+    # --- places
+    same_place: float = 2.5
     close_places: float = 0.5
     """Different gazetteer entries within ``close_km`` (a site and its town, two gazetteers)."""
     close_km: float = 2.0
-    neighbouring_places: float = -3.0
+    neighbouring_places: float = -2.8
     """Different towns within ``town_km``: neighbouring villages are struck on the same day."""
-    area_same_place: float = 0.6
+    area_same_place: float = 1.2
     """One report only near a place (precision 2), the other at the same place."""
-    area_near_same_district: float = 0.2
-    area_near: float = -1.4
+    area_near_same_district: float = 1.1
+    area_near: float = -2.7
     """Near (within twice ``town_km``) but in another district."""
-    area_far: float = -4.0
-    same_region: float = -2.0
+    area_far: float = -3.0
+    same_region: float = -3.0
     """One report names only the province: many strikes share it."""
 
     # --- who and how
@@ -66,7 +66,7 @@ class LinkSettings:
     other_facility_type: float = -1.5
 
     # --- casualties (the first victim group both reports give: total, children, women, rescuers)
-    tolls_agree: float = 2.0
+    tolls_agree: float = 1.9
     """Within ``agree_ratio`` of each other (or 1 apart): "7 killed" vs "at least 9"."""
     agree_ratio: float = 0.3
     tolls_close: float = 0.0
@@ -77,9 +77,9 @@ class LinkSettings:
     injured_differ: float = -2.0
 
     # --- decisions
-    link_threshold: float = 1.0
+    link_threshold: float = 2.0
     """A pair with at least this score is linked (if clustering agrees)."""
-    merge_threshold: float = 0.5
+    merge_threshold: float = 2.0
     """Two groups merge only if the average score over all their pairs reaches this."""
     missing_pair: float = -8.0
     """The score of a pair that blocking never compared (too far apart in place or time)."""

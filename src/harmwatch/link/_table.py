@@ -25,6 +25,8 @@ CASUALTY_GROUPS: tuple[tuple[str, ...], ...] = (
     ("rescuers", "medical_staff"),
 )
 
+_KILLED_COLUMN = {subject: n for n, group in enumerate(CASUALTY_GROUPS) for subject in group}
+_TOTAL = frozenset(CASUALTY_GROUPS[0])
 _WEAPON_BIT = {w: 1 << n for n, w in enumerate(vocab.WEAPONS)}
 _FACILITY_BIT = {f: 1 << n for n, f in enumerate(vocab.FACILITY_TYPES)}
 
@@ -149,13 +151,17 @@ def to_table(reports: Sequence[Report]) -> ReportTable:
         if ids:
             fac1[row] = ids[0]
             fac2[row] = ids[1] if len(ids) > 1 else ids[0]
-        for column, group in enumerate(CASUALTY_GROUPS):
-            figure = report_value(report, "killed", group)
-            if figure is not None:
-                killed[row, column] = figure.value
-        figure = report_value(report, "injured", ("people", "civilians"))
-        if figure is not None:
-            injured[row] = figure.value
+        found = 0
+        hurt = False
+        for figure in report.figures:  # each group's first figure (see report_value)
+            if figure.kind == "killed":
+                column = _KILLED_COLUMN.get(figure.subject)
+                if column is not None and not found & (1 << column):
+                    found |= 1 << column
+                    killed[row, column] = figure.value
+            elif figure.kind == "injured" and not hurt and figure.subject in _TOTAL:
+                hurt = True
+                injured[row] = figure.value
     return ReportTable(
         keys=[r.key for r in reports],
         lo=lo,

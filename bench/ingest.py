@@ -2,7 +2,7 @@
 
 Runs the same code path as ``harmwatch ingest`` (in-process), prints documents per second and
 memory at 2,500 / 5,000 / 10,000 documents (memory should stay flat), then where the time goes
-(reading + HTML reduction, analysis, storing) on a sample. A second run swaps analyze_text for
+(reading + HTML reduction, analysis, storing) on a sample. A second run swaps the analysis for
 an empty extraction, to time ingest and store alone.
 
     python bench/ingest.py [--documents 10000] [--keep]
@@ -16,13 +16,11 @@ import resource
 import shutil
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
-from harmwatch.cli._compose import analyze_text
-from harmwatch.cli._ingest import Analyzer, ingest_sources
 from harmwatch.ingest import iter_paths, read_file
-from harmwatch.model import Extraction
+from harmwatch.model import Document, Extraction
+from harmwatch.pipeline import Analyze, Analyzer, ingest_sources
 from harmwatch.store import Store
 
 PLACES = ["Idlib", "Saraqib", "Ariha", "Maarat al-Numan", "Kafranbel", "Jisr al-Shughur", "Hama",
@@ -121,13 +119,13 @@ def main() -> None:
               f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
 
         # Warm the lazy imports and models so the figures are about documents, not start-up.
-        sample = next(iter_paths(folder))
-        analyze_text(read_file(sample).text, lang="en")
-        whole = "the whole path: read, analyze_text, store"
-        _run(folder, work / "bench.db", args.documents, analyze=analyze_text, title=whole)
-        alone = "ingest and store alone (analyze_text swapped for an empty extraction)"
+        analyze = Analyzer.load()
+        analyze(read_file(next(iter_paths(folder))))
+        whole = "the whole path: read, analyze, store"
+        _run(folder, work / "bench.db", args.documents, analyze=analyze, title=whole)
+        alone = "ingest and store alone (analysis swapped for an empty extraction)"
         _run(folder, work / "alone.db", args.documents, analyze=_no_analysis, title=alone)
-        _breakdown(folder, work, args.sample)
+        _breakdown(folder, work, args.sample, analyze)
     finally:
         if args.keep:
             print(f"kept {work}")
@@ -135,13 +133,11 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _no_analysis(
-    text: str, *, published: date | None = None, lang: str | None = None
-) -> Extraction:
-    return Extraction(lang=lang or "und", published=published, period=None)
+def _no_analysis(document: Document) -> Extraction:
+    return Extraction(lang=document.lang or "und", published=document.published, period=None)
 
 
-def _run(folder: Path, database: Path, count: int, *, analyze: Analyzer, title: str) -> None:
+def _run(folder: Path, database: Path, count: int, *, analyze: Analyze, title: str) -> None:
     """Ingest the folder into a new database, printing speed and memory at checkpoints."""
     checkpoints = {count // 4, count // 2, count}
     url = f"sqlite:///{database}"
@@ -165,7 +161,7 @@ def _run(folder: Path, database: Path, count: int, *, analyze: Analyzer, title: 
           f"({size / 1e6:.0f} MB); {stored / total:.0f} documents/second overall")  # fmt: skip
 
 
-def _breakdown(folder: Path, work: Path, sample_size: int) -> None:
+def _breakdown(folder: Path, work: Path, sample_size: int, analyze: Analyze) -> None:
     """Milliseconds per document in each step, on a sample, to show where time goes."""
     print()
     paths = list(iter_paths(folder))[:sample_size]
@@ -173,7 +169,7 @@ def _breakdown(folder: Path, work: Path, sample_size: int) -> None:
     documents = [read_file(path) for path in paths]
     reading = time.perf_counter() - started
     started = time.perf_counter()
-    extractions = [analyze_text(d.text, published=d.published, lang=d.lang) for d in documents]
+    extractions = [analyze(d) for d in documents]
     analysing = time.perf_counter() - started
     started = time.perf_counter()
     with Store.open(f"sqlite:///{work / 'breakdown.db'}") as store:
@@ -183,7 +179,7 @@ def _breakdown(folder: Path, work: Path, sample_size: int) -> None:
     n = len(paths)
     claims = sum(len(e.claims) for e in extractions)
     print(f"per document on {n} documents: read + HTML reduction {reading / n * 1000:.2f} ms, "
-          f"analyze_text {analysing / n * 1000:.2f} ms ({claims / n:.1f} claims each), "
+          f"analysis {analysing / n * 1000:.2f} ms ({claims / n:.1f} claims each), "
           f"store {storing / n * 1000:.2f} ms")  # fmt: skip
 
 

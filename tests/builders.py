@@ -276,3 +276,110 @@ def an_incident(*reports: Report, **changes: Any) -> Incident:
     }
     fields.update(changes)
     return Incident(**fields)
+
+
+# --- incidents and reports as the analysis reads them ----------------------------------------
+
+
+def a_place_like(**changes: Any) -> Place:
+    """Maarat al-Numan with its admin names and P-codes, any field changed."""
+    fields: dict[str, Any] = {
+        "id": "geonames:167611",
+        "name": "Maarat al-Numan",
+        "lat": 35.6434,
+        "lon": 36.6717,
+        "feature": "city",
+        "admin1": "Idlib",
+        "admin2": "Maarrat al-Nu'man",
+        "admin1_pcode": "SY07",
+        "admin2_pcode": "SY0702",
+        "country": "SY",
+    }
+    fields.update(changes)
+    return Place(**fields)
+
+
+def a_source_report(key: str = "a" * 64 + ":0", **changes: Any) -> Report:
+    """One source's report (23 civilians killed in Maarat al-Numan on 25 September 2017)."""
+    document = key.split(":", 1)[0]
+    fields: dict[str, Any] = {
+        "key": key,
+        "document_sha256": document,
+        "source": f"file:///reports/{document[:12]}.txt",
+        "date_start": date(2017, 9, 25),
+        "date_end": date(2017, 9, 25),
+        "time_precision": 1,
+        "place": a_place_like(),
+        "geo_precision": 1,
+        "perpetrators": ("Russia",),
+        "weapons": ("airstrike",),
+        "figures": (Figure("killed", "civilians", 23, evidence="23 civilians"),),
+    }
+    fields.update(changes)
+    return Report(**fields)
+
+
+def a_tally(kind: str, subject: str, *given: tuple[str, int], rule: str = "maximum") -> Tally:
+    """A tally from (report key, value) pairs, best by ``rule`` (``maximum`` or ``minimum``)."""
+    values = [value for _, value in given]
+    return Tally(
+        kind,
+        subject,
+        best=max(values) if rule == "maximum" else min(values),
+        low=min(values),
+        high=max(values),
+        rule=rule,
+        figures=tuple((key, Figure(kind, subject, value)) for key, value in given),
+    )
+
+
+def a_counted_incident(
+    id: int = 1,
+    *,
+    killed: dict[str, int] | None = None,
+    injured: dict[str, int] | None = None,
+    strikes: dict[str, int] | None = None,
+    facility_types: Iterable[str] = (),
+    perpetrators: Iterable[str] = ("Russia",),
+    day: date = date(2017, 9, 25),
+    **changes: Any,
+) -> Incident:
+    """A stored incident of one report (``doc<id>:0``) in Maarat al-Numan, as summaries read it.
+
+    Args:
+        id: the incident's id.
+        killed, injured: victim group -> number, each a one-source tally (default: killed
+            23 civilians).
+        strikes: weapon -> the number of strikes its source states.
+        facility_types: one facility hit of each type listed.
+        perpetrators: known perpetrators, one source each.
+        day: its date (first and last).
+        changes: any other Incident field (``place``, ``facilities``, ``grade``...).
+    """
+    key = changes.get("reports", (f"doc{id}:0",))[0]
+    given = (
+        ("killed", {"civilians": 23} if killed is None else killed),
+        ("injured", injured or {}),
+        ("strikes", strikes or {}),
+    )
+    document = key.split(":", 1)[0]
+    fields: dict[str, Any] = {
+        "id": id,
+        "reports": (key,),
+        "sources": (SourceRef(key, document, f"file:///reports/{document}.txt"),),
+        "first_date": day,
+        "last_date": day,
+        "time_precision": 1,
+        "place": a_place_like(),
+        "geo_precision": 1,
+        "attributions": tuple(Attribution(p, 1) for p in perpetrators),
+        "weapons": ("airstrike",),
+        "tallies": tuple(
+            a_tally(kind, subject, (key, value))
+            for kind, values in given
+            for subject, value in values.items()
+        ),
+        "facilities": tuple(FacilityHit(t) for t in facility_types),
+    }
+    fields.update(changes)
+    return Incident(**fields)

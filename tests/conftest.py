@@ -234,6 +234,20 @@ class _Handler(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             time.sleep(2)
             self._send(200, b"late", "text/plain")
+        elif self.path == "/drip":  # one byte every 0.2 s, for a minute: never a read timeout
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "300")
+            self.end_headers()
+            for _ in range(300):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.2)
+        elif self.path == "/drip-headers":  # the headers themselves, one byte every 0.2 s
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + b"X" * 300:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
         elif self.path == "/broken":
             self._send(500, b"The website encountered an unexpected error.", "text/html")
         elif self.path == "/big":

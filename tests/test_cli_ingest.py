@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from harmwatch.cli import app
-from harmwatch.cli._compose import analyze_text
+from harmwatch.pipeline import Analyzer
 from harmwatch.store import Store
 from harmwatch.store._engine import head_revision
 
@@ -20,6 +21,11 @@ REPORT = "At least 23 civilians were killed in airstrikes on Maarat al-Numan on 
 PAGE = """<html><head><title>Market struck</title><meta name="date" content="2019-05-20">
 </head><body><nav>Home | World</nav><article><p>Eight people were killed when a market in
 Saraqib was struck twice on Monday, rescuers said.</p></article></body></html>"""
+
+
+def summary(line: str) -> str:
+    """The summary line without its claim count, time and database (which vary)."""
+    return re.sub(r": \d+ claims? in [\d.]+ s into \S+$", "", line)
 
 
 def make_reports(folder: Path) -> Path:
@@ -39,20 +45,28 @@ def test_a_folder_is_stored_with_extractions_one_line_per_document(
     result = runner.invoke(app, ["--db", db_url, "ingest", str(reports)])
 
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [
+    lines = result.stdout.splitlines()
+    assert lines[:-2] == [
         f"stored: {reports}/a-report.txt (en)",
         f"stored: {reports}/b-page.html (en, 2019-05-20)",
         f"stored: {reports}/nested/c-notes.md (en)",
-        "3 stored, 0 already stored, 0 failed",
     ]
+    assert re.fullmatch(r"linked \d+ new reports: \d+ new incidents?, 0 changed; .*", lines[-2])
+    assert re.fullmatch(
+        r"3 stored, 0 already stored, 0 failed: \d+ claims in [\d.]+ s into \S+harmwatch\S*",
+        lines[-1],
+    ), lines[-1]
     assert result.stderr == ""
     with Store.open(db_url) as store:
         assert store.count_documents() == 3
+        analyze = Analyzer.load()
         for document in store.iter_documents():
-            expected = analyze_text(document.text, published=document.published, lang=document.lang)
+            expected = analyze(document)
             assert store.get_extraction(document.sha256) == expected
             assert document.source.startswith(f"file://{reports}/")
-        assert store.verify_audit() == 3
+        actions = [entry.action for entry in store.iter_audit()]
+        assert actions == ["document.add"] * 3 + ["reports.add", "link.run"]
+        assert store.verify_audit() == 5
 
 
 def test_ingesting_the_same_files_twice_changes_nothing(tmp_path: Path, db_url: str) -> None:
@@ -64,7 +78,7 @@ def test_ingesting_the_same_files_twice_changes_nothing(tmp_path: Path, db_url: 
     result = runner.invoke(app, ["--db", db_url, "ingest", str(reports)])
 
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "0 stored, 3 already stored, 0 failed"
+    assert summary(result.stdout.splitlines()[-1]) == "0 stored, 3 already stored, 0 failed"
     assert f"already stored: {reports}/a-report.txt" in result.stdout.splitlines()
     with Store.open(db_url) as store:
         assert store.counts() == before
@@ -101,10 +115,12 @@ def test_bad_files_are_reported_and_the_others_still_stored(tmp_path: Path, db_u
     lines = result.stdout.splitlines()
     assert f"already stored: {reports}/a-report.txt" in lines
     assert any(line.startswith(f"stored: {reports}/legacy.txt (ar; decoded as ") for line in lines)
-    assert lines[-1] == "3 stored, 1 already stored, 7 failed"
+    assert summary(lines[-1]) == "3 stored, 1 already stored, 7 failed"
     with Store.open(db_url) as store:
         assert store.count_documents() == 4
-        assert store.verify_audit() == 4
+        actions = [entry.action for entry in store.iter_audit()]
+        assert actions.count("document.add") == 4
+        assert store.verify_audit() == len(actions)
 
 
 def test_published_fills_in_documents_that_carry_no_date(tmp_path: Path, sqlite_url: str) -> None:
@@ -147,12 +163,13 @@ def test_urls_and_feeds_are_fetched_and_failures_named(http_server: str, db_url:
     )
 
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [
+    lines = result.stdout.splitlines()
+    assert lines[:-2] == [
         f"stored: {http_server}/article.html (en, 2019-05-20)",
         f"stored: {http_server}/second.html (en)",
         f"stored: {http_server}/report.txt (en)",
-        "3 stored, 0 already stored, 3 failed",
     ]
+    assert summary(lines[-1]) == "3 stored, 0 already stored, 3 failed"
     assert result.stderr.splitlines() == [
         f"Error: {http_server}/missing: the server answered 404 Not Found",
         f"Error: {http_server}/broken: the server answered 500 Internal Server Error",
@@ -200,7 +217,7 @@ def test_db_upgrade_creates_the_schema_and_db_info_counts(tmp_path: Path, db_url
     assert info.exit_code == 0
     lines = info.stdout.splitlines()
     assert lines[1:4] == [f"schema revision: {head}", "documents: 3", "extractions: 3"]
-    assert "audit_log: 3" in lines
+    assert "audit_log: 5" in lines  # 3 documents, their reports, one link run
 
 
 def test_every_command_has_a_description_and_an_example() -> None:

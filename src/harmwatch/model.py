@@ -26,6 +26,7 @@ __all__ = [
     "PlaceMention",
     "Report",
     "SourceRef",
+    "StoredClaim",
     "Tally",
 ]
 
@@ -147,6 +148,22 @@ class Extraction:
     places: tuple[PlaceMention, ...] = ()
     perpetrators: tuple[str, ...] = ()
     weapons: tuple[str, ...] = ()
+    # what the reader should know about how it was extracted ("Turkish detected: no rules")
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as stored: the document it came from and the place it is resolved to.
+
+    ``published`` is the document's publication date (else the one its extraction found).
+    """
+
+    document_sha256: str
+    source: str
+    published: date | None
+    claim: Claim
+    place: Place | None = None
 
 
 # --- reports and incidents -------------------------------------------------------------------
@@ -169,6 +186,8 @@ class Figure:
     ``low`` and ``high`` are the source's own range where it gives one (a range, UCDP's low/high);
     ``evidence`` is the quoted words, or for an imported row ``row 12, Fatalities: 7``.
     ``claim`` is the claim's ordinal in the document's extraction (None for an imported row).
+    ``perpetrator`` is the party this figure is about when the source splits by party ("8
+    medical facilities by Russian forces, 2 by the Syrian government"), else None.
     """
 
     kind: str
@@ -179,6 +198,7 @@ class Figure:
     high: int | None = None
     evidence: str = ""
     claim: int | None = None
+    perpetrator: str | None = None
 
     def __post_init__(self) -> None:
         vocab.check_value("kind", self.kind, vocab.CLAIM_KINDS)

@@ -1,7 +1,17 @@
-"""One serializer per domain type: the JSON the CLI prints, the API returns and the store keeps.
+"""One serializer per domain type: the dicts every door (CLI, API, exports) turns into JSON.
 
-``<type>_to_dict`` gives plain JSON values (dates as ISO strings); ``<type>_from_dict`` reads it
-back, so that a value survives a round trip unchanged.
+    claim_to_dict(claim)                     a claim with its span and the rule that found it
+    place_to_dict(place)                     a gazetteer entry, every field
+    mention_to_dict(mention)                 a place named in a text, flat with its place
+    document_to_dict(document)               a document's metadata (never its bytes or text)
+    extraction_to_dict(extraction, source=)  the ``harmwatch extract`` contract's line
+    stored_claim_to_dict(record)             a stored claim, flat: document, claim and place
+    report_to_dict / incident_to_dict / facility_to_dict (and ``*_from_dict``, which read
+    them back unchanged, so the store keeps the same JSON the doors show)
+
+Dates are ISO strings; a missing value is None (JSON null). The contract
+(``shared/contracts/extract.md``, ``docs/extract.md``) lets fields be added, never renamed or
+dropped: add a field here and every door shows it.
 """
 
 from __future__ import annotations
@@ -11,6 +21,9 @@ from typing import Any
 
 from harmwatch.model import (
     Attribution,
+    Claim,
+    Document,
+    Extraction,
     Facility,
     FacilityHit,
     FacilityStatus,
@@ -18,13 +31,20 @@ from harmwatch.model import (
     Incident,
     LinkDecision,
     Place,
+    PlaceMention,
     Report,
     SourceRef,
+    StoredClaim,
     Tally,
 )
 
 __all__ = [
     "INCIDENT_COLUMNS",
+    "PLACE_FIELDS",
+    "STORED_CLAIM_FIELDS",
+    "claim_to_dict",
+    "document_to_dict",
+    "extraction_to_dict",
     "facility_from_dict",
     "facility_to_dict",
     "incident_from_dict",
@@ -32,13 +52,158 @@ __all__ = [
     "incident_to_feature",
     "incident_to_row",
     "link_decision_to_dict",
+    "mention_to_dict",
     "place_from_dict",
     "place_json",
+    "place_to_dict",
     "report_from_dict",
     "report_to_dict",
+    "stored_claim_to_dict",
 ]
 
-_PLACE_FIELDS = tuple(Place.__dataclass_fields__)
+PLACE_FIELDS = (
+    "id", "name", "name_ar", "geonameid", "lat", "lon", "feature", "admin1", "admin2", "admin3",
+    "admin1_pcode", "admin2_pcode", "admin3_pcode", "country", "population",
+)  # fmt: skip
+"""The keys of ``place_to_dict``, in order."""
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    """A claim as the contract's ``claims`` item (``max`` and ``place_id`` only when set)."""
+    out: dict[str, Any] = {"kind": claim.kind, "subject": claim.subject, "value": claim.value}
+    if claim.max is not None:
+        out["max"] = claim.max
+    out.update(
+        bound=claim.bound,
+        perpetrator=claim.perpetrator,
+        weapon=claim.weapon,
+        status=claim.status,
+        date=_iso(claim.date),
+        start=claim.start,
+        end=claim.end,
+        text=claim.text,
+        sentence=claim.sentence,
+        confidence=claim.confidence,
+        rule=claim.rule,
+    )
+    if claim.place_id is not None:
+        out["place_id"] = claim.place_id
+    out["geo_precision"] = claim.geo_precision
+    return out
+
+
+def place_to_dict(place: Place) -> dict[str, Any]:
+    """A gazetteer entry with every field (``PLACE_FIELDS``)."""
+    return {name: getattr(place, name) for name in PLACE_FIELDS}
+
+
+_NO_PLACE = dict.fromkeys(name for name in PLACE_FIELDS if name != "name")
+
+
+def mention_to_dict(mention: PlaceMention) -> dict[str, Any]:
+    """A place mention as the contract's ``places`` item: the name as written and its span,
+    then its gazetteer entry's fields (null when unresolved), the entry's name as
+    ``place_name``."""
+    out: dict[str, Any] = {
+        "name": mention.name,
+        "start": mention.start,
+        "end": mention.end,
+        "sentence": mention.sentence,
+        "score": mention.score,
+    }
+    place = mention.place
+    if place is None:
+        out.update(_NO_PLACE)
+        out["place_name"] = None
+    else:
+        fields = place_to_dict(place)
+        out["place_name"] = fields.pop("name")
+        out.update(fields)
+    return out
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """A document's metadata: key, source, dates, language, type, size (not its bytes)."""
+    return {
+        "sha256": document.sha256,
+        "source": document.source,
+        "title": document.title,
+        "published": _iso(document.published),
+        "retrieved_at": _iso(document.retrieved_at),
+        "lang": document.lang,
+        "media_type": document.media_type,
+        "encoding": document.encoding,
+        "bytes": len(document.raw),
+        "confidential": document.confidential,
+    }
+
+
+def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]:
+    """The contract's output line for one document (see docs/extract.md)."""
+    period = extraction.period
+    return {
+        "source": source,
+        "lang": extraction.lang,
+        "published": _iso(extraction.published),
+        "period": (
+            None if period is None else {"start": _iso(period.start), "end": _iso(period.end)}
+        ),
+        "claims": [claim_to_dict(c) for c in extraction.claims],
+        "places": [mention_to_dict(p) for p in extraction.places],
+        "perpetrators": list(extraction.perpetrators),
+        "weapons": list(extraction.weapons),
+        "notes": list(extraction.notes),
+    }
+
+
+STORED_CLAIM_FIELDS = (
+    "document", "source", "published", "kind", "subject", "value", "max", "bound",
+    "perpetrator", "weapon", "status", "date", "place_id", "place_name", "lat", "lon",
+    "admin1", "admin2", "admin3", "admin1_pcode", "admin2_pcode", "geo_precision",
+    "confidence", "rule", "text", "sentence", "start", "end",
+)  # fmt: skip
+"""The keys of ``stored_claim_to_dict``, in order (the columns of ``harmwatch claims --format
+csv``)."""
+
+
+def stored_claim_to_dict(record: StoredClaim) -> dict[str, Any]:
+    """A stored claim, flat: its document, the claim, and its place's name, coordinates and
+    admin names (for CSV and GeoJSON as much as JSON)."""
+    claim, place = record.claim, record.place
+    return {
+        "document": record.document_sha256,
+        "source": record.source,
+        "published": _iso(record.published),
+        "kind": claim.kind,
+        "subject": claim.subject,
+        "value": claim.value,
+        "max": claim.max,
+        "bound": claim.bound,
+        "perpetrator": claim.perpetrator,
+        "weapon": claim.weapon,
+        "status": claim.status,
+        "date": _iso(claim.date),
+        "place_id": claim.place_id,
+        "place_name": None if place is None else place.name,
+        "lat": None if place is None else place.lat,
+        "lon": None if place is None else place.lon,
+        "admin1": None if place is None else place.admin1,
+        "admin2": None if place is None else place.admin2,
+        "admin3": None if place is None else place.admin3,
+        "admin1_pcode": None if place is None else place.admin1_pcode,
+        "admin2_pcode": None if place is None else place.admin2_pcode,
+        "geo_precision": claim.geo_precision,
+        "confidence": claim.confidence,
+        "rule": claim.rule,
+        "text": claim.text,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+    }
 
 
 def _day(value: date | None) -> str | None:
@@ -58,17 +223,15 @@ def _read_moment(value: str | None) -> datetime | None:
 
 
 def place_json(place: Place | None) -> dict[str, Any] | None:
-    """Every field of a gazetteer place (None stays None)."""
-    if place is None:
-        return None
-    return {name: getattr(place, name) for name in _PLACE_FIELDS}
+    """Every field of a gazetteer place (None stays None): :func:`place_to_dict`."""
+    return None if place is None else place_to_dict(place)
 
 
 def place_from_dict(data: dict[str, Any] | None) -> Place | None:
     """A Place from :func:`place_json` (unknown keys are ignored)."""
     if data is None:
         return None
-    return Place(**{k: v for k, v in data.items() if k in _PLACE_FIELDS})
+    return Place(**{k: v for k, v in data.items() if k in PLACE_FIELDS})
 
 
 def _figure(figure: Figure) -> dict[str, Any]:
@@ -81,6 +244,7 @@ def _figure(figure: Figure) -> dict[str, Any]:
         "high": figure.high,
         "evidence": figure.evidence,
         "claim": figure.claim,
+        "perpetrator": figure.perpetrator,
     }
 
 
@@ -94,6 +258,7 @@ def _read_figure(data: dict[str, Any]) -> Figure:
         high=data.get("high"),
         evidence=data.get("evidence", ""),
         claim=data.get("claim"),
+        perpetrator=data.get("perpetrator"),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from harmwatch.cli import app
@@ -79,3 +80,68 @@ def test_a_bad_published_date_is_one_error_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", "--published", "yesterday", str(path)])
     assert result.exit_code == 1
     assert "YYYY-MM-DD" in result.output
+
+
+def test_html_on_standard_input_is_found_by_its_content_and_reduced() -> None:
+    page = (
+        "<!doctype html><html><head><title>Strike</title></head><body><nav>Home | World | "
+        "Sport</nav><article><p>" + REPORT.strip() + "</p></article>"
+        "<footer>Copyright 2018 Example News. All rights reserved.</footer></body></html>"
+    )
+    result = runner.invoke(app, ["extract", "--format", "jsonl", "-"], input=page)
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.output)
+    first = line["claims"][0]
+    assert first["text"] == "At least 14 civilians"
+    assert "<" not in first["text"]
+    assert first["start"] == REPORT.index("At least 14")  # offsets into the reduced text
+
+
+def test_a_folder_is_answered_with_what_to_do_instead(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {tmp_path}: is a folder; extract reads files (give them: {tmp_path}/*.txt), "
+        f"and `harmwatch ingest {tmp_path}` stores a whole folder\n"
+    )
+
+
+def test_an_unexpected_error_is_one_line_and_the_other_files_are_extracted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from harmwatch.model import Document, Extraction
+    from harmwatch.pipeline import Analyzer
+
+    real = Analyzer.__call__
+
+    def buggy(self: Analyzer, document: Document) -> Extraction:
+        if "BUG" in document.text:
+            raise OverflowError("int too large to convert to float")
+        return real(self, document)
+
+    monkeypatch.setattr(Analyzer, "__call__", buggy)
+    (tmp_path / "a.txt").write_text("BUG " + REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT, encoding="utf-8")
+    log = tmp_path / "errors.log"
+
+    result = runner.invoke(
+        app,
+        [
+            "--error-log",
+            str(log),
+            "extract",
+            "--format",
+            "jsonl",
+            *sorted(map(str, tmp_path.glob("*.txt"))),
+        ],
+    )
+
+    assert result.exit_code == 1
+    assert [json.loads(x)["source"] for x in result.stdout.splitlines()] == [
+        str(tmp_path / "b.txt")
+    ]
+    assert result.stderr == (
+        f"Error: {tmp_path}/a.txt: unexpected error in analysis (OverflowError: int too large to "
+        f"convert to float); details in {log} (please attach it to a bug report)\n"
+    )
+    assert "OverflowError" in log.read_text(encoding="utf-8")

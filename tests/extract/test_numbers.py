@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from harmwatch.extract._numbers import find_numbers
-from harmwatch.extract._pipeline import rules_for
+from harmwatch.extract._rules import rules_for
 from harmwatch.extract._tokens import tokenize
 
 
 def numbers(text: str, lang: str = "en") -> list[tuple[int, str, int | None]]:
-    tokens = tokenize(text, 0, lang)
+    tokens = tokenize(text, 0, rules_for(lang))
     return [(n.value, n.bound, n.max) for n in find_numbers(tokens, rules_for(lang))]
 
 

@@ -16,7 +16,7 @@ def test_geocode_prints_one_json_line_per_name() -> None:
     result = runner.invoke(app, ["geocode", "Idleb", "Latamneh", "Qwertabad", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.output.splitlines()]
-    assert lines[0] == {
+    expected = {
         "query": "Idleb",
         "found": True,
         "name": "Idlib",
@@ -29,6 +29,8 @@ def test_geocode_prints_one_json_line_per_name() -> None:
         "feature": "city",
         "score": 1.0,
     }
+    assert {key: lines[0][key] for key in expected} == expected
+    assert lines[0]["admin1_pcode"] == "SY07"
     assert lines[1]["id"] == "ocha:C3458"
     assert lines[2]["found"] is False and isinstance(lines[2]["candidates"], list)
 

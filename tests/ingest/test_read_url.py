@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from datetime import date
 
 import pytest
@@ -103,3 +104,17 @@ def test_a_url_that_cannot_be_read_gives_one_clear_line(
 def test_a_server_that_is_not_there_is_a_clear_line() -> None:
     with pytest.raises(InputError, match=r"^http://127.0.0.1:1/x: cannot connect"):
         read_url("http://127.0.0.1:1/x")
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
+def test_a_server_that_sends_a_byte_at_a_time_meets_the_overall_deadline(
+    http_server: str, path: str
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError) as raised:
+        read_url(f"{http_server}{path}", timeout=1, deadline=1.5)
+    assert time.monotonic() - started < 5
+    assert str(raised.value) == (
+        f"{http_server}{path}: the download did not finish within 1.5 s (its overall deadline); "
+        "raise it with --deadline"
+    )

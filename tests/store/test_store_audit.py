@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from builders import a_document, an_extraction, make_store
 
-from harmwatch.errors import Conflict
-from harmwatch.store import Store
+from harmwatch.errors import Conflict, NotFound
+from harmwatch.store import EXTRACTOR_VERSION, Store
 
 
 def test_adding_a_document_writes_one_chained_audit_entry(store: Store) -> None:
@@ -59,3 +59,21 @@ def test_a_deleted_audit_entry_breaks_the_chain(tmp_path: Path) -> None:
 
     with Store.open(url) as store, pytest.raises(Conflict, match="audit log broken"):
         store.verify_audit()
+
+
+def test_a_failed_analysis_is_recorded_in_the_chain(store: Store) -> None:
+    document = a_document()
+    store.add_document(document)
+
+    store.record_analysis_failure(document.sha256, "analysis stopped after 60 s \udcff", actor="t")
+
+    entries = list(store.iter_audit(entity=f"document:{document.sha256}"))
+    assert [e.action for e in entries] == ["document.add", "extraction.fail"]
+    assert entries[1].after == {
+        "extractor_version": EXTRACTOR_VERSION,
+        "reason": "analysis stopped after 60 s \\udcff",
+    }
+    assert store.verify_audit() == 2
+    assert not store.has_extraction(document.sha256)
+    with pytest.raises(NotFound):
+        store.record_analysis_failure("0" * 64, "x")

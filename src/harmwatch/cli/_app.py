@@ -1,4 +1,8 @@
-"""The Typer app, its global options, and the one place errors become a line for the user."""
+"""The Typer app, its global options, and the one place errors become a line for the user.
+
+Command modules import only Typer at their top and what they need inside their bodies, so that
+``harmwatch extract`` does not pay for SQLAlchemy, httpx or Rich tables it never uses.
+"""
 
 from __future__ import annotations
 
@@ -6,38 +10,69 @@ import os
 import sys
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from typer.core import TyperGroup
 
+from harmwatch import __version__
+from harmwatch.cli._output import append_traceback, fail, say
 from harmwatch.errors import HarmwatchError, InputError
 
 __all__ = [
+    "DEFAULT_DB",
     "Settings",
     "app",
-    "err_console",
-    "fail",
-    "out_console",
+    "debugging",
+    "default_error_log",
+    "group",
+    "parse_date",
     "parse_published",
+    "report_failure",
     "settings",
 ]
 
 DEFAULT_DB = "sqlite:///harmwatch.db"
-
-out_console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-def fail(message: str) -> None:
-    """Print one error line on standard error (the caller decides the exit status)."""
-    err_console.print(f"[red]Error:[/red] {escape(message)}")
+def _plain_help(command: Any) -> None:
+    """Help without type labels: Typer shows ``<bool>``, ``<int range> [x>=1]`` beside each
+    option; harmwatch's help says what a value is in words and names it by its metavar."""
+
+    def plain(param: Any) -> None:
+        if param.param_type_name == "option":
+            if param.is_flag:
+                param.metavar = ""
+            elif param.metavar is None:
+                param.metavar = param.name.upper()
+        else:
+            param.display_type_rich = lambda ctx: None
+        param._get_number_range_help_str = lambda: None
+
+    for param in command.params:
+        plain(param)
+    find_help = command.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        option = find_help(ctx)
+        if option is not None:
+            plain(option)
+        return option
+
+    command.get_help_option = get_help_option
 
 
 class _Group(TyperGroup):
     """Turns harmwatch's own errors into one line and exit status 1, whichever command raised."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        _plain_help(self)
+        for command in self.commands.values():
+            if not isinstance(command, _Group):
+                _plain_help(command)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -47,57 +82,107 @@ class _Group(TyperGroup):
             raise typer.Exit(1) from None
 
 
+def group(**options: Any) -> typer.Typer:
+    """A sub-command group (``db``, ``zones``) that behaves as the main app does."""
+    return typer.Typer(
+        cls=_Group,
+        no_args_is_help=True,
+        pretty_exceptions_show_locals=False,
+        rich_markup_mode="rich",
+        add_completion=False,
+        context_settings=CONTEXT,
+        **options,
+    )
+
+
+def default_error_log() -> Path:
+    """Where tracebacks of unexpected errors go: ``$XDG_STATE_HOME/harmwatch/errors.log``."""
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "state"
+    )
+    return Path(state) / "harmwatch" / "errors.log"
+
+
 @dataclass(slots=True)
 class Settings:
-    """What the global options say: where the database is, and whether to show progress."""
+    """What the global options say: the database, progress, data folder and error log.
+
+    ``db`` is as the user typed it; ``Store.open`` makes a URL of it.
+    """
 
     db: str = DEFAULT_DB
     quiet: bool = False
     data_dir: str = "harmwatch-data"
+    error_log: Path | None = None
 
     @property
     def show_progress(self) -> bool:
         return not self.quiet and sys.stderr.isatty()
 
+    @property
+    def error_log_path(self) -> Path:
+        return self.error_log if self.error_log is not None else default_error_log()
 
-app = typer.Typer(
-    cls=_Group,
+
+app = group(
     help="Document attacks on civilians: ingest reports, extract counts with their evidence, "
-    "put places on the map.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode="rich",
-    add_completion=False,
+    "put places on the map."
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        say(f"harmwatch {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: str = typer.Option(
-        DEFAULT_DB,
-        "--db",
-        envvar="HARMWATCH_DB",
-        help="Database URL: sqlite:///path.db (default harmwatch.db here) or postgresql://...",
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
-    data_dir: str = typer.Option(
-        "harmwatch-data",
-        "--data-dir",
-        envvar="HARMWATCH_DATA_DIR",
-        help="Folder for places and zones you add (gazetteer import, zones add).",
-    ),
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            envvar="HARMWATCH_DB",
+            help="Database: sqlite:///path.db or a file path (default harmwatch.db here), or "
+            "postgresql://user@host/dbname.",
+        ),
+    ] = DEFAULT_DB,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print only errors: no progress, no line per document."),
+    ] = False,
+    data_dir: Annotated[
+        str,
+        typer.Option(
+            "--data-dir",
+            metavar="FOLDER",
+            envvar="HARMWATCH_DATA_DIR",
+            help="Folder for places and zones you add (gazetteer import, zones add).",
+        ),
+    ] = "harmwatch-data",
+    error_log: Annotated[
+        Path | None,
+        typer.Option(
+            "--error-log",
+            metavar="FILE",
+            envvar="HARMWATCH_ERROR_LOG",
+            help="File that unexpected errors' tracebacks are appended to (default "
+            "~/.local/state/harmwatch/errors.log); HARMWATCH_DEBUG=1 raises them instead.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the harmwatch version and exit.",
+        ),
+    ] = False,
 ) -> None:
-    ctx.obj = Settings(db=normalise_db_url(db), quiet=quiet, data_dir=data_dir)
-
-
-def normalise_db_url(db: str) -> str:
-    """Accept a bare file path or a postgresql:// URL and return a SQLAlchemy URL."""
-    if "://" not in db:
-        return "sqlite:///" + os.path.abspath(db)
-    if db.startswith("postgresql://") or db.startswith("postgres://"):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
-    return db
+    ctx.obj = Settings(db=db, quiet=quiet, data_dir=data_dir, error_log=error_log)
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -106,11 +191,31 @@ def settings(ctx: typer.Context) -> Settings:
     return obj if isinstance(obj, Settings) else Settings()
 
 
-def parse_published(value: str | None) -> date | None:
-    """The ``--published`` option as a date; a value that is not YYYY-MM-DD is one clear line."""
+def debugging() -> bool:
+    """Whether ``HARMWATCH_DEBUG`` asks for unexpected errors to be raised, not logged."""
+    return os.environ.get("HARMWATCH_DEBUG", "") not in ("", "0")
+
+
+def report_failure(ctx: typer.Context, reason: str, traceback: str | None = None) -> None:
+    """One error line for a failed document; an unexpected error's traceback goes to the error
+    log, which the line names."""
+    if traceback is None:
+        fail(reason)
+        return
+    where = append_traceback(settings(ctx).error_log_path, reason, traceback)
+    fail(f"{reason}; {where} (please attach it to a bug report)")
+
+
+def parse_date(option: str, value: str | None) -> date | None:
+    """A date option's value; a value that is not YYYY-MM-DD is one clear line."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--published must be a date as YYYY-MM-DD; got {value!r}") from None
+        raise InputError(f"{option} must be a date as YYYY-MM-DD; got {value!r}") from None
+
+
+def parse_published(value: str | None) -> date | None:
+    """The ``--published`` option as a date; a value that is not YYYY-MM-DD is one clear line."""
+    return parse_date("--published", value)

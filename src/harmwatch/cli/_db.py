@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from harmwatch.cli._app import app, out_console, settings
-from harmwatch.store import Store
+from harmwatch.cli._app import app, group, settings
+from harmwatch.cli._output import say
 
-db_app = typer.Typer(help="The database: create or upgrade its schema, show what it holds.")
+db_app = group(help="The database: create or upgrade its schema, show what it holds.")
 app.add_typer(db_app, name="db")
 
 
@@ -17,12 +17,13 @@ def upgrade(ctx: typer.Context) -> None:
 
     Example: harmwatch --db postgresql://harmwatch@db.example.org/harmwatch db upgrade
     """
-    url = settings(ctx).db
-    before, after = Store.upgrade(url)
+    from harmwatch.store import Store
+
+    before, after = Store.upgrade(settings(ctx).db)
     if before == after:
-        out_console.print(f"database is up to date (schema revision {after})")
+        say(f"database is up to date (schema revision {after})")
     else:
-        out_console.print(f"database upgraded from schema revision {before or 'none'} to {after}")
+        say(f"database upgraded from schema revision {before or 'none'} to {after}")
 
 
 @db_app.command("info")
@@ -31,8 +32,10 @@ def info(ctx: typer.Context) -> None:
 
     Example: harmwatch --db harmwatch.db db info
     """
+    from harmwatch.store import Store
+
     with Store.open(settings(ctx).db, upgrade=False) as store:
-        out_console.print(f"database: {store.url}")
-        out_console.print(f"schema revision: {store.revision()}")
+        say(f"database: {store.url}")
+        say(f"schema revision: {store.revision()}")
         for table, count in store.counts().items():
-            out_console.print(f"{table}: {count}")
+            say(f"{table}: {count}")

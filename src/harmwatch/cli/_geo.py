@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from harmwatch.cli._app import app, out_console, settings
+from harmwatch.cli._app import app, group, settings
+from harmwatch.cli._output import cell, json_line, say, show
 from harmwatch.errors import InputError
-from harmwatch.geo import Gazetteer, Match, Zones, import_places, store_zones
 
-gazetteer_app = typer.Typer(help="Add places to the gazetteer.", no_args_is_help=True)
-zones_app = typer.Typer(help="Named zones with the dates they were in force.", no_args_is_help=True)
+if TYPE_CHECKING:
+    from harmwatch.geo import Match, Zones
+
+gazetteer_app = group(help="Add places to the gazetteer.")
+zones_app = group(help="Named zones with the dates they were in force.")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(zones_app, name="zones")
 
@@ -34,6 +34,8 @@ def _default_format(fmt: str | None) -> str:
 
 def format_match(match: Match) -> dict[str, object]:
     """One geocoding answer as the JSON line ``harmwatch geocode`` prints."""
+    from harmwatch.serialize import place_to_dict
+
     if match.place is None:
         return {
             "query": match.query,
@@ -49,20 +51,7 @@ def format_match(match: Match) -> dict[str, object]:
                 for c in match.candidates
             ],
         }
-    p = match.place
-    return {
-        "query": match.query,
-        "found": True,
-        "name": p.name,
-        "id": p.id,
-        "geonameid": p.geonameid,
-        "lat": p.lat,
-        "lon": p.lon,
-        "admin1": p.admin1,
-        "admin2": p.admin2,
-        "feature": p.feature,
-        "score": match.score,
-    }
+    return {"query": match.query, "found": True, **place_to_dict(match.place), "score": match.score}
 
 
 @app.command()
@@ -81,6 +70,10 @@ def geocode(
 
     Example: harmwatch geocode "Maarrat al-Nouman" Latamneh --context Hama
     """
+    from rich.table import Table
+
+    from harmwatch.geo import Gazetteer
+
     fmt = _default_format(fmt)
     context = context or []
     data_dir = Path(settings(ctx).data_dir)
@@ -91,20 +84,20 @@ def geocode(
     matches = [gazetteer.geocode(name, context=context) for name in names]
     if fmt == "jsonl":
         for match in matches:
-            out_console.out(json.dumps(format_match(match), ensure_ascii=False), highlight=False)
+            json_line(format_match(match))
         return
     table = Table("query", *_FIELDS)
     for match in matches:
         if match.place is not None:
             row = format_match(match)
-            table.add_row(escape(match.query), *(escape(str(row[f])) for f in _FIELDS))
+            table.add_row(cell(match.query), *(cell(row[f]) for f in _FIELDS))
     if table.row_count:
-        out_console.print(table)
+        show(table)
     for match in matches:
         if match.place is None:
             near = "; ".join(f"{c.place.name} ({c.place.admin1})" for c in match.candidates[:3])
             hint = f"; nearest: {near}" if near else ""
-            out_console.print(f"{escape(match.query)!s}: not found{escape(hint)}")
+            say(f"{match.query}: not found{hint}")
 
 
 @gazetteer_app.command("import")
@@ -119,11 +112,11 @@ def gazetteer_import(
 
     Example: harmwatch gazetteer import YE.txt
     """
+    from harmwatch.geo import import_places
+
     data_dir = Path(settings(ctx).data_dir)
     target, count = import_places(path, data_dir)
-    out_console.print(
-        f"imported {count} places from {escape(str(path))} into {escape(str(target))}"
-    )
+    say(f"imported {count} places from {path} into {target}")
 
 
 @zones_app.command("add")
@@ -135,27 +128,36 @@ def zones_add(
 
     Example: harmwatch zones add ceasefire-2020.geojson
     """
+    from harmwatch.geo import store_zones
+
     target, zones = store_zones(path, Path(settings(ctx).data_dir))
-    out_console.print(
-        f"added {len(zones)} zones from {escape(str(path))} into {escape(str(target))}"
-    )
+    say(f"added {len(zones)} zones from {path} into {target}")
+
+
+def _check_coordinate(name: str, value: float, limit: float) -> None:
+    if not -limit <= value <= limit:  # NaN fails too
+        raise InputError(
+            f"{name} {value:g} is out of range: it must be between -{limit} and {limit}"
+        )
 
 
 def _zone_rows(zones: Zones, fmt: str, on: date | None = None) -> None:
+    from rich.table import Table
+
     if fmt == "jsonl":
         for zone in zones.zones:
-            out_console.out(json.dumps(zone.to_dict(), ensure_ascii=False), highlight=False)
+            json_line(zone.to_dict())
         return
     table = Table("id", "name", "kind", "from", "to", "approximate")
     for zone in zones.zones:
         d = zone.to_dict()
         table.add_row(
             *(
-                escape(str(d[k] if d[k] is not None else ""))
+                cell(d[k])
                 for k in ("id", "name", "kind", "in_force_from", "in_force_to", "approximate")
             )
         )
-    out_console.print(table)
+    show(table)
 
 
 @zones_app.command("list")
@@ -169,14 +171,16 @@ def zones_list(
 
     Example: harmwatch zones list --format table
     """
+    from harmwatch.geo import Zones
+
     _zone_rows(Zones.load(extra_dir=Path(settings(ctx).data_dir)), _default_format(fmt))
 
 
 @zones_app.command("check")
 def zones_check(
     ctx: typer.Context,
-    lat: Annotated[float, typer.Argument(help="Latitude.")],
-    lon: Annotated[float, typer.Argument(help="Longitude.")],
+    lat: Annotated[float, typer.Argument(help="Latitude, -90 to 90.")],
+    lon: Annotated[float, typer.Argument(help="Longitude, -180 to 180.")],
     on: Annotated[
         str | None, typer.Option("--date", help="YYYY-MM-DD: only zones in force then.")
     ] = None,
@@ -188,6 +192,10 @@ def zones_check(
 
     Example: harmwatch zones check 35.93 36.63 --date 2018-01-10
     """
+    from harmwatch.geo import Zones
+
+    _check_coordinate("latitude", lat, 90)
+    _check_coordinate("longitude", lon, 180)
     when = None
     if on is not None:
         try:

@@ -2,51 +2,47 @@
 
 from __future__ import annotations
 
-import csv
-import getpass
-import io
-import json
 import sys
-from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from harmwatch import vocab
-from harmwatch.cli._app import app, err_console, out_console, settings
+from harmwatch.cli._app import app, parse_date, settings
+from harmwatch.cli._output import cell, err_console, json_line, say, show, without_surrogates
 from harmwatch.errors import InputError
-from harmwatch.model import Facility, Incident, Tally
-from harmwatch.pipeline import LinkRun, SourceEvidence, incident_evidence, link_store
-from harmwatch.serialize import (
-    INCIDENT_COLUMNS,
-    facility_to_dict,
-    incident_to_dict,
-    incident_to_feature,
-    incident_to_row,
-    report_to_dict,
-)
-from harmwatch.store import IncidentQuery, Store
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from harmwatch.model import Facility, Incident, Tally
+    from harmwatch.pipeline import LinkRun, SourceEvidence
 
 __all__ = [
+    "facilities",
     "format_evidence",
     "format_incident",
-    "format_incidents_csv",
-    "format_incidents_geojson",
     "format_link_run",
+    "incident",
+    "incidents",
+    "link",
 ]
 
 _LIST_FORMATS = ("table", "jsonl", "csv", "geojson")
 
 
 def _actor(command: str) -> str:
+    import getpass
+
     try:
         return f"{getpass.getuser()} (harmwatch {command})"
     except (KeyError, OSError):
         return f"harmwatch {command}"
+
+
+def _check(value: str | None, option: str, allowed: Sequence[str]) -> None:
+    if value is not None and value not in allowed:
+        raise InputError(f"{option} must be one of {', '.join(allowed)}; got {value!r}")
 
 
 def format_link_run(run: LinkRun) -> str:
@@ -71,36 +67,20 @@ def link(ctx: typer.Context) -> None:
 
     Example: harmwatch link
     """
+    from rich.markup import escape
+
+    from harmwatch.pipeline import link_store
+    from harmwatch.store import Store
+
     with Store.open(settings(ctx).db) as store:
         run = link_store(store, actor=_actor("link"))
     for conflict in run.conflicts:
-        err_console.print(f"[yellow]Warning:[/yellow] {escape(conflict)}")
-    out_console.print(escape(format_link_run(run)))
+        err_console().print(f"[yellow]Warning:[/yellow] {escape(conflict)}")
+    for line in format_link_run(run).splitlines():
+        say(line)
 
 
 # --- listing incidents --------------------------------------------------------------------------
-
-
-def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} must be a date as YYYY-MM-DD; got {value!r}") from None
-
-
-def _check(value: str | None, option: str, allowed: Sequence[str]) -> None:
-    if value is not None and value not in allowed:
-        raise InputError(f"{option} must be one of {', '.join(allowed)}; got {value!r}")
-
-
-def _place_ids(name: str, data_dir: Path) -> tuple[str, ...] | None:
-    from harmwatch.geo import Gazetteer
-
-    extra = data_dir if data_dir.is_dir() else None
-    match = Gazetteer.load(extra_dir=extra).geocode(name)
-    return None if match.place is None else (match.place.id,)
 
 
 def _killed(incident: Incident) -> Tally | None:
@@ -127,66 +107,130 @@ def _dates(incident: Incident) -> str:
     return first.isoformat() if last in (None, first) else f"{first} to {last}"
 
 
-def format_incidents_csv(incidents: Sequence[Incident]) -> str:
-    """Incidents as CSV: one row each, the columns of ``serialize.INCIDENT_COLUMNS``."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for incident in incidents:
-        writer.writerow(incident_to_row(incident))
-    return buffer.getvalue()
+def _place_ids(name: str, data_dir: Path) -> tuple[str, ...] | None:
+    from harmwatch.geo import Gazetteer
+
+    if ":" in name:  # a gazetteer id
+        return (name,)
+    extra = data_dir if data_dir.is_dir() else None
+    match = Gazetteer.load(extra_dir=extra).geocode(name)
+    return None if match.place is None else (match.place.id,)
 
 
-def format_incidents_geojson(incidents: Sequence[Incident]) -> str:
-    """Incidents as one GeoJSON FeatureCollection (a Point per located incident)."""
-    collection = {
-        "type": "FeatureCollection",
-        "features": [incident_to_feature(i) for i in incidents],
-    }
-    return json.dumps(collection, ensure_ascii=False)
+def _write_csv(found: Sequence[Incident]) -> None:
+    import csv
+
+    from harmwatch.serialize import INCIDENT_COLUMNS, incident_to_row
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(INCIDENT_COLUMNS)
+    for incident in found:
+        row = incident_to_row(incident)
+        writer.writerow(
+            "" if row[key] is None else without_surrogates(str(row[key]))
+            for key in INCIDENT_COLUMNS
+        )
+
+
+def _write_geojson(found: Sequence[Incident]) -> None:
+    import json
+
+    from harmwatch.serialize import incident_to_feature
+
+    out = sys.stdout
+    out.write('{"type": "FeatureCollection", "features": [')
+    separator = "\n"
+    for incident in found:
+        feature = json.dumps(incident_to_feature(incident), ensure_ascii=False)
+        out.write(separator + without_surrogates(feature))
+        separator = ",\n"
+    out.write("\n]}\n")
+
+
+def _show_table(found: Sequence[Incident]) -> None:
+    from rich.table import Table
+
+    table = Table("id", "date", "place", "perpetrators", "killed", "sources", "grade")
+    table.title = f"{len(found)} incidents"
+    for item in found:
+        place = "" if item.place is None else item.place.name
+        if item.place is not None and item.place.admin1:
+            place += f" ({item.place.admin1})"
+        table.add_row(
+            str(item.id),
+            _dates(item),
+            cell(place),
+            cell(", ".join(a.perpetrator for a in item.attributions)),
+            _range(_killed(item)),
+            str(len({s.document_sha256 for s in item.sources})),
+            cell(item.grade),
+        )
+    show(table)
 
 
 @app.command()
 def incidents(
     ctx: typer.Context,
     date_from: Annotated[
-        str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Incidents on or after.")
+        str | None,
+        typer.Option("--from", metavar="YYYY-MM-DD", help="Incidents on or after this day."),
     ] = None,
     date_to: Annotated[
-        str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="Incidents on or before.")
+        str | None,
+        typer.Option("--to", metavar="YYYY-MM-DD", help="Incidents on or before this day."),
     ] = None,
     place: Annotated[
-        str | None, typer.Option("--place", help="A place in any spelling (Maarrat al-Nouman).")
+        str | None,
+        typer.Option(
+            "--place", metavar="NAME|ID", help="A place in any spelling, or a gazetteer id."
+        ),
     ] = None,
     admin1: Annotated[
-        str | None, typer.Option("--admin1", help="Province or governorate (Idlib).")
+        str | None,
+        typer.Option("--admin1", metavar="NAME", help="Province or governorate (Idlib)."),
     ] = None,
     perpetrator: Annotated[
-        str | None, typer.Option("--perpetrator", help="An actor name (Russia).")
+        str | None, typer.Option("--perpetrator", metavar="ACTOR", help="An actor (Russia).")
     ] = None,
     facility: Annotated[
         str | None,
-        typer.Option("--facility", help="A facility type (medical) or a facility id."),
+        typer.Option(
+            "--facility", metavar="TYPE|ID", help="A facility type (medical) or a facility id."
+        ),
     ] = None,
     weapon: Annotated[
-        str | None, typer.Option("--weapon", help="A weapon (barrel_bomb, airstrike, ...).")
+        str | None,
+        typer.Option("--weapon", metavar="WEAPON", help="barrel_bomb, airstrike, missile ..."),
     ] = None,
     grade: Annotated[
-        str | None, typer.Option("--grade", help="confirmed, fair, weak, contested, discounted.")
+        str | None,
+        typer.Option(
+            "--grade", metavar="GRADE", help="confirmed, fair, weak, contested or discounted."
+        ),
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", metavar="N", min=1, help="At most N incidents.")
+    ] = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", help="table, jsonl (default when piped), csv or geojson."),
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="table (default on a terminal), jsonl (default when piped), csv or geojson.",
+        ),
     ] = None,
 ) -> None:
     """List incidents with their dates, place, perpetrators, deaths and sources.
 
-    In jsonl and geojson each incident carries its sources: every report's document sha256
-    and source URI, and every source's own figures beside the best one.
+    In jsonl and geojson each incident carries its sources (every report's document sha256 and
+    source URI) and every source's own figures beside the best one.
 
     Example: harmwatch incidents --admin1 Idlib --from 2017-09-19 --to 2017-10-31 --format csv
     """
+    from harmwatch import vocab
+    from harmwatch.serialize import incident_to_dict
+    from harmwatch.store import IncidentQuery, Store
+
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     _check(fmt, "--format", _LIST_FORMATS)
     _check(weapon, "--weapon", vocab.WEAPONS)
@@ -197,11 +241,12 @@ def incidents(
                 f"--facility must be a facility type ({', '.join(vocab.FACILITY_TYPES)}) "
                 f"or a facility id (facility:...); got {facility!r}"
             )
+    start, end = parse_date("--from", date_from), parse_date("--to", date_to)
     run = settings(ctx)
     place_ids = _place_ids(place, Path(run.data_dir)) if place else None
     query = IncidentQuery(
-        date_from=_day(date_from, "--from"),
-        date_to=_day(date_to, "--to"),
+        date_from=start,
+        date_to=end,
         place_ids=place_ids,
         place=place if place and place_ids is None else None,
         admin1=admin1,
@@ -214,32 +259,14 @@ def incidents(
     with Store.open(run.db, upgrade=False) as store:
         found = store.incidents(query)
     if fmt == "jsonl":
-        for incident in found:
-            sys.stdout.write(json.dumps(incident_to_dict(incident), ensure_ascii=False) + "\n")
-        return
-    if fmt == "csv":
-        sys.stdout.write(format_incidents_csv(found))
-        return
-    if fmt == "geojson":
-        sys.stdout.write(format_incidents_geojson(found) + "\n")
-        return
-    table = Table(title=f"{len(found)} incidents")
-    for column in ("id", "date", "place", "perpetrators", "killed", "sources", "grade"):
-        table.add_column(column)
-    for incident in found:
-        place_text = "" if incident.place is None else incident.place.name
-        if incident.place is not None and incident.place.admin1:
-            place_text += f" ({incident.place.admin1})"
-        table.add_row(
-            str(incident.id),
-            _dates(incident),
-            escape(place_text),
-            escape(", ".join(a.perpetrator for a in incident.attributions)),
-            _range(_killed(incident)),
-            str(len({s.document_sha256 for s in incident.sources})),
-            incident.grade or "",
-        )
-    out_console.print(table)
+        for item in found:
+            json_line(incident_to_dict(item))
+    elif fmt == "csv":
+        _write_csv(found)
+    elif fmt == "geojson":
+        _write_geojson(found)
+    else:
+        _show_table(found)
 
 
 # --- one incident --------------------------------------------------------------------------------
@@ -250,25 +277,25 @@ def _figure_text(kind: str, subject: str, value: int, bound: str) -> str:
     return f"{kind} {subject.replace('_', ' ')}: {value}{qualifier}"
 
 
+def _attribution_text(incident: Incident) -> str:
+    return ", ".join(
+        f"{a.perpetrator} ({a.sources} source{'s' if a.sources != 1 else ''}"
+        + (", suspected)" if a.certainty == "suspected" else ")")
+        for a in incident.attributions
+    )
+
+
 def format_incident(incident: Incident) -> str:
     """An incident for people: when, where, who, how, the counts with every source's figure."""
     place = incident.place
     where = "unknown place" if place is None else place.name
     if place is not None and place.admin1:
         where += f", {place.admin1}"
+    precision = f" [geo precision {incident.geo_precision}]" if incident.geo_precision else ""
     lines = [
-        f"Incident {incident.id} (version {incident.version}): {_dates(incident) or 'no date'}, "
-        f"{where}"
-        + (f" [geo precision {incident.geo_precision}]" if incident.geo_precision else ""),
-        "Perpetrators: "
-        + (
-            ", ".join(
-                f"{a.perpetrator} ({a.sources} source{'s' if a.sources != 1 else ''}"
-                + (", suspected)" if a.certainty == "suspected" else ")")
-                for a in incident.attributions
-            )
-            or "not named"
-        ),
+        f"Incident {incident.id} (version {incident.version}): "
+        f"{_dates(incident) or 'no date'}, {where}{precision}",
+        "Perpetrators: " + (_attribution_text(incident) or "not named"),
         "Weapons: " + (", ".join(incident.weapons) or "not named"),
         f"Grade: {incident.grade or 'not graded'}",
     ]
@@ -280,10 +307,8 @@ def format_incident(incident: Incident) -> str:
             f"best {tally.best} ({tally.rule}), range {tally.low}-{tally.high}"
         )
         for key, figure in tally.figures:
-            lines.append(
-                f"  - {_figure_text(figure.kind, figure.subject, figure.value, figure.bound)}"
-                f' "{figure.evidence}" [{key}]'
-            )
+            said = _figure_text(figure.kind, figure.subject, figure.value, figure.bound)
+            lines.append(f'  - {said} "{figure.evidence}" [{key}]')
     for hit in incident.facilities:
         lines.append(
             f"Facility hit: {hit.type}"
@@ -312,15 +337,16 @@ def format_evidence(sources: Sequence[SourceEvidence]) -> str:
 
 
 def _evidence_json(item: SourceEvidence) -> dict[str, Any]:
+    from harmwatch.serialize import report_to_dict
+
     return {
         "document_sha256": item.document_sha256,
         "source": item.source,
         "title": item.title,
         "report": report_to_dict(item.report),
         "evidence": [
-            {"figure": e.figure.evidence, "kind": e.figure.kind, "subject": e.figure.subject,
-             "value": e.figure.value, "bound": e.figure.bound, "quote": e.quote,
-             "sentence": e.sentence}
+            {"kind": e.figure.kind, "subject": e.figure.subject, "value": e.figure.value,
+             "bound": e.figure.bound, "quote": e.quote, "sentence": e.sentence}
             for e in item.evidence
         ],
     }  # fmt: skip
@@ -331,7 +357,7 @@ def incident(
     ctx: typer.Context,
     incident_id: Annotated[int, typer.Argument(metavar="ID", help="The incident's id.")],
     output_format: Annotated[
-        str, typer.Option("--format", help="text (default) or json.")
+        str, typer.Option("--format", metavar="FORMAT", help="text (default) or json.")
     ] = "text",
 ) -> None:
     """Show one incident: its counts with every source's figure, its sources, their claims and
@@ -339,22 +365,27 @@ def incident(
 
     Example: harmwatch incident 12
     """
+    from harmwatch.pipeline import incident_evidence
+    from harmwatch.serialize import incident_to_dict
+    from harmwatch.store import Store
+
     _check(output_format, "--format", ("text", "json"))
     with Store.open(settings(ctx).db, upgrade=False) as store:
         found = store.get_incident(incident_id)
         evidence = incident_evidence(store, found)
     if output_format == "json":
-        body = {**incident_to_dict(found), "evidence": [_evidence_json(e) for e in evidence]}
-        sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+        json_line({**incident_to_dict(found), "evidence": [_evidence_json(e) for e in evidence]})
         return
-    out_console.print(escape(format_incident(found)))
-    out_console.print(escape(format_evidence(evidence)))
+    for line in (format_incident(found) + "\n" + format_evidence(evidence)).splitlines():
+        say(line)
 
 
 # --- facilities ----------------------------------------------------------------------------------
 
 
 def _facility_json(facility: Facility, attacks: Sequence[int]) -> dict[str, Any]:
+    from harmwatch.serialize import facility_to_dict
+
     return {**facility_to_dict(facility), "attacks": len(attacks), "incidents": list(attacks)}
 
 
@@ -362,16 +393,25 @@ def _facility_json(facility: Facility, attacks: Sequence[int]) -> dict[str, Any]
 def facilities(
     ctx: typer.Context,
     facility_type: Annotated[
-        str | None, typer.Option("--type", help="Only this facility type (medical, school...).")
+        str | None,
+        typer.Option("--type", metavar="TYPE", help="Only this facility type (medical ...)."),
     ] = None,
     output_format: Annotated[
-        str | None, typer.Option("--format", help="table or jsonl (default when piped).")
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="table (default on a terminal) or jsonl (default when piped).",
+        ),
     ] = None,
 ) -> None:
     """List the facilities hit, each with how many incidents struck it and its last status.
 
     Example: harmwatch facilities --type medical
     """
+    from harmwatch import vocab
+    from harmwatch.store import Store
+
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     _check(fmt, "--format", ("table", "jsonl"))
     _check(facility_type, "--type", vocab.FACILITY_TYPES)
@@ -382,23 +422,21 @@ def facilities(
     chosen.sort(key=lambda f: (-len(attacks.get(f.id, [])), f.id))
     if fmt == "jsonl":
         for facility in chosen:
-            line = json.dumps(
-                _facility_json(facility, attacks.get(facility.id, [])), ensure_ascii=False
-            )
-            sys.stdout.write(line + "\n")
+            json_line(_facility_json(facility, attacks.get(facility.id, [])))
         return
-    table = Table(title=f"{len(chosen)} facilities")
-    for column in ("id", "name", "type", "place", "attacks", "incidents", "status"):
-        table.add_column(column)
+    from rich.table import Table
+
+    table = Table("id", "name", "type", "place", "attacks", "incidents", "status")
+    table.title = f"{len(chosen)} facilities"
     for facility in chosen:
         hits = attacks.get(facility.id, [])
         table.add_row(
             facility.id,
-            escape(facility.name),
+            cell(facility.name),
             facility.type,
-            escape("" if facility.place is None else facility.place.name),
+            cell("" if facility.place is None else facility.place.name),
             str(len(hits)),
             ", ".join(map(str, hits)),
             (facility.status or "").replace("_", " "),
         )
-    out_console.print(table)
+    show(table)

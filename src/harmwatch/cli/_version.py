@@ -1,9 +1,10 @@
-"""``harmwatch version``."""
+"""``harmwatch version`` (also ``harmwatch --version``)."""
 
 from __future__ import annotations
 
 from harmwatch import __version__
-from harmwatch.cli._app import app, out_console
+from harmwatch.cli._app import app
+from harmwatch.cli._output import say
 
 
 @app.command()
@@ -12,4 +13,4 @@ def version() -> None:
 
     Example: harmwatch version
     """
-    out_console.print(f"harmwatch {__version__}")
+    say(f"harmwatch {__version__}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from harmwatch import vocab
+from harmwatch.extract._languages import LANGUAGES, language
 from harmwatch.extract._trie import trie_pattern
 
 __all__ = ["ActorMention", "document_conflicts", "find_actors", "joint_name"]
@@ -173,16 +174,26 @@ def _variants(alias: str) -> set[str]:
     return out
 
 
+def _language_aliases() -> dict[str, list[str]]:
+    """Actor names each registered language gives of its own ("Russland", "Hisbollah")."""
+    out: dict[str, list[str]] = {}
+    for code in LANGUAGES:
+        for actor, aliases in language(code).actor_aliases.items():
+            out.setdefault(actor, []).extend(aliases)
+    return out
+
+
 @cache
 def _index() -> _Index:
     by_alias: dict[str, list[tuple[str, str, bool]]] = {}
     ci: list[str] = []
     cs: list[str] = []
     ar: list[str] = []
+    own_words = _language_aliases()
     for actor in vocab.actors():
-        for alias, joint in [(a, False) for a in actor.aliases] + [
-            (a, True) for a in actor.joint_aliases
-        ]:
+        named = [(a, False) for a in actor.aliases] + [(a, True) for a in actor.joint_aliases]
+        named += [(a, False) for a in own_words.get(actor.name, ())]
+        for alias, joint in named:
             strict = alias.isupper() and len(alias.replace(".", "")) <= 4
             for variant in _variants(alias):
                 key = variant if strict else variant.lower()

@@ -29,16 +29,9 @@ _DROPPED = frozenset({"dropped", "fell", "landed", "crashed", "fired", "slammed"
 _ATTRIBUTIVE = frozenset({"civilian"})
 _INTERCEPT_GLUE = frozenset({"all", "of", "them", "and", ",", "-", "the"})
 _DISPLACED = frozenset({"displaced", "déplacés", "desplazados", "sfollati", "نازحين", "النازحين"})
-_SPEECH = frozenset({"said", "told", "say", "says", "reported", "described", "recounted"})
-_YEAR_BEFORE = frozenset({"in", "since", "during", "until", "of", "from", "throughout"})
 _NEAR_AFTER = 8
 _FAR_AFTER = 16
 _NEAR_BEFORE = 10
-_WAS = frozenset({"were", "was", "are", "is", "being", "been", "eran", "étaient", "erano"})
-_GROUP_PRONOUNS = frozenset({"them", "whom", "those", "these", "which", "ellos", "eux"})
-_SKIP_GROUP = frozenset(
-    {"the", "those", "these", "its", "their", "our", "his", "her", "los", "las", "les", "le"}
-)
 _VEHICLE_AFTER = frozenset(
     {"jet", "jets", "plane", "planes", "aircraft", "bomber", "bombers", "vehicle", "vehicles"}
 )
@@ -68,6 +61,9 @@ class Found:
     parent: Found | None = None
     np_end: int = 0  # end of the noun phrase (actor words inside it describe the victims)
     by_actor: bool = False  # "12 by Russian forces": the attacker is the one named right after
+    rule: str = ""  # the rule that made the claim
+    weak_subject: bool = False  # subject taken from another count ("others", "of them", lists)
+    carried: bool = False  # perpetrator named outside the claim's sentence
 
 
 @dataclass(slots=True)
@@ -79,6 +75,66 @@ class Context:
     # the last claim of each kind and its sentence: "four of the wounded" refers to the last
     # count of wounded, "two of the facilities" to the last count of facilities hit
     by_kind: dict[str, tuple[Found, int]] = field(default_factory=dict)
+    # the header a list of lines hangs from ("Vital facilities attacked:"), while it lasts
+    header: Header | None = None
+    header_sentence: int = -1
+
+
+@dataclass(slots=True)
+class Header:
+    """What a line ending in a colon announces for the list under it: "Vital facilities
+    attacked:" (facilities hit, any), "Civilians killed, by party:" (killed, civilians)."""
+
+    kind: str
+    subject: str
+
+
+_HEADER_FACILITY_WORDS = frozenset({"attack", "attacks", "attacked", "targeted", "incidents"})
+
+
+def read_header(tokens: Sequence[Token], rules: LangRules, end: int | None = None) -> Header | None:
+    """The kind and subject a header (``tokens[:end]``) announces, if it announces one."""
+    end = len(tokens) if end is None else end
+    facility = victim = weapon = cue = ""
+    hit = False
+    for k in range(end):
+        tok = tokens[k]
+        if tok.kind != "word":
+            continue
+        if not facility:
+            fac = rules.facilities.match(tokens, k)
+            facility = fac[0] if fac is not None else ""
+        if not victim:
+            vic = rules.victims.match(tokens, k)
+            victim = vic[0] if vic is not None else ""
+        if not weapon:
+            w = rules.weapons.match(tokens, k)
+            weapon = w[0] if w is not None else ""
+        if not cue:
+            c = rules.cues.match(tokens, k)
+            cue = c[0] if c is not None and c[0] in _CASUALTY_KINDS else ""
+            if not cue:
+                cas = rules.casualties.match(tokens, k)
+                cue = cas[0] if cas is not None else ""
+        hit = hit or rules.hit_cues.match(tokens, k) is not None
+        hit = hit or tok.norm in _HEADER_FACILITY_WORDS
+    if facility and (hit or weapon):
+        return Header("facilities_hit", facility)
+    if cue:
+        return Header(cue, victim or "people")
+    if weapon:
+        return Header("strikes", weapon)
+    return None
+
+
+def _local_header(tokens: Sequence[Token], rules: LangRules) -> tuple[int, Header] | None:
+    """A header inside the sentence: "... which were divided into: 301 infrastructures, ..."
+    (the colon's index and what the words before it announce)."""
+    colon = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k].text == ":"), -1)
+    if colon < 1:
+        return None
+    header = read_header(tokens, rules, colon)
+    return (colon, header) if header is not None else None
 
 
 @dataclass(slots=True)
@@ -105,7 +161,11 @@ def claims_in_sentence(
     out: list[Found] = []
     counts = [n for n in numbers if _is_count(tokens, n, rules)]
     starts = {n.i0 for n in counts}  # cue searches stop at another count, not at "55-year-old"
+    local = _local_header(tokens, rules) if any(t.text == ":" for t in tokens) else None
     for num in counts:
+        header = ctx.header if ctx.header_sentence < sentence else None
+        if local is not None and num.b0 > local[0]:
+            header = local[1]
         head = _head(tokens, num, rules)
         if head is None:
             continue
@@ -117,7 +177,7 @@ def claims_in_sentence(
             earlier = ctx.by_kind.get("facilities_hit")
             if earlier is not None and sentence - earlier[1] <= _FAR_SENTENCES:
                 parent = earlier[0]  # "Two of the facilities were destroyed", two lines on
-        found = _classify(tokens, num, head, rules, starts, prev, parent)
+        found = _classify(tokens, num, head, rules, starts, prev, parent, header)
         if found is None:
             continue
         if head.type == "group" and head.kind and not head.value and found.kind == head.kind:
@@ -177,7 +237,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
     if num.digits and len(num.digits) > 1 and num.digits[0] == "0":
         return False  # "06", "09": parts of dates and codes
     if after is not None and after.start == tokens[num.i1 - 1].end and after.kind == "word":
-        if rules.lang != "ar":
+        if not rules.flags.glued_numbers:
             return False  # "27K-series", "3D", "10am"
     if before is not None:
         if (
@@ -209,7 +269,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             and rules.casualties.match(tokens, num.i1) is None
         ):
             return False
-        if before is not None and before.norm in _YEAR_BEFORE:
+        if before is not None and before.norm in rules.period_prepositions:
             return False
     if num.value == 0:
         return False
@@ -291,7 +351,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
     n = len(tokens)
     j = num.i1
     # "ten of them", "18 of the civilians", "10 of those killed were children"
-    if j < n and tokens[j].norm in _PARTITIVE:
+    if j < n and tokens[j].norm in rules.partitives:
         group = _group(tokens, j, rules)
         if group is not None:
             return group
@@ -338,10 +398,10 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             skipped_other = True
         if not _skippable(tok, rules):
             break
-        k = _after_glued(tokens, k)
+        k = _after_glued(tokens, k, rules)
     if skipped_other:
         return _Head("others", "", k, k)
-    unknown = k < n and rules.lang == "en" and _unknown_plural(tokens[k], rules)
+    unknown = k < n and rules.flags.guess_plural_nouns and _unknown_plural(tokens[k], rules)
     if not unknown and k + 1 < n and tokens[k].kind == "word" and tokens[k].text.islower():
         # "1,203 harm incidents": a compound whose head is no victim at all
         unknown = tokens[k].norm not in _FUNCTION_WORDS and (
@@ -354,7 +414,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             if fac is not None:
                 return _Head("facility", fac[0], fac[1], fac[1], noun="link")
     # "12 by Russian forces": a share of the total just given, by attacker
-    if j + 1 < n and tokens[j].norm in {"by", "at"} and _names_actor(tokens, j + 1):
+    if j + 1 < n and tokens[j].norm in {"by", "at"} and _names_actor(tokens, j + 1, rules):
         end = j
         while end < min(n, j + 8) and tokens[end].text not in {")", ",", ";"}:
             end += 1
@@ -375,7 +435,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
         if j >= n or tokens[j].kind != "word" or rules.victims.match(tokens, j) is None:
             return _Head("group", "", j, j, noun="rest")
     # "1,524 were children"
-    if j + 1 < n and tokens[j].norm in _WAS:
+    if j + 1 < n and tokens[j].norm in rules.copulas:
         vic = rules.victims.match(tokens, j + 1)
         if vic is not None:
             return _Head("group", vic[0], j, vic[1])
@@ -395,7 +455,7 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             return _Head("weapon", "other", j + 1, j + 1)  # "the hospital was struck three times"
         return None
     # Arabic puts one and two after the noun: "مسعفين اثنين", "مدنياً يمنياً واحداً"
-    if rules.lang == "ar" and num.value <= 2 and num.is_word:
+    if rules.flags.one_two_after_noun and num.value <= 2 and num.is_word:
         for back in (1, 2):
             m = num.b0 - back
             if m < 0:
@@ -426,13 +486,13 @@ def _plural_facility_before(tokens: Sequence[Token], end: int, rules: LangRules)
     return None
 
 
-def _names_actor(tokens: Sequence[Token], k: int) -> bool:
+def _names_actor(tokens: Sequence[Token], k: int, rules: LangRules) -> bool:
     """True when an attacker's name starts at ``k`` ("Russian forces", "the regime")."""
     if tokens[k].norm in {"the", "other", "pro-government", "pro-regime"} and k + 1 < len(tokens):
         k += 1
         if tokens[k].norm in _ACTOR_WORDS:
             return True
-    return tokens[k].text[:1].isupper() or tokens[k].norm in _ACTOR_WORDS
+    return _looks_like_name(tokens[k], rules) or tokens[k].norm in _ACTOR_WORDS
 
 
 def _before_bound(tokens: Sequence[Token], b0: int, rules: LangRules) -> int:
@@ -471,24 +531,50 @@ def _unknown_plural(tok: Token, rules: LangRules) -> bool:
 
 
 def _starts_clause(tok: Token, rules: LangRules) -> bool:
-    """True for an Arabic word with a glued conjunction ("وإصابة": "and injuring")."""
-    return rules.lang == "ar" and tok.norm[:1] in {"و", "ف"} and tok.norm not in rules.cues
+    """True for a word with a glued conjunction ("وإصابة": "and injuring")."""
+    glued = rules.flags.glued_conjunctions
+    return bool(glued) and tok.norm[:1] in glued and tok.norm not in rules.cues
 
 
-def _after_glued(tokens: Sequence[Token], k: int) -> int:
+def _glued_and(tok: Token, rules: LangRules) -> bool:
+    """True for a word with "and" glued to its front ("وثلاثة": and three)."""
+    glued = rules.flags.glued_and
+    return bool(glued) and tok.norm.startswith(glued)
+
+
+def _after_glued(tokens: Sequence[Token], k: int, rules: LangRules) -> int:
     """Index after token ``k`` and the tokens glued to it ("S-300/S-400", "Su-24")."""
     m = k + 1
-    if tokens[k].text[:1].isupper():
+    if _looks_like_name(tokens[k], rules):
         while m < len(tokens) and tokens[m].start == tokens[m - 1].end:
             m += 1
     return m
 
 
+def _looks_like_name(tok: Token, rules: LangRules) -> bool:
+    """True for a capitalised word where capitals mark names (not in German, where every
+    noun has one)."""
+    return tok.text[:1].isupper() and not rules.flags.capitalised_nouns
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
 def _skippable(tok: Token, rules: LangRules) -> bool:
     if tok.norm in rules.modifiers or tok.norm in rules.others:
         return True
-    if tok.text[:1].isupper() and tok.norm not in rules.cues and tok.norm not in rules.and_words:
-        return True
+    if _looks_like_name(tok, rules) and tok.norm not in rules.cues:
+        return tok.norm not in rules.and_words
+    if (
+        rules.flags.capitalised_nouns
+        and tok.text[:1].islower()
+        and len(tok.norm) > 3
+        and tok.norm.endswith(_ADJECTIVE_ENDINGS)
+        and tok.norm not in rules.cues
+        and tok.norm not in rules.hit_cues
+        and tok.norm not in rules.include_cues
+    ):
+        return True  # "drei kleinen Kindern": a declined adjective before the noun
     # compound adjectives: "anti-aircraft", "long-range", "Iranian-made"
     return "-" in tok.norm and not tok.norm.endswith(("-old", "-year"))
 
@@ -532,7 +618,7 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
             return _Head("victim", "family_members", fam[1], fam[1])
         # "three Lebanese paramedics": a nationality before the group noun
         later = None
-        if victim[0] == "people" and victim[1] < len(tokens) and tokens[k].text[:1].isupper():
+        if victim[0] == "people" and victim[1] < len(tokens) and _looks_like_name(tokens[k], rules):
             later = _noun_at(tokens, victim[1], rules)
         if later is not None and later.type in {"victim", "weapon", "facility"}:
             return later
@@ -573,7 +659,7 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
     if best is None and tokens[k].forms[-1] == "member" and k + 1 < len(tokens):
         if tokens[k + 1].norm == "of":
             m = k + 2
-            while m < len(tokens) and tokens[m].norm in _SKIP_GROUP:
+            while m < len(tokens) and tokens[m].norm in rules.group_determiners:
                 m += 1
             inner = rules.victims.match(tokens, m)
             if inner is not None:
@@ -589,7 +675,7 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     n = len(tokens)
     m = j + 1
     while m < n and (
-        tokens[m].norm in _SKIP_GROUP
+        tokens[m].norm in rules.group_determiners
         or (m > j + 1 and _possessive(tokens[m]))
         or (tokens[m].kind == "num" and m > j + 1)
     ):
@@ -599,8 +685,8 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     kind = ""
     subject = ""
     end = m
-    if tokens[m].norm in _GROUP_PRONOUNS or (m > j + 1 and tokens[m - 1].norm == "those"):
-        end = m + 1 if tokens[m].norm in _GROUP_PRONOUNS else m
+    if tokens[m].norm in rules.group_pronouns or (m > j + 1 and tokens[m - 1].norm == "those"):
+        end = m + 1 if tokens[m].norm in rules.group_pronouns else m
         cas = rules.casualties.match(tokens, end)
         if cas is not None:
             kind = cas[0]
@@ -618,7 +704,7 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
         if vic is not None:
             subject = vic[0]  # "five of the victims" are people; "18 of the civilians"
             end = vic[1]
-            if tokens[m].norm in _VICTIM_WORDS:
+            if tokens[m].norm in rules.victim_words:
                 kind = "killed"  # "Eleven of the victims were children"
                 subject = ""  # "13 of the victims" after "15 civilians": civilians
         elif vic is not None or cas is not None:
@@ -638,7 +724,7 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
         return _Head("attrib", "", end, end)  # "six of them by Russian forces"
     # "... of them were children", "four of them paramedics"
     k = end
-    if k < n and tokens[k].norm in _WAS:
+    if k < n and tokens[k].norm in rules.copulas:
         k += 1
     if k + 1 < n and tokens[k].norm in {"a", "an"}:
         k += 1  # "two adults, one of them a doctor"
@@ -729,7 +815,7 @@ def _elliptic(tokens: Sequence[Token], prev: Found | None, num: Number, rules: L
     return any(
         t.norm in rules.and_words
         or t.text in {",", "،"}
-        or (rules.lang == "ar" and t.norm.startswith("و") and len(t.norm) > 2)
+        or (_glued_and(t, rules) and len(t.norm) > 2)
         for t in between
     )
 
@@ -784,7 +870,7 @@ def _linked(tokens: Sequence[Token], prev: Found | None, num: Number, rules: Lan
             glue = tokens[num.b0 - 1]
             if glue.text in {",", "،"} or glue.norm in rules.and_words:
                 return True
-            if rules.lang == "ar" and tokens[num.b0].norm[:1] == "و":
+            if _glued_and(tokens[num.b0], rules):
                 return True  # "وثلاثة آخرين": the conjunction is glued to the number
         return False
     return has_include or num.b0 - prev.head_end - skipped <= 3
@@ -814,6 +900,490 @@ def _nearest_victim_before(tokens: Sequence[Token], pos: int, rules: LangRules) 
     return None
 
 
+# --- the claim rules, in order ------------------------------------------------------------
+#
+# Each rule looks at one count in its sentence (its head noun, the casualty or hit words around
+# it, the claim before it) and either makes the claim, rejects the count (REJECT), or passes
+# (None) to the next rule. The first rule that decides names the claim (``Claim.rule``).
+
+
+@dataclass(slots=True)
+class _Case:
+    """One count and what its sentence says around it, as the rules read it."""
+
+    tokens: Sequence[Token]
+    num: Number
+    head: _Head
+    rules: LangRules
+    starts: set[int]
+    prev: Found | None  # the claim before it in this sentence
+    parent: Found | None  # ... or in the sentence before
+    found: Found  # the claim being made
+    linked: bool  # continues the list or breakdown of ``prev``
+    before: tuple[str, int, int] | None  # nearest casualty cue before: kind, at, distance
+    adjacent: bool  # ... and it is right before the count
+    near_after: tuple[str, int] | None  # nearest casualty cue soon after the head
+    far_after: tuple[str, int] | None  # ... or further along the clause
+    header: Header | None  # the header of the list the count is an item of
+
+
+class _Reject:
+    """A rule's answer that the count is no claim."""
+
+    def __repr__(self) -> str:
+        return "REJECT"
+
+
+REJECT = _Reject()
+_Outcome = Found | _Reject | None
+
+
+def _one_used_as_determiner(c: _Case) -> _Outcome:
+    """ "of which one faction was responsible": "one" before a noun it does not count."""
+    num, tokens, rules = c.num, c.tokens, c.rules
+    if c.head.type == "bare" and num.is_word and num.value == 1 and num.i1 < len(tokens):
+        nxt = tokens[num.i1]
+        if nxt.kind == "word" and nxt.text.islower() and rules.cues.match(tokens, num.i1) is None:
+            if nxt.norm not in rules.copulas and nxt.norm not in rules.and_words:
+                return REJECT
+    return None
+
+
+def _speakers_are_not_victims(c: _Case) -> _Outcome:
+    """ "two aid workers told reporters": the sources of the account, not victims."""
+    head = c.head
+    if head.type == "victim" and head.np_end < len(c.tokens):
+        if c.tokens[head.np_end].norm in c.rules.speech_verbs:
+            return REJECT
+    return None
+
+
+def _verb_then_unknown_noun(c: _Case) -> _Outcome:
+    """ "killed 12 pilgrims": a casualty verb right before a count of a group not in the tables."""
+    if c.head.type != "noun":
+        return None
+    if c.adjacent and c.before is not None and c.before[0] in _CASUALTY_KINDS:
+        c.found.kind, c.found.subject = c.before[0], "other"
+        return c.found
+    return REJECT
+
+
+def _share_named_by_attacker(c: _Case) -> _Outcome:
+    """ "70 killed, including 20 children, and 15 by Russian forces": a share of the total just
+    given, with its own attacker after "by"."""
+    if c.head.type != "attrib":
+        return None
+    ref = c.prev or c.parent
+    if ref is None:
+        return REJECT
+    ref = _root(ref)
+    if ref.by_actor and ref.parent is not None:
+        ref = ref.parent  # "18 by Russian forces and 12 by the regime": shares of one total
+    found = c.found
+    found.kind, found.subject = ref.kind, ref.subject
+    found.weapon, found.status = ref.weapon, ref.status
+    found.inherited, found.parent = False, ref  # its own attacker follows "by"
+    found.by_actor = True
+    found.weak_subject = True
+    return found
+
+
+def _share_after_attacker_name(c: _Case) -> _Outcome:
+    """ "Russian forces carried out 41 of them and regime forces 22": a bare count after an
+    attacker's name repeats the verb and noun of the count before it."""
+    prev = c.prev
+    if c.head.type != "bare" or prev is None or not prev.kind:
+        return None
+    gap = _gapped(c.tokens, c.num, c.rules)
+    if not gap:
+        return None
+    found = c.found
+    found.kind, found.subject = prev.kind, _root(prev).subject
+    found.weapon, found.status = prev.weapon, prev.status
+    if gap == "to":  # "4,600 deaths to the coalition, and 1,300 to the Houthis"
+        found.by_actor = True
+    else:
+        found.parent, found.inherited = prev.parent, False
+    found.weak_subject = True
+    return found
+
+
+def _weapon_count(c: _Case) -> _Outcome:
+    """ "714 airstrikes", "12 shelling attacks with rocket artillery", "attacks on 4 schools":
+    a count whose noun is a weapon or an attack."""
+    if c.head.type != "weapon":
+        return None
+    if _blocked_before(c.tokens, c.num, c.rules):
+        return REJECT  # "shot down 8 missiles"
+    out = _strike(c.tokens, c.found, c.head, c.rules, c.starts, c.prev, c.linked, c.near_after)
+    if out is None:
+        return REJECT
+    header = c.header
+    if header is None or header.kind != "facilities_hit":
+        return out
+    if out.kind == "strikes" and out.subject == "other" and not c.linked:
+        # "Attacks on Medical Facilities ⏎ 446 attacks were committed by ...": under a
+        # header of attacks on facilities, bare attacks count facilities hit
+        out.kind, out.subject, out.weapon = "facilities_hit", header.subject, None
+        out.rule = "attacks_under_facility_header"
+    elif out.kind == "facilities_hit" and out.subject == "any":
+        out.subject = header.subject  # "492 attacks on 330 separate facilities"
+    return out
+
+
+def _facility_count(c: _Case) -> _Outcome:
+    """ "8 medical facilities hit", "destroyed three schools": a count of facilities with a hit
+    word in its clause (or a list of them)."""
+    if c.head.type != "facility":
+        return None
+    out = _facility(c.tokens, c.found, c.head, c.rules, c.prev, c.parent, c.linked)
+    header = c.header
+    if header is None or header.kind != "facilities_hit":
+        return REJECT if out is None else out
+    if out is None:
+        return _facility_list_entry(c)
+    if out.subject == "any":
+        out.subject = header.subject  # "330 separate facilities" under a header of hospitals
+    return out
+
+
+def _facility_list_entry(c: _Case) -> _Outcome:
+    """ "Vital facilities attacked:⏎ 12 places of worship⏎ 7 medical points": an item of a list
+    under a header that announces facilities hit, with no verb of its own."""
+    found, head = c.found, c.head
+    if _clause_has_verb(c.tokens, c.num.b0, c.rules):
+        return REJECT
+    found.kind = "facilities_hit"
+    found.subject = head.value
+    if head.noun == "facility" and c.header is not None:
+        found.subject = c.header.subject
+    found.status = _status(c.tokens, found, c.rules)
+    found.rule = "facility_list_entry"
+    return found
+
+
+def _clause_has_verb(tokens: Sequence[Token], b0: int, rules: LangRules) -> bool:
+    """True when the words before a list item hold a verb of their own (not a list line)."""
+    for k in range(b0 - 1, -1, -1):
+        tok = tokens[k]
+        if tok.text in {":", ",", ";", "-", "–", "•", "*", "(", "،"}:
+            return False
+        if rules.cues.match(tokens, k) is not None:
+            return True
+        if tok.norm in rules.copulas or tok.norm in rules.auxiliaries:
+            return True
+    return False
+
+
+def _per_perpetrator_line(c: _Case) -> _Outcome:
+    """ "A. Regime forces: 73⏎B. Russian forces: 41" under "Civilians killed, by party:": a
+    bare count after a short label takes the kind and subject of the list's header (the
+    label's attacker is the claim's)."""
+    header, tokens, num = c.header, c.tokens, c.num
+    if header is None or c.head.type != "bare" or num.b0 < 1:
+        return None
+    glue = tokens[num.b0 - 1]
+    prev = c.prev
+    if prev is not None and prev.rule == "per_perpetrator_line":
+        if glue.text in {",", ";", "،"} or glue.norm in c.rules.and_words:
+            return _from_header(c, header)  # "two in Eastern Ghouta, one in Hama and one ..."
+    if glue.text == ":" and num.b0 >= 2 and _place_after(tokens, num.i1):
+        return _from_header(c, header)  # "four attacks on hospitals: two in Hama, ..."
+    if num.b0 < 2 or glue.text not in {":", "-", "–", "—"}:
+        return None
+    if num.b0 > 12 or any(
+        t.kind == "num" and t.text.isdigit() and len(t.text) > 1 for t in tokens[: num.b0 - 1]
+    ):
+        return None  # a label is a few words: not "in 2017, 12 ..."
+    return _from_header(c, header)
+
+
+def _from_header(c: _Case, header: Header) -> Found:
+    found = c.found
+    found.kind, found.subject = header.kind, header.subject
+    if header.kind == "strikes":
+        found.weapon = header.subject
+    found.rule = "per_perpetrator_line"
+    found.weak_subject = True
+    return found
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "by", "à", "en", "em", "bei", "في"})
+
+
+def _place_after(tokens: Sequence[Token], i: int) -> bool:
+    """True for "in Hama" / "by IS" right after a bare count: the item of a breakdown."""
+    return i + 1 < len(tokens) and tokens[i].norm in _PLACE_PREPOSITIONS
+
+
+def _share_of_attacks(c: _Case) -> _Outcome:
+    """ "Russian forces carried out 41 of them", "two of them medical", "10 of the attacks used
+    barrel bombs": a share of a count of attacks or facilities hit."""
+    head = c.head
+    if head.type != "group" or not (head.noun or not head.value):
+        return None
+    part = _part_of_attacks(c.tokens, c.found, head, c.rules, c.prev or c.parent)
+    if part is not None:
+        part.weak_subject = True
+        return part
+    return REJECT if head.noun else None
+
+
+def _facility_status_continues(c: _Case) -> _Outcome:
+    """ "1,600 clinics have been damaged and 195 destroyed": a bare count with a status word
+    continues the facility count before it."""
+    prev, found = c.prev, c.found
+    if c.head.type != "bare" or prev is None or prev.kind != "facilities_hit":
+        return None
+    status_after = c.rules.statuses.match(c.tokens, found.head_end)
+    if status_after is None:
+        return None
+    found.kind, found.subject, found.status = "facilities_hit", prev.subject, status_after[0]
+    found.weak_subject = True
+    return found
+
+
+def _facility_others(c: _Case) -> _Outcome:
+    """ "two buildings were destroyed and 20 more damaged", "destroyed 3 homes, damaged 12
+    others": "others" after a facility count are more of the same facilities."""
+    prev, found, tokens, rules, num = c.prev, c.found, c.tokens, c.rules, c.num
+    if c.head.type != "others" or prev is None or prev.kind != "facilities_hit":
+        return None
+    if (
+        c.near_after is not None
+        or rules.statuses.match(tokens, found.head_end) is not None
+        or (num.b0 >= 1 and rules.statuses.match_ending(tokens, num.b0) is not None)
+    ):
+        found.kind = "facilities_hit"
+        found.subject = prev.subject
+        found.status = _status(tokens, found, rules)
+        found.weak_subject = True
+        return found
+    return None
+
+
+def _casualty_count(c: _Case) -> _Outcome:
+    """ "12 people were killed", "injuring 30": a count of people killed or injured. Its kind
+    comes from the first kind rule (below) that tells it, which names the claim; its subject
+    from its noun or the claim it belongs to."""
+    found = c.found
+    for rule in KIND_RULES:
+        kind = rule(c)
+        if kind is REJECT:
+            return REJECT
+        if kind:
+            found.rule = _rule_name(rule)
+            break
+    else:
+        return REJECT
+    if found.kind not in _CASUALTY_KINDS:
+        return REJECT
+    toll_group = _toll_group(c.tokens, c.num, c.rules) if c.head.type == "bare" else None
+    found.subject = toll_group or _subject(c.tokens, c.head, found, c.prev, c.parent, c.rules)
+    if found.subject == "":
+        return REJECT
+    header = c.header
+    if (
+        found.subject == "people"
+        and c.head.type == "bare"
+        and header is not None
+        and header.kind == found.kind
+        and header.subject not in {"people", "other"}
+    ):
+        found.subject = header.subject  # "- 395, including 92 children, were killed" under
+        found.weak_subject = True  # "Civilian casualties: ... killed as follows:"
+    if c.head.type == "group" and found.parent is None:
+        found.parent = c.parent
+        found.inherited = True
+    if c.head.type in {"others", "group", "bare"} and not toll_group:
+        found.weak_subject = found.weak_subject or found.subject != "people"
+    return found
+
+
+CLAIM_RULES = (
+    _one_used_as_determiner,
+    _speakers_are_not_victims,
+    _verb_then_unknown_noun,
+    _share_named_by_attacker,
+    _share_after_attacker_name,
+    _per_perpetrator_line,
+    _weapon_count,
+    _facility_count,
+    _share_of_attacks,
+    _facility_status_continues,
+    _facility_others,
+    _casualty_count,
+)
+
+
+# --- kind rules: is a count of people one of killed or of injured? ---------------------------
+#
+# Each returns "killed", "injured", "" (does not tell) or REJECT, and sets ``found.kind``.
+
+_KindOutcome = str | _Reject
+
+
+def _set(c: _Case, kind: str) -> str:
+    c.found.kind = kind
+    return kind
+
+
+def _casualty_noun(c: _Case) -> _KindOutcome:
+    """ "891 civilian deaths", "12 wounded": the noun itself says the kind."""
+    if c.head.type != "casualty":
+        return ""
+    opens = c.num.b0 >= 1 and c.tokens[c.num.b0 - 1].text in {":", "("}  # "casualties: 181"
+    if c.adjacent and c.before is not None and c.before[0] == "block" and not opens:
+        return REJECT  # "missing: 12 dead or alive"
+    return _set(c, c.head.kind)
+
+
+def _verb_right_before(c: _Case) -> _KindOutcome:
+    """ "killing at least 16 people", "injuring 12": the casualty verb just before the count."""
+    if c.adjacent and c.before is not None:
+        return _set(c, c.before[0])
+    return ""
+
+
+def _verb_right_after(c: _Case) -> _KindOutcome:
+    """ "16 people were killed", "three children died": the verb right after the noun."""
+    near = c.near_after
+    if near is None:
+        return ""
+    if c.linked and not _right_after(c.tokens, c.found.head_end, near[1], c.rules):
+        return ""
+    return _set(c, near[0])
+
+
+def _kind_in_head(c: _Case) -> _KindOutcome:
+    """ "four others injured", "nine more were wounded": the kind is part of the head."""
+    return _set(c, c.head.kind) if c.head.kind else ""
+
+
+def _breakdown_with_own_verb(c: _Case) -> _KindOutcome:
+    """ "two adults were killed, and 16 people, including 7 children, were hurt": a count that
+    opens its own breakdown takes the verb after it, not the kind of the list before."""
+    far = c.far_after
+    if not (c.linked and c.head.type in _OPEN_HEADS and far is not None and far[0] != "block"):
+        return ""
+    if not _opens_breakdown(c.tokens, c.found.head_end, c.rules):
+        return ""
+    return _set(c, far[0])
+
+
+def _part_of_breakdown(c: _Case) -> _KindOutcome:
+    """ "at least 137 killed, including 23 children, 24 women": a part of the breakdown of the
+    claim before it, of the same kind."""
+    prev = c.prev
+    if not (c.linked and prev is not None and prev.kind in _CASUALTY_KINDS):
+        return ""
+    c.found.inherited = True
+    c.found.parent = prev
+    return _set(c, prev.kind)
+
+
+def _verb_after_breakdown(c: _Case) -> _KindOutcome:
+    """ "46 people, including 30 children, were killed": the verb after the breakdown."""
+    far = c.far_after
+    if c.head.type in _OPEN_HEADS and far is not None:
+        if _opens_breakdown(c.tokens, c.found.head_end, c.rules):
+            return _set(c, far[0])
+    return ""
+
+
+def _verb_before_in_clause(c: _Case) -> _KindOutcome:
+    """ "the strike killed, according to medics, 12 people": a casualty verb earlier in the
+    clause."""
+    if c.head.type in _OPEN_HEADS and c.before is not None:
+        return _set(c, c.before[0])
+    return ""
+
+
+def _verb_further_after(c: _Case) -> _KindOutcome:
+    """ "12 people in the market and the school next to it were killed": a casualty verb
+    further along the clause."""
+    if c.head.type in _OPEN_HEADS and c.far_after is not None:
+        return _set(c, c.far_after[0])
+    return ""
+
+
+def _toll_before_bare(c: _Case) -> _KindOutcome:
+    """ "the death toll rose to 67", "death toll at 12": a bare count after a toll word."""
+    before, tokens, num = c.before, c.tokens, c.num
+    if c.head.type != "bare" or before is None or before[2] > 6:
+        return ""
+    if tokens[before[1]].norm in {"toll", "death"} or any(
+        tokens[m].norm in {"to", "at"} for m in range(before[1], num.b0)
+    ):
+        return _set(c, before[0])
+    return ""
+
+
+def _toll_phrase(c: _Case) -> _KindOutcome:
+    """ "ارتفع عدد القتلى إلى 67", "the number of dead reached 67": a count ending a toll phrase."""
+    if c.head.type not in {"bare", "victim", "casualty"}:
+        return ""
+    kind = _toll(c.tokens, c.num, c.rules)
+    return _set(c, kind) if kind else ""
+
+
+def _bracketed_list_part(c: _Case) -> _KindOutcome:
+    """ "a house (12 dead), a flat (six dead) and a tent (three children)": a bracketed part
+    of a list whose earlier brackets were casualty counts."""
+    prev, tokens, num, head = c.prev, c.tokens, c.num, c.head
+    if head.type != "victim" or prev is None or prev.kind not in _CASUALTY_KINDS:
+        return ""
+    if num.b0 >= 1 and tokens[num.b0 - 1].text == "(" and head.np_end < len(tokens):
+        if tokens[head.np_end].text == ")" and _in_brackets_list(
+            tokens, _root(prev), num.b0, c.rules
+        ):
+            return _set(c, prev.kind)
+    return ""
+
+
+def _share_of_group(c: _Case) -> _KindOutcome:
+    """ "Eleven of them were children" after a count of dead: a share of the count before."""
+    if c.head.type != "group" or c.parent is None:
+        return ""
+    c.found.inherited = True
+    c.found.parent = c.parent
+    return _set(c, c.parent.kind)
+
+
+def _kind_from_header(c: _Case) -> _KindOutcome:
+    """ "Syrian regime forces: 47 civilians, including 14 children" under "Civilians killed
+    in May, by party:": a list line without its own verb takes the header's kind."""
+    header = c.header
+    if header is None or header.kind not in _CASUALTY_KINDS:
+        return ""
+    if c.head.type not in {"victim", "bare", "others"}:
+        return ""
+    return _set(c, header.kind)
+
+
+KIND_RULES = (
+    _casualty_noun,
+    _verb_right_before,
+    _verb_right_after,
+    _kind_in_head,
+    _breakdown_with_own_verb,
+    _part_of_breakdown,
+    _verb_after_breakdown,
+    _verb_before_in_clause,
+    _verb_further_after,
+    _toll_before_bare,
+    _toll_phrase,
+    _bracketed_list_part,
+    _share_of_group,
+    _kind_from_header,
+)
+_OPEN_HEADS = frozenset({"victim", "others", "group"})
+
+
+def _rule_name(rule: object) -> str:
+    return getattr(rule, "__name__", "rule").lstrip("_")
+
+
 def _classify(
     tokens: Sequence[Token],
     num: Number,
@@ -822,6 +1392,7 @@ def _classify(
     starts: set[int],
     prev: Found | None,
     parent: Found | None,
+    header: Header | None = None,
 ) -> Found | None:
     start_tok = tokens[head.start] if 0 <= head.start < num.b0 else tokens[num.b0]
     end_tok = tokens[max(head.np_end, num.i1) - 1]
@@ -841,134 +1412,23 @@ def _classify(
     near_after = _cue_after(tokens, found.head_end, rules, starts, _NEAR_AFTER, False)
     far_after = (
         _cue_after(tokens, found.head_end, rules, starts, _FAR_AFTER, True)
-        if near_after is None and head.type in {"victim", "others", "group"}
+        if near_after is None and head.type in _OPEN_HEADS
         else None
     )
-
-    if head.type == "bare" and num.is_word and num.value == 1 and num.i1 < len(tokens):
-        nxt = tokens[num.i1]  # "of which one faction was responsible": a determiner, no count
-        if nxt.kind == "word" and nxt.text.islower() and rules.cues.match(tokens, num.i1) is None:
-            if nxt.norm not in _WAS and nxt.norm not in rules.and_words:
-                return None
-    if head.type == "victim" and head.np_end < len(tokens) and tokens[head.np_end].norm in _SPEECH:
-        return None  # "two aid workers told reporters": the sources, not the victims
-    if head.type == "noun":
-        if adjacent and before is not None and before[0] in {"killed", "injured"}:
-            found.kind, found.subject = before[0], "other"  # "killed 12 pilgrims"
-            return found
-        return None
-    if head.type == "attrib":
-        ref = prev or parent
-        if ref is None:
+    case = _Case(
+        tokens, num, head, rules, starts, prev, parent, found, linked, before, adjacent,
+        near_after, far_after, header,
+    )  # fmt: skip
+    for rule in CLAIM_RULES:
+        outcome = rule(case)
+        if outcome is None:
+            continue
+        if isinstance(outcome, _Reject):
             return None
-        ref = _root(ref)  # "70 ..., including 20 children and 11 women, and 15 by Russian forces"
-        if ref.by_actor and ref.parent is not None:
-            ref = ref.parent  # "18 by Russian forces and 12 by the regime": shares of one total
-        found.kind, found.subject = ref.kind, ref.subject
-        found.weapon, found.status = ref.weapon, ref.status
-        found.inherited, found.parent = False, ref  # its own attacker follows "by"
-        found.by_actor = True
-        return found
-    if head.type == "bare" and prev is not None and prev.kind:
-        gap = _gapped(tokens, num, rules)
-        if gap:  # "Russian forces carried out 41 of them and regime forces 22"
-            found.kind, found.subject = prev.kind, _root(prev).subject
-            found.weapon, found.status = prev.weapon, prev.status
-            if gap == "to":  # "4,600 deaths to the coalition, and 1,300 to the Houthis"
-                found.by_actor = True
-            else:
-                found.parent, found.inherited = prev.parent, False
-            return found
-    if head.type == "weapon":
-        if _blocked_before(tokens, num, rules):
-            return None
-        return _strike(tokens, found, head, rules, starts, prev, linked, near_after)
-    if head.type == "facility":
-        return _facility(tokens, found, head, rules, prev, parent, linked)
-    if head.type == "group" and (head.noun or not head.value):
-        part = _part_of_attacks(tokens, found, head, rules, prev or parent)
-        if part is not None or head.noun:
-            return part
-
-    status_after = rules.statuses.match(tokens, found.head_end)
-    if head.type == "bare" and prev is not None and prev.kind == "facilities_hit" and status_after:
-        # "1,600 clinics have been damaged and 195 destroyed"
-        found.kind, found.subject, found.status = "facilities_hit", prev.subject, status_after[0]
-        return found
-    if head.type == "others" and prev is not None and prev.kind == "facilities_hit":
-        # "two buildings were destroyed and 20 more damaged", "destroyed 3 homes, damaged 12 others"
-        if (
-            near_after is not None
-            or rules.statuses.match(tokens, found.head_end) is not None
-            or (num.b0 >= 1 and rules.statuses.match_ending(tokens, num.b0) is not None)
-        ):
-            found.kind = "facilities_hit"
-            found.subject = prev.subject
-            found.status = _status(tokens, found, rules)
-            return found
-    kind = ""
-    open_type = head.type in {"victim", "others", "group"}
-    if head.type == "casualty":
-        kind = head.kind
-        opens = num.b0 >= 1 and tokens[num.b0 - 1].text in {":", "("}  # "casualties: 181 killed"
-        if adjacent and before is not None and before[0] == "block" and not opens:
-            return None
-    elif adjacent and before is not None:
-        kind = before[0]
-    elif near_after is not None and not (
-        linked and not _right_after(tokens, found.head_end, near_after[1], rules)
-    ):
-        kind = near_after[0]
-    elif head.kind:
-        kind = head.kind
-    elif (
-        linked
-        and open_type
-        and far_after is not None
-        and far_after[0] != "block"
-        and _opens_breakdown(tokens, found.head_end, rules)
-    ):
-        kind = far_after[
-            0
-        ]  # "two adults were killed, and 16 people, including 7 children, were hurt"
-    elif linked and prev is not None and prev.kind in {"killed", "injured"}:
-        kind = prev.kind
-        found.inherited = True
-        found.parent = prev
-    elif open_type and far_after is not None and _opens_breakdown(tokens, found.head_end, rules):
-        kind = far_after[0]
-    elif open_type and before is not None:
-        kind = before[0]
-    elif open_type and far_after is not None:
-        kind = far_after[0]
-    elif head.type == "bare" and before is not None and before[2] <= 6:
-        if tokens[before[1]].norm in {"toll", "death"} or any(
-            tokens[m].norm in {"to", "at"} for m in range(before[1], num.b0)
-        ):
-            kind = before[0]
-    if not kind and head.type in {"bare", "victim", "casualty"}:
-        kind = _toll(tokens, num, rules)
-    if not kind and head.type == "victim" and prev is not None and prev.kind in _CASUALTY_KINDS:
-        if num.b0 >= 1 and tokens[num.b0 - 1].text == "(" and head.np_end < len(tokens):
-            if tokens[head.np_end].text == ")" and _in_brackets_list(
-                tokens, _root(prev), num.b0, rules
-            ):
-                kind = prev.kind  # "(12 dead), ... and a tent in the camp (three children)"
-    toll_group = _toll_group(tokens, num, rules) if kind and head.type == "bare" else None
-    if not kind and head.type == "group" and parent is not None:
-        kind = parent.kind
-        found.inherited = True
-        found.parent = parent
-    if kind not in {"killed", "injured"}:
-        return None
-    found.kind = kind
-    found.subject = toll_group or _subject(tokens, head, found, prev, parent, rules)
-    if found.subject == "":
-        return None
-    if head.type == "group" and found.parent is None:
-        found.parent = parent
-        found.inherited = True
-    return found
+        if not outcome.rule:
+            outcome.rule = _rule_name(rule)
+        return outcome
+    return None
 
 
 _ACTOR_WORDS = frozenset(
@@ -989,7 +1449,7 @@ def _gapped(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
         if k < n and tokens[k].norm == "the":
             k += 1
         joined = tokens[num.b0 - 1].norm in rules.and_words or tokens[num.b0 - 1].text == ","
-        if joined and k < n and tokens[k].kind == "word" and tokens[k].text[:1].isupper():
+        if joined and k < n and tokens[k].kind == "word" and _looks_like_name(tokens[k], rules):
             return "to"
         return ""
     if after is not None and after.text not in _GAP_END and after.norm not in rules.and_words:
@@ -998,7 +1458,7 @@ def _gapped(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
     words = capital = 0
     while k >= 0 and words < 4 and tokens[k].kind == "word":
         tok = tokens[k]
-        if tok.text[:1].isupper():
+        if _looks_like_name(tok, rules):
             capital += 1
         elif tok.norm not in _ACTOR_WORDS:
             break
@@ -1006,26 +1466,22 @@ def _gapped(tokens: Sequence[Token], num: Number, rules: LangRules) -> str:
         k -= 1
     if not words or not capital or k < 0:
         return ""
-    if tokens[num.b0 - 1].norm not in _ACTOR_WORDS and not tokens[num.b0 - 1].text[:1].isupper():
+    if tokens[num.b0 - 1].norm not in _ACTOR_WORDS and not _looks_like_name(
+        tokens[num.b0 - 1], rules
+    ):
         return ""
     return "actor" if tokens[k].norm in rules.and_words or tokens[k].text in {",", ";"} else ""
-
-
-_AUX = frozenset(
-    """were was have has had been are is also reportedly all later eventually subsequently
-    being then""".split()
-)
 
 
 def _right_after(tokens: Sequence[Token], head_end: int, cue_at: int, rules: LangRules) -> bool:
     """True when the cue follows the head directly ("children were killed"), not a new verb."""
     if cue_at - head_end > 3:
         return False
-    if any(tokens[m].norm not in _AUX for m in range(head_end, cue_at)):
+    if any(tokens[m].norm not in rules.auxiliaries for m in range(head_end, cue_at)):
         return False
     cue = tokens[cue_at]
     # Arabic "وإصابة": a conjunction glued to the cue starts another clause
-    return not (rules.lang == "ar" and cue.norm.startswith("و") and cue.norm not in rules.cues)
+    return not (_glued_and(cue, rules) and cue.norm not in rules.cues)
 
 
 def _toll_group(tokens: Sequence[Token], num: Number, rules: LangRules) -> str | None:
@@ -1143,8 +1599,6 @@ def _own_noun(tokens: Sequence[Token], found: Found, rules: LangRules) -> str | 
 
 
 _CASUALTY_KINDS = frozenset({"killed", "injured"})
-_PARTITIVE = frozenset({"of", "among", "de", "des", "di", "delle", "dei", "degli", "من"})
-_VICTIM_WORDS = frozenset({"victims", "fatalities", "vittime", "victimes", "víctimas", "victimas"})
 
 
 def _in_brackets_list(tokens: Sequence[Token], prev: Found, b0: int, rules: LangRules) -> bool:
@@ -1258,8 +1712,10 @@ def _strike(
                 found.end = tokens[fac[1] - 1].end
                 found.head_end = fac[1]
                 found.status = _status(tokens, found, rules)
+                found.rule = "attacks_on_facilities"
                 return found
-            if not _skippable(tokens[m], rules) and tokens[m].norm not in rules.determiners:
+            skip = _skippable(tokens[m], rules) or tokens[m].norm in rules.determiners
+            if not skip and tokens[m].kind != "num":  # "492 attacks on 330 facilities"
                 break
             m += 1
     # "attacks involving cluster munitions", "attacks from multiple launch rocket systems"
@@ -1290,9 +1746,9 @@ def _strike(
     k = j
     while k < n and k - j < 12:
         tok = tokens[k]
-        if tok.norm in _AUX or tok.norm in _INTERCEPT_GLUE or tok.kind == "num":
+        if tok.norm in rules.auxiliaries or tok.norm in _INTERCEPT_GLUE or tok.kind == "num":
             k += 1
-        elif tok.norm in rules.units or (tok.text[:1].isupper() and tok.kind == "word"):
+        elif tok.norm in rules.units or (_looks_like_name(tok, rules) and tok.kind == "word"):
             k += 1
         else:
             w = rules.weapons.match(tokens, k)
@@ -1309,6 +1765,7 @@ def _strike(
         # "629 attacks" continuing a list of attacks on facilities
         found.kind = "facilities_hit"
         found.subject = "any"
+        found.rule = "attacks_after_facility_attacks"
         return found
     found.kind = "strikes"
     found.subject = subject

@@ -16,31 +16,23 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from harmwatch.extract._languages import LANGUAGES, language
 from harmwatch.extract._trie import trie_pattern
 from harmwatch.model import Period
 
 __all__ = ["MONTHS", "find_period", "find_published", "sentence_date"]
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-    "diciembre": 12,
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "settembre": 9, "ottobre": 10, "dicembre": 12,
-    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
-    "يونيو": 6, "يوليو": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
-    "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
-    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
-    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
-}  # fmt: skip
+
+def _all_languages(table: str) -> dict[str, int]:
+    """One language's month or weekday names, for every registered language: a report in one
+    language often quotes dates in another (an English dateline on an Arabic text)."""
+    out: dict[str, int] = {}
+    for code in LANGUAGES:
+        out.update(getattr(language(code), table))
+    return out
+
+
+MONTHS: dict[str, int] = _all_languages("months")
 
 _MONTH_ALT = "(?:" + trie_pattern({m.lower() for m in MONTHS}) + ")"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
@@ -56,15 +48,7 @@ _MDY_TAIL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.IGNORE
 _ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _EURO = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
 
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
-    "samedi": 5, "dimanche": 6, "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3,
-    "viernes": 4, "sábado": 5, "domingo": 6, "lunedì": 0, "martedì": 1, "mercoledì": 2,
-    "giovedì": 3, "venerdì": 4, "sabato": 5, "domenica": 6, "الاثنين": 0, "الثلاثاء": 1,
-    "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
-    "الاحد": 6,
-}  # fmt: skip
+_WEEKDAYS = _all_languages("weekdays")
 _WEEKDAY = re.compile(
     r"\b(?:on|last|this|past|le|el|il|lo|يوم)?\s*(" + trie_pattern(_WEEKDAYS) + r")\b",
     re.IGNORECASE,
@@ -142,7 +126,7 @@ _SINCE_DAY = re.compile(
 )
 _IN_MONTH_LOW = re.compile(_IN_MONTH.pattern)
 _SPAN_LOW = re.compile(_SPAN.pattern)
-_DATEPARSER_LANGS = frozenset({"en", "fr", "es", "it", "ar"})
+_DATEPARSER_LANGS = frozenset(LANGUAGES)  # dateparser reads every language registered
 
 
 @lru_cache(maxsize=4096)
@@ -369,7 +353,6 @@ def sentence_date(sentence: str, published: date | None, lang: str = "en") -> da
     low = sentence.lower()
     if ("between" in low or "from" in low) and _RANGE.search(t) is not None:
         return None  # "between 1 and 4 March": a period, not one day
-    english = lang == "en"  # cheap substring checks first: most sentences name no day at all
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
         m = pattern.search(t)
         if m is None:
@@ -383,7 +366,7 @@ def sentence_date(sentence: str, published: date | None, lang: str = "en") -> da
         )
         if resolved is not None:
             return resolved
-    m = _AGO.search(sentence) if not english or "ago" in low else None
+    m = _AGO.search(sentence)
     if m is not None:
         resolved = _dateparser(m.group().lower(), published, lang)
         if resolved is not None:
@@ -402,7 +385,7 @@ def sentence_date(sentence: str, published: date | None, lang: str = "en") -> da
     if m is not None:
         word = m.group(1).lower()
         return published - timedelta(days=1) if word in _YESTERDAY else published
-    m = _WEEKDAY.search(sentence) if not english or "day" in low else None
+    m = _WEEKDAY.search(sentence)
     if m is not None:
         wd = _WEEKDAYS.get(m.group(1).lower())
         if wd is not None:

@@ -1,6 +1,7 @@
 """The language of a text: Arabic by its script, others by their commonest small words.
 
 When the small words do not settle it, py3langid decides among the languages reports come in.
+This is the one language detector of the package: ingest stores what it answers.
 """
 
 from __future__ import annotations
@@ -10,25 +11,32 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
+from harmwatch.extract._languages import DETECTED_ONLY, LANGUAGES, language
 from harmwatch.extract._trie import trie_pattern
 
-__all__ = ["SUPPORTED", "detect_language"]
+__all__ = ["UNDETERMINED", "detect_language", "language_note"]
 
-SUPPORTED = ("en", "ar", "fr", "es", "it")
-_CANDIDATES = ["en", "ar", "fr", "es", "it", "de", "pt", "tr", "ru", "uk"]
+UNDETERMINED = "und"  # ISO 639-2's code for "cannot tell"
+_CANDIDATES = [*LANGUAGES, *DETECTED_ONLY]
 _SAMPLE = 1200
 
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and in to was were is that for on with by at from said have".split()),
-    "fr": frozenset("le la les des et dans une est sont du pour par sur qui au aux été".split()),
-    "es": frozenset("el la los las del y en una es son por para con que al fueron según".split()),
-    "it": frozenset(
-        "il lo la gli le dei delle e nel nella una sono per con che di sul stati".split()
-    ),
-    "de": frozenset("der die das und ist sind nicht mit von den dem des ein eine wurden".split()),
-    "pt": frozenset("o os as do da dos das e em um uma são foram para com que pelo pela".split()),
-    "tr": frozenset("ve bir bu da de ile için olarak olan en çok göre".split()),
-}
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    """Each language's small frequent words, from its module (or the detected-only list)."""
+    out = {code: language(code).stopwords for code in LANGUAGES if code != "ar"}
+    out.update({code: words for code, (_, words) in DETECTED_ONLY.items()})
+    return out
+
+
+def language_note(code: str) -> str | None:
+    """A note for a language harmwatch detects but has no rules for, else None."""
+    if code in DETECTED_ONLY:
+        name = DETECTED_ONLY[code][0]
+        return f"{name} ({code}) detected: harmwatch has no extraction rules for it yet"
+    return None
+
+
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -52,7 +60,7 @@ def detect_language(text: str) -> str:
     latin = len(_LATIN.findall(head))
     n_letters = arabic + latin + cyrillic
     if n_letters < 8:
-        return "und"
+        return UNDETERMINED
     if arabic * 2 >= n_letters:
         return "ar"
     if cyrillic * 2 >= n_letters:
@@ -68,13 +76,13 @@ def detect_language(text: str) -> str:
     try:
         return str(_identifier().classify(sample)[0])
     except Exception:  # a broken model file must not stop extraction
-        return ranked[0][0] if ranked else "und"
+        return ranked[0][0] if ranked else UNDETERMINED
 
 
 @cache
 def _stopword_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     by_word: dict[str, list[str]] = {}
-    for lang, words in _STOPWORDS.items():
+    for lang, words in _stopwords().items():
         for w in words:
             by_word.setdefault(w, []).append(lang)
     pattern = re.compile(rf"\b(?:{trie_pattern(by_word)})\b")

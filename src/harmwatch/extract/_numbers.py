@@ -18,7 +18,7 @@ __all__ = ["Number", "find_numbers", "parse_digits"]
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
-_RANGE_LINKS = frozenset({"to", "-", "–", "—", "or", "and", "à", "a", "و", "الى", "إلى", "o"})
+_DASHES = frozenset({"-", "–", "—"})
 _MAX_VALUE = 100_000_000
 
 
@@ -36,8 +36,13 @@ class Number:
     digits: str = ""
 
 
+_MAX_DIGITS = 15  # longer runs of digits are codes, hashes or tables, never one count
+
+
 def parse_digits(text: str) -> float | None:
     """Value of a digit token ("1,250", "1.250", "12", "1.5"), or None when it is no count."""
+    if len(text) > _MAX_DIGITS:
+        return None  # and int() of 309+ digits would overflow float, of 4,300+ raise
     if _PLAIN.match(text):
         return float(int(text))
     if _THOUSANDS.match(text):
@@ -49,13 +54,11 @@ def parse_digits(text: str) -> float | None:
 
 def _word_value(tok: Token, rules: LangRules, first: bool) -> tuple[str, int] | None:
     """('unit'|'scale'|'dozen'|'teen', value) for a number word, trying the clitic-free forms."""
-    if rules.lang == "ar":
-        # clitics و ب ل only, never the article: "الأحد" is Sunday, not one
-        forms: tuple[str, ...] = (tok.norm,)
-        if len(tok.norm) > 2 and tok.norm[0] in "وبلف":
-            forms = (tok.norm, tok.norm[1:])
-    else:
-        forms = (tok.norm,)
+    clitics = rules.flags.number_clitics
+    # clitics و ب ل only, never the article: "الأحد" is Sunday, not one
+    forms: tuple[str, ...] = (tok.norm,)
+    if clitics and len(tok.norm) > 2 and tok.norm[0] in clitics:
+        forms = (tok.norm, tok.norm[1:])
     for form in forms:
         if form in rules.units:
             return ("unit", rules.units[form])
@@ -80,12 +83,13 @@ def _parse_words(tokens: Sequence[Token], i: int, rules: LangRules) -> tuple[int
             break
         if tok.kind != "word":
             # Arabic "٨ الاف، و٢٧٢": a comma inside a compound number
-            if seen and tok.text in {",", "،"} and rules.lang == "ar" and j + 2 < n:
+            if seen and tok.text in {",", "،"} and rules.flags.comma_inside_numbers and j + 2 < n:
                 if tokens[j + 1].norm in rules.and_words or tokens[j + 1].norm.startswith("و"):
                     j += 1
                     continue
             break
-        parts = tok.norm.split("-") if "-" in tok.norm and rules.lang != "ar" else [tok.norm]
+        hyphenated = "-" in tok.norm and rules.flags.hyphenated_numbers
+        parts = tok.norm.split("-") if hyphenated else [tok.norm]
         if len(parts) > 1:
             vals = [rules.units.get(p) for p in parts]
             if all(v is not None for v in vals):
@@ -112,9 +116,10 @@ def _parse_words(tokens: Sequence[Token], i: int, rules: LangRules) -> tuple[int
             break
         kind, v = hit
         if kind == "unit":
-            if rules.lang == "ar" and v == 10 and seen and 0 < current % 100 < 10:
+            flags = rules.flags
+            if flags.teens_unit_then_ten and v == 10 and seen and 0 < current % 100 < 10:
                 current += 10  # سبعة عشر = 17
-            elif current % 10 and v < 10 and rules.lang != "ar" and current % 100 < 20:
+            elif current % 10 and v < 10 and not flags.units_before_tens and current % 100 < 20:
                 break  # "three five" is two numbers
             else:
                 current += v
@@ -151,8 +156,9 @@ def _number_at(
                 v *= hit[1]
                 j += 1
                 # "٤ الاف و٧٧٣"
-                rest = _parse_words(tokens, j, rules) if rules.lang == "ar" else None
-                if rest is None and rules.lang == "ar" and j < len(tokens):
+                and_more = rules.flags.and_after_thousands
+                rest = _parse_words(tokens, j, rules) if and_more else None
+                if rest is None and and_more and j < len(tokens):
                     k = j + 1 if tokens[j].text in {",", "،"} else j
                     if k + 1 < len(tokens) and tokens[k].norm in rules.and_words:
                         if tokens[k + 1].kind == "num":
@@ -184,7 +190,8 @@ def _may_start_number(norm: str, rules: LangRules) -> bool:
         return True
     if "-" in norm:
         return norm.split("-", 1)[0] in rules.units
-    if rules.lang == "ar" and len(norm) > 2 and norm[0] in "وبلف":
+    clitics = rules.flags.number_clitics
+    if clitics and len(norm) > 2 and norm[0] in clitics:
         rest = norm[1:]
         return rest in rules.units or rest in rules.scales
     return False
@@ -225,32 +232,30 @@ def find_numbers(tokens: Sequence[Token], rules: LangRules) -> list[Number]:
 
 
 def _attach_bound(tokens: Sequence[Token], num: Number, rules: LangRules) -> None:
-    end = num.i0
-    # "تجاوزت ال (2350)": the article and a bracket may sit between bound and number
-    while end > 0 and rules.lang == "ar" and tokens[end - 1].norm in {"ال", "(", "الـ"}:
-        end -= 1
-    hit = rules.bounds_before.match_ending(tokens, end)
+    hit = rules.bounds_before.match_ending(tokens, num.i0)
+    if hit is None:
+        # "at least a dozen", "تجاوزت ال (2350)": an article or a bracket between
+        end = num.i0
+        while end > 0 and num.i0 - end < 2 and tokens[end - 1].norm in rules.bound_gap:
+            end -= 1
+        hit = rules.bounds_before.match_ending(tokens, end) if end < num.i0 else None
     if hit is not None:
         num.bound, num.b0 = hit
-        return
-    # "at least a dozen": an article between bound and number word
-    if num.i0 >= 1 and tokens[num.i0 - 1].norm in {"the", "a", "an"}:
-        hit = rules.bounds_before.match_ending(tokens, num.i0 - 1)
-        if hit is not None:
-            num.bound, num.b0 = hit
-    if num.b0 >= 1 and tokens[num.b0 - 1].norm in {"between", "entre", "tra", "بين"}:
+    if num.b0 >= 1 and tokens[num.b0 - 1].norm in rules.range_words:
         num.b0 -= 1
 
 
 def _attach_range(tokens: Sequence[Token], num: Number, rules: LangRules) -> None:
     j = num.i1
-    if j + 1 >= len(tokens) or tokens[j].norm not in _RANGE_LINKS:
+    if j + 1 >= len(tokens):
         return
     link = tokens[j].norm
-    between = num.b0 < num.i0 and tokens[num.b0].norm in {"between", "entre", "tra", "بين"}
-    if link in {"and", "و", "e", "y", "et"} and not between:
+    if link not in rules.range_links and link not in _DASHES and link not in rules.and_words:
         return
-    if link in {"-", "–", "—"} and num.is_word:
+    between = num.b0 < num.i0 and tokens[num.b0].norm in rules.range_words
+    if link in rules.and_words and not between:
+        return
+    if link in _DASHES and num.is_word:
         return
     nxt = _number_at(tokens, j + 1, rules)
     if nxt is None:

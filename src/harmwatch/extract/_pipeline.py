@@ -10,61 +10,58 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from harmwatch import vocab
+from harmwatch.errors import InputError
 from harmwatch.extract._actors import (
     ActorMention,
     document_conflicts,
     find_actors,
     joint_name,
 )
-from harmwatch.extract._claims import Context, Found, claims_in_sentence
+from harmwatch.extract._claims import Context, Found, claims_in_sentence, read_header
 from harmwatch.extract._dates import find_period, find_published, sentence_date
-from harmwatch.extract._lang import detect_language
+from harmwatch.extract._lang import detect_language, language_note
+from harmwatch.extract._languages import LANGUAGES, language
 from harmwatch.extract._numbers import find_numbers
-from harmwatch.extract._rules import LangRules
+from harmwatch.extract._rules import LangRules, rules_for
 from harmwatch.extract._sentences import iter_sentences
 from harmwatch.extract._tokens import Token, tokenize
 from harmwatch.extract._trie import trie_pattern
 from harmwatch.model import Claim, Extraction
 
-__all__ = ["extract_text"]
+__all__ = ["extract_text", "supported_languages_text"]
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# bounded runs that start only where a run starts, so that a 10 MB line without spaces
+# ("a@a@a@...", base64) costs one pass, not one pass per character
+_URL = re.compile(
+    r"(?<![\w.+-])(?:(?:https?://|www\.)[^\s<>\"]{1,2000}"
+    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})"
+)
 _BROKEN = str.maketrans({"\x00": " ", "\ufffd": " "})
 
 
 @cache
-def rules_for(lang: str) -> LangRules:
-    """The rule tables of ``lang`` (English ones for a language without its own)."""
-    if lang == "ar":
-        from harmwatch.extract._rules_ar import RULES as AR
-
-        return AR
-    if lang in {"fr", "es", "it"}:
-        from harmwatch.extract import _rules_romance
-
-        return _rules_romance.RULES[lang]
-    from harmwatch.extract._rules_en import RULES as EN
-
-    return EN
-
-
-@cache
 def _candidate_pattern(lang: str) -> re.Pattern[str]:
+    """Digits, or a number word: a sentence without either holds no claim."""
     rules = rules_for(lang)
-    words = set(rules.units) | set(rules.scales) | set(rules.dozen)
-    if lang == "ar":
-        words |= set(rules.duals)
-        return re.compile(rf"[0-9٠-٩۰-۹]|{trie_pattern(words)}")
-    return re.compile(rf"[0-9٠-٩۰-۹]|\b(?:{trie_pattern(w.lower() for w in words)})")
+    words = {w.lower() for w in (*rules.units, *rules.scales, *rules.dozen, *rules.duals)}
+    boundary = r"\b" if rules.flags.number_word_boundary else ""
+    return re.compile(rf"[0-9٠-٩۰-۹]|{boundary}(?:{trie_pattern(words)})")
 
 
 @cache
 def _weapon_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {k.lower(): v for k, v in vocab.WEAPON_NOUNS.get(lang, {}).items() if v != "other"}
-    if lang == "en":
-        table = {k: v for k, v in table.items() if k not in {"raid", "bomb", "shell", "barrel"}}
+    rules = rules_for(lang)
+    nouns = language(rules.lang).weapon_nouns
+    table = {
+        k.lower(): v for k, v in nouns.items() if v != "other" and k not in rules.vague_weapons
+    }
     return re.compile(rf"\b(?:{trie_pattern(table)})(?:s|es)?\b"), table
+
+
+def supported_languages_text() -> str:
+    """The supported languages, as one line for messages and help."""
+    names = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+    return f"supported: {names}"
 
 
 def extract_text(
@@ -79,18 +76,26 @@ def extract_text(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str; got {type(text).__name__}")
+    if lang is not None and lang.lower() not in LANGUAGES:
+        raise InputError(f"unsupported language {lang!r}; {supported_languages_text()}")
     clean = text.translate(_BROKEN) if ("\x00" in text or "\ufffd" in text) else text
     lang = (lang or detect_language(clean)).lower()
-    rules = rules_for(lang)
     if published is None:
         published = find_published(clean)
+    note = language_note(lang)
+    if note is not None:  # a language detected without rules: say so, claim nothing
+        period = find_period(clean, published)
+        return Extraction(lang=lang, published=published, period=period, notes=(note,))
+    rules = rules_for(lang)
     low = clean.lower()
     if len(low) != len(clean):  # a few characters change length when lowered: keep offsets
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in clean)
     conflicts = document_conflicts(clean, lowered=low)
     mentions = find_actors(clean, conflicts, lowered=low)
     mention_starts = [m.start for m in mentions]
-    urls = [(m.start(), m.end()) for m in _URL.finditer(clean)] if "/" in clean else []
+    urls = (
+        [(m.start(), m.end()) for m in _URL.finditer(clean)] if "/" in clean or "@" in clean else []
+    )
 
     # sentences one at a time, and a search per sentence rather than a list of every digit:
     # a 20 MB table of figures must not hold millions of positions in memory
@@ -103,12 +108,28 @@ def extract_text(
     earlier: list[Found] = []  # the last sentence's claims, and where they start in ``claims``
     first_earlier = 0
     span_before, last_span = (0, 0), (0, 0)
+    header_at = -1
     for s_idx, (s0, s1) in enumerate(iter_sentences(clean)):
         span_before, last_span = last_span, (s0, s1)
+        if clean[s1 - 1] == ":":
+            # "Vital facilities attacked:": the lines under it are a list of what it announces
+            ctx.header = read_header(tokenize(clean[s0 : s1 - 1], s0, rules), rules)
+            ctx.header_sentence = header_at = s_idx
+        elif (
+            s1 - s0 <= _HEADING
+            and clean[s1 - 1] not in _SENTENCE_END
+            and not any(ch.isdigit() for ch in clean[s0:s1])
+        ):
+            # "Attacks on Medical Facilities": a heading of facilities hit heads what follows
+            heading = read_header(tokenize(clean[s0:s1], s0, rules), rules)
+            if heading is not None and heading.kind == "facilities_hit":
+                ctx.header, ctx.header_sentence, header_at = heading, s_idx, s_idx
+        elif ctx.header is not None and (s1 - s0 > _LIST_LINE or s_idx - header_at > _LIST_LINES):
+            ctx.header = None  # prose again: the list has ended
         if candidate(low, s0, s1) is None:
             continue  # no digit or number word in this sentence
         seg = clean[s0:s1]
-        tokens = tokenize(seg, s0, lang)
+        tokens = tokenize(seg, s0, rules)
         numbers = find_numbers(tokens, rules)
         if urls:
             numbers = [n for n in numbers if not _inside(tokens[n.i0].start, urls)]
@@ -125,6 +146,7 @@ def extract_text(
             # are the victims of every claim of the sentence, not anyone's attacker
             victims = [_victim_span(f, tokens) for f in found if f.kind in {"killed", "injured"}]
             in_sentence = [m for m in in_sentence if not any(a <= m.start < b for a, b in victims)]
+        named = {part for m in in_sentence for part in m.name.split(" or ")}
         carry = _carry(mentions, lo, hi, s1, s_idx, last_perp, main_attacker)
         if carry is not None and last_perp is not None and carry == last_perp[1]:
             carry = _campaign(carry, last_names)
@@ -137,6 +159,9 @@ def extract_text(
                 if repeat is not None:
                     f.subject = f.weapon = repeat
             f.perpetrator = _perpetrator(f, in_sentence, tokens, carry, clean)
+            f.carried = f.perpetrator is not None and all(
+                part not in named for part in f.perpetrator.split(" or ")
+            )
             if f.kind == "strikes" and f.subject == "barrel_bomb" and f.perpetrator in _NO_BARRELS:
                 f.perpetrator = "Syrian government"  # only Syrian government aircraft drop them
             if f.perpetrator:
@@ -147,7 +172,7 @@ def extract_text(
         for at, perpetrator in _split_totals(found, earlier, first_earlier):
             claims[at] = replace(claims[at], perpetrator=perpetrator)
         earlier, first_earlier = found, len(claims)
-        claims.extend(_to_claim(f, clean, s_idx, day, weapon) for f in found)
+        claims.extend(_to_claim(f, text, s_idx, day, weapon) for f in found)
     claims = _civilian_context(claims, clean)
     claims = _facility_attacks(claims, clean)
     claims = _merge_repeats(claims)
@@ -167,6 +192,10 @@ def extract_text(
     )
 
 
+_LIST_LINE = 400  # a longer sentence is prose, not a line of a list
+_HEADING = 60  # a heading is a short line without a full stop
+_SENTENCE_END = frozenset(".!?؟")
+_LIST_LINES = 40  # a header's list ends after this many lines
 _REPEAT_MIN = 10
 _OTHERS_WORDS = frozenset(
     {"others", "more", "other", "آخرين", "اخرين", "آخرون", "autres", "otros", "otras", "altri"}
@@ -215,7 +244,9 @@ def _civilian_context(claims: list[Claim], text: str) -> list[Claim]:
         if civilian:
             if out is claims:
                 out = list(claims)
-            out[i] = replace(c, subject="civilians")
+            # the group comes from the counts around it: a weaker subject
+            weaker = round(max(_FLOOR, c.confidence - _WEAK_SUBJECT), 2)
+            out[i] = replace(c, subject="civilians", confidence=weaker)
     return out
 
 
@@ -248,7 +279,14 @@ def _facility_attacks(claims: list[Claim], text: str) -> list[Claim]:
         ):
             if out is claims:
                 out = list(claims)
-            out[i] = replace(c, kind="facilities_hit", subject=last.subject, weapon=None)
+            out[i] = replace(
+                c,
+                kind="facilities_hit",
+                subject=last.subject,
+                weapon=None,
+                rule="attacks_after_facility_attacks",
+                confidence=min(c.confidence, RULE_CONFIDENCE["attacks_after_facility_attacks"]),
+            )
     return out
 
 
@@ -316,7 +354,12 @@ def _split_totals(
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """True when ``pos`` is inside one of ``spans`` (sorted, not overlapping)."""
+    at = bisect.bisect_right(spans, (pos, _NO_END)) - 1
+    return at >= 0 and spans[at][0] <= pos < spans[at][1]
+
+
+_NO_END = 1 << 62
 
 
 _JOINT_BONUS = 2
@@ -557,4 +600,55 @@ def _to_claim(f: Found, text: str, s_idx: int, day: date | None, weapon: str | N
         weapon=w,
         status=f.status,
         date=day,
+        rule=f.rule,
+        confidence=claim_confidence(f),
     )
+
+
+# How much a claim's rule alone supports it: a number next to its verb and noun scores highest;
+# a kind read further along the clause, a toll phrase or a share of another count less.
+RULE_CONFIDENCE: dict[str, float] = {
+    "casualty_noun": 0.95,
+    "verb_right_before": 0.95,
+    "verb_right_after": 0.95,
+    "kind_in_head": 0.95,
+    "weapon_count": 0.9,
+    "facility_count": 0.9,
+    "verb_then_unknown_noun": 0.85,
+    "breakdown_with_own_verb": 0.85,
+    "part_of_breakdown": 0.85,
+    "verb_after_breakdown": 0.85,
+    "toll_before_bare": 0.85,
+    "toll_phrase": 0.85,
+    "share_of_group": 0.8,
+    "share_named_by_attacker": 0.8,
+    "share_after_attacker_name": 0.8,
+    "share_of_attacks": 0.8,
+    "facility_status_continues": 0.8,
+    "facility_others": 0.8,
+    "verb_before_in_clause": 0.75,
+    "verb_further_after": 0.75,
+    "bracketed_list_part": 0.7,
+    "facility_list_entry": 0.75,
+    "per_perpetrator_line": 0.8,
+    "kind_from_header": 0.75,
+    "attacks_after_facility_attacks": 0.7,
+    "attacks_on_facilities": 0.9,
+    "attacks_under_facility_header": 0.75,
+}
+_INHERITED_KIND = 0.1  # the kind came from the claim it belongs to (a breakdown, a list)
+_WEAK_SUBJECT = 0.1  # the subject came from another count ("others", "of them")
+_CARRIED_PERPETRATOR = 0.1  # the attacker is named in another sentence, not the claim's own
+_FLOOR = 0.3
+
+
+def claim_confidence(f: Found) -> float:
+    """The rule's support, less a step for each part taken from elsewhere (see docs/extract.md)."""
+    score = RULE_CONFIDENCE.get(f.rule, 0.8)
+    if f.inherited:
+        score -= _INHERITED_KIND
+    if f.weak_subject:
+        score -= _WEAK_SUBJECT
+    if f.carried:
+        score -= _CARRIED_PERPETRATOR
+    return round(max(_FLOOR, score), 2)

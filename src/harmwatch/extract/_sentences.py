@@ -13,7 +13,8 @@ __all__ = ["MAX_SENTENCE_CHARS", "iter_sentences", "split_sentences"]
 
 MAX_SENTENCE_CHARS = 1500
 
-_BREAK = re.compile(r"[.!?؟。]+[\"'”’»)\]]*(?=\s)|\n\s*|[\u2029\u2028]")
+# possessive runs that start only where a run starts: a line of 10 MB of dots is one step a dot
+_BREAK = re.compile(r"(?<![.!?؟。])[.!?؟。]++[\"'”’»)\]]*+(?=\s)|(?<!\n)\n\s*+|[\u2029\u2028]")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st mt gen col lt sgt capt maj rep sen gov prof no nos vs etc inc ltd co
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e a.m p.m approx

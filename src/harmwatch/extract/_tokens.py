@@ -8,8 +8,25 @@ tuple of ``forms``: the lower-cased word, then the variants the rule tables are 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Protocol
 
-__all__ = ["Token", "normalise", "tokenize"]
+if TYPE_CHECKING:
+    from harmwatch.extract._languages import Flags
+
+__all__ = ["INFLECTIONS", "Token", "TokenRules", "compound_forms", "normalise", "tokenize"]
+
+
+class TokenRules(Protocol):
+    """What the tokenizer needs of a language's rules."""
+
+    @property
+    def lang(self) -> str: ...
+    @property
+    def flags(self) -> Flags: ...
+    @property
+    def forms_of(self) -> Callable[[str], tuple[str, ...]]: ...
+
 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -55,10 +72,10 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind})"
 
 
-def normalise(word: str, lang: str) -> str:
-    """The lower-cased word as the rule tables spell it (Arabic folded, digits Western)."""
+def normalise(word: str, fold_arabic: bool = False) -> str:
+    """The lower-cased word as the rule tables spell it (Arabic folded where asked)."""
     w = word.lower().replace("’", "'")
-    if lang == "ar":
+    if fold_arabic:
         w = _ARABIC_MARKS.sub("", w).translate(_ARABIC_FOLD)
     return w
 
@@ -104,12 +121,64 @@ def _romance_forms(w: str) -> tuple[str, ...]:
     return (w,)
 
 
-def tokenize(text: str, offset: int, lang: str) -> list[Token]:
+_GERMAN_ENDINGS = ("ern", "en", "n", "e", "es", "s")
+
+
+def _german_forms(w: str) -> tuple[str, ...]:
+    """The word and its stems without case endings: "toten" -> "tote", "tot"."""
+    forms = [w]
+    for ending in _GERMAN_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            forms.append(w[: -len(ending)])
+    return tuple(dict.fromkeys(forms))
+
+
+def _plain_forms(w: str) -> tuple[str, ...]:
+    return (w,)
+
+
+INFLECTIONS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "english": _english_forms,
+    "arabic": _arabic_forms,
+    "romance": _romance_forms,
+    "german": _german_forms,
+    "plain": _plain_forms,
+}
+
+_MIN_HEAD = 4
+
+
+def compound_forms(
+    inflect: Callable[[str], tuple[str, ...]], heads: Collection[str]
+) -> Callable[[str], tuple[str, ...]]:
+    """Forms that add the last part of a compound word when it is a known head
+    ("drohnenangriffen" -> "angriffen", "kinderkrankenhaus" -> "krankenhaus")."""
+    longest = max((len(h) for h in heads), default=0)
+
+    def forms(w: str) -> tuple[str, ...]:
+        base = inflect(w)
+        if len(w) <= _MIN_HEAD + 2:
+            return base
+        out = list(base)
+        for form in base:
+            for cut in range(max(1, len(form) - longest), len(form) - _MIN_HEAD + 1):
+                if form[cut:] in heads:
+                    out.append(form[cut:])
+                    break
+        return tuple(dict.fromkeys(out))
+
+    return forms
+
+
+def tokenize(text: str, offset: int, rules: TokenRules) -> list[Token]:
     """Tokens of ``text``, their spans shifted by ``offset`` (the text's place in the document)."""
     out: list[Token] = []
     append = out.append
-    cache = _FORMS_CACHE.setdefault(lang, {})
-    pattern = _TOKEN if lang == "en" else _TOKEN_SPACED
+    flags = rules.flags
+    cache = _FORMS_CACHE.setdefault(rules.lang, {})
+    pattern = _TOKEN_SPACED if flags.spaced_thousands else _TOKEN
+    forms_of = rules.forms_of
+    fold_arabic = flags.fold_arabic
     for m in pattern.finditer(text):
         kind = m.lastgroup or "punct"
         raw = m.group()
@@ -119,13 +188,7 @@ def tokenize(text: str, offset: int, lang: str) -> list[Token]:
         elif kind == "word":
             cached = cache.get(raw)
             if cached is None:
-                w = normalise(raw, lang)
-                if lang == "en":
-                    cached = _english_forms(w)
-                elif lang == "ar":
-                    cached = _arabic_forms(w)
-                else:
-                    cached = _romance_forms(w)
+                cached = forms_of(normalise(raw, fold_arabic))
                 if len(cache) < _CACHE_MAX:
                     cache[raw] = cached
             forms = cached

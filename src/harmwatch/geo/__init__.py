@@ -16,11 +16,10 @@ UN OCHA (CC BY 3.0 IGO) via OpenSyria; boundaries: Natural Earth. See data/geo/N
 from __future__ import annotations
 
 from harmwatch.geo._fold import fold_arabic, fold_name, romanise_arabic, skeleton, translit_key
-from harmwatch.geo._gazetteer import FEATURES, Candidate, Gazetteer, Match, place_to_dict
+from harmwatch.geo._gazetteer import FEATURES, Candidate, Gazetteer, Match
 from harmwatch.geo._import import import_places, read_places
 from harmwatch.geo._locate import find_places, locate
 from harmwatch.geo._zones import Zone, Zones, read_zones, store_zones
-from harmwatch.model import PlaceMention
 
 __all__ = [
     "FEATURES",
@@ -34,8 +33,6 @@ __all__ = [
     "fold_name",
     "import_places",
     "locate",
-    "mention_to_dict",
-    "place_to_dict",
     "read_places",
     "read_zones",
     "romanise_arabic",
@@ -43,15 +40,3 @@ __all__ = [
     "store_zones",
     "translit_key",
 ]
-
-
-def mention_to_dict(mention: PlaceMention) -> dict[str, object]:
-    """A place mention as the extract contract's ``places`` item."""
-    out: dict[str, object] = {"name": mention.name, "start": mention.start, "end": mention.end}
-    if mention.place is not None:
-        out.update(place_to_dict(mention.place))
-    else:
-        out.update(dict.fromkeys(("id", "geonameid", "lat", "lon", "admin1", "admin2", "feature")))
-    out["sentence"] = mention.sentence
-    out["score"] = mention.score
-    return out

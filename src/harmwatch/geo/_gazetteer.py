@@ -25,7 +25,7 @@ from harmwatch.geo._fold import (
 from harmwatch.geo._store import Entry, read_entries
 from harmwatch.model import Place
 
-__all__ = ["FEATURES", "Candidate", "Gazetteer", "Match", "distance_km", "place_to_dict"]
+__all__ = ["FEATURES", "Candidate", "Gazetteer", "Match", "distance_km"]
 
 # Feature types from the broadest to the most specific; more specific places win a claim.
 FEATURES: tuple[str, ...] = (
@@ -82,19 +82,6 @@ class Match:
     @property
     def found(self) -> bool:
         return self.place is not None
-
-
-def place_to_dict(place: Place) -> dict[str, object]:
-    """The contract's fields of a place (without a mention's name and span)."""
-    return {
-        "id": place.id,
-        "geonameid": place.geonameid,
-        "lat": place.lat,
-        "lon": place.lon,
-        "admin1": place.admin1,
-        "admin2": place.admin2,
-        "feature": place.feature,
-    }
 
 
 _POPULATED = frozenset(("city", "town", "village"))

@@ -9,10 +9,17 @@ Every failure is an InputError naming the file or URL and the reason.
 from __future__ import annotations
 
 from harmwatch.ingest._decode import encoding_note
-from harmwatch.ingest._document import read_bytes
-from harmwatch.ingest._files import DEFAULT_MAX_BYTES, SUFFIXES, iter_paths, read_file
-from harmwatch.ingest._lang import detect_lang
+from harmwatch.ingest._document import read_bytes, sniff_media_type
+from harmwatch.ingest._files import (
+    DEFAULT_MAX_BYTES,
+    SUFFIXES,
+    Skipped,
+    iter_paths,
+    read_file,
+    walk_paths,
+)
 from harmwatch.ingest._web import (
+    DEFAULT_DEADLINE,
     DEFAULT_TIMEOUT,
     Feed,
     make_client,
@@ -22,11 +29,12 @@ from harmwatch.ingest._web import (
 )
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_TIMEOUT",
     "SUFFIXES",
     "Feed",
-    "detect_lang",
+    "Skipped",
     "encoding_note",
     "iter_paths",
     "make_client",
@@ -35,4 +43,6 @@ __all__ = [
     "read_feed",
     "read_file",
     "read_url",
+    "sniff_media_type",
+    "walk_paths",
 ]

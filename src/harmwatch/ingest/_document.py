@@ -6,12 +6,12 @@ import hashlib
 from datetime import UTC, datetime
 
 from harmwatch.errors import InputError
+from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._decode import NotText, declared_charset, decode
 from harmwatch.ingest._html import NoMainText, html_to_text
-from harmwatch.ingest._lang import detect_lang
 from harmwatch.model import Document
 
-__all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes"]
+__all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes", "sniff_media_type"]
 
 PLAIN = "text/plain"
 MARKDOWN = "text/markdown"
@@ -70,11 +70,30 @@ def read_bytes(
         media_type=HTML if is_html else media_type,
         title=title,
         published=published,
-        lang=detect_lang(text),
+        lang=_language(text),
         retrieved_at=retrieved_at or datetime.now(UTC),
         encoding=encoding,
         warc=warc,
     )
+
+
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
+_HTML_TAGS = (b"<html", b"<body", b"<p>", b"<p ", b"<div", b"<article", b"<br", b"<meta ")
+
+
+def sniff_media_type(raw: bytes) -> str:
+    """text/html for bytes that look like a page (from their first 2 kB), else text/plain.
+
+    For sources that carry no name or type, such as standard input.
+    """
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<?xml"):  # XHTML, or a feed or other XML read as text
+        return HTML if b"<html" in head else PLAIN
+    if head.startswith(_HTML_STARTS):
+        return HTML
+    if head.startswith(b"<") and any(tag in head for tag in _HTML_TAGS):
+        return HTML
+    return PLAIN
 
 
 def _first_line_title(text: str, *, markdown: bool) -> str | None:
@@ -85,3 +104,9 @@ def _first_line_title(text: str, *, markdown: bool) -> str | None:
             if line.startswith("#"):
                 return line.lstrip("#").strip()[:_TITLE_MAX] or None
     return lines[0][:_TITLE_MAX] if lines else None
+
+
+def _language(text: str) -> str | None:
+    """The text's language as the extract stage detects it (None when it cannot tell)."""
+    lang = detect_language(text)
+    return None if lang == UNDETERMINED else lang

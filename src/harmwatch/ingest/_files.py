@@ -5,13 +5,22 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from harmwatch.errors import InputError
 from harmwatch.ingest._document import HTML, MARKDOWN, PLAIN, read_bytes
 from harmwatch.model import Document
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "format_size", "iter_paths", "read_file"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUFFIXES",
+    "Skipped",
+    "format_size",
+    "iter_paths",
+    "read_file",
+    "walk_paths",
+]
 
 DEFAULT_MAX_BYTES = 20_000_000
 """Files and downloads over this many bytes are refused (``--max-bytes`` changes it)."""
@@ -36,22 +45,76 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def iter_paths(path: Path) -> Iterator[Path]:
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file or folder under a given folder that was left out, and why (one line)."""
+
+    path: Path
+    reason: str
+
+
+def iter_paths(path: Path, *, follow_symlinks: bool = False) -> Iterator[Path]:
+    """The files to read for ``path`` (see ``walk_paths``), without the notes on skipped ones."""
+    for found in walk_paths(path, follow_symlinks=follow_symlinks):
+        if isinstance(found, Path):
+            yield found
+
+
+def walk_paths(path: Path, *, follow_symlinks: bool = False) -> Iterator[Path | Skipped]:
     """The files to read for ``path``: itself if it is not a folder, else every file under it
     with a readable suffix, recursively, in sorted order (hidden files and folders skipped).
 
-    Broken links and special files are yielded too, so that reading them reports why.
+    A link under the folder that leads outside it (a partner's folder with a link to
+    /etc/passwd) is not followed: it comes as ``Skipped`` with the reason, unless
+    ``follow_symlinks``. Links to files inside the folder are read; links to folders inside it
+    are not walked twice. Broken links and special files are yielded, so that reading them
+    reports why.
     """
     if not path.is_dir():
         yield path
         return
-    found: list[Path] = []
-    for folder, dirnames, filenames in os.walk(path):
-        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+    root = path.resolve()
+    found: list[Path | Skipped] = []
+    seen = {root}
+    for folder, dirnames, filenames in os.walk(path, followlinks=follow_symlinks):
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            sub = Path(folder, name)
+            if sub.is_symlink():
+                target = sub.resolve()
+                if target in seen or _inside(target, root):
+                    continue  # a folder walked anyway, or a loop: never twice
+                if not follow_symlinks:
+                    found.append(_outside(sub, target, path, "folder"))
+                    continue
+                seen.add(target)
+            kept.append(name)
+        dirnames[:] = kept
         for name in filenames:
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                found.append(Path(folder, name))
-    yield from sorted(found)
+            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+                continue
+            file = Path(folder, name)
+            if not follow_symlinks and file.is_symlink() and file.exists():
+                target = file.resolve()
+                if not _inside(target, root):
+                    found.append(_outside(file, target, path, "file"))
+                    continue
+            found.append(file)
+    yield from sorted(found, key=lambda item: item.path if isinstance(item, Skipped) else item)
+
+
+def _inside(target: Path, root: Path) -> bool:
+    return target == root or target.is_relative_to(root)
+
+
+def _outside(link: Path, target: Path, given: Path, what: str) -> Skipped:
+    return Skipped(
+        link,
+        f"{link}: a link to the {what} {target}, outside {given}; not read "
+        "(--follow-symlinks reads it)",
+    )
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -86,8 +149,10 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if info.st_size > max_bytes:
         raise _too_big(name, info.st_size, max_bytes)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        with path.open("rb") as handle:  # read what stat says is there (and one byte more)
+            raw = handle.read(min(info.st_size, max_bytes) + 1)
+            if len(raw) > info.st_size:  # it grew while we read: read on, up to the limit
+                raw += handle.read(max_bytes + 1 - len(raw))
     except OSError as error:
         raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
     if len(raw) > max_bytes:

@@ -1,13 +1,18 @@
-"""HTML to main text, title and publication date with trafilatura; banners and errors dropped."""
+"""HTML to main text, title and publication date with trafilatura; banners and errors dropped.
+
+A page whose main text trafilatura cannot find (or cannot parse: 100,000 nested divs) falls
+back to its whole text, read by ``page_text`` in one linear pass without building a tree.
+"""
 
 from __future__ import annotations
 
+import html as html_entities
 import re
 from datetime import date
 from functools import cache
 from typing import Any
 
-__all__ = ["NoMainText", "html_to_text"]
+__all__ = ["NoMainText", "html_to_text", "page_text"]
 
 # Lines that are never part of a report: cookie notices, error pages, "enable JavaScript".
 _BANNERS = re.compile(
@@ -83,18 +88,20 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, str | None,
     import trafilatura
     from lxml import html as lxml_html
 
+    title = published_text = text = None
     try:
         tree = lxml_html.fromstring(html)
-    except (ValueError, TypeError, lxml_html.etree.ParserError) as error:
-        raise NoMainText(f"cannot parse the HTML ({error})") from None
-    title, published_text = _metadata(tree, url=url)
-    result = trafilatura.bare_extraction(tree, url=url, options=_extractor())
-    text = None
-    if result is not None and not isinstance(result, dict):
-        text = result.text
+        title, published_text = _metadata(tree, url=url)
+        result = trafilatura.bare_extraction(tree, url=url, options=_extractor())
+        if result is not None and not isinstance(result, dict):
+            text = result.text
+    except Exception:  # a page the parsers choke on (too deep, malformed) still has its text
+        tree = None
     main = _without_banners(text or "")
-    if not main:
+    if not main and tree is not None:
         main = _without_banners(_plain_body_text(html))
+    if not main:
+        main = _without_banners(page_text(html))
     if not main:
         raise NoMainText(
             "no main text found (the page holds only scripts, menus or an error banner)"
@@ -150,3 +157,55 @@ def _plain_body_text(html: str) -> str:
         " ".join(part.split()) for part in node.itertext() if part and part.strip()
     )
     return block_text
+
+
+_MARKUP = re.compile(r"<!--|<[!/?]?[A-Za-z]")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_SKIPPED_CONTENT = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr li main nav ol p pre section table td th tr ul title".split()
+)
+_CLOSERS: dict[str, re.Pattern[str]] = {}
+
+
+def page_text(html: str) -> str:
+    """The whole text of a page, markup removed: one pass, linear in its length on any input.
+
+    Script, style and template contents are dropped, block elements end lines, entities are
+    decoded. For pages trafilatura and lxml cannot read; keeps menus and footers (it does not
+    know which part is the article).
+    """
+    pieces: list[str] = []
+    position, size = 0, len(html)
+    while position < size:
+        found = _MARKUP.search(html, position)
+        if found is None:
+            pieces.append(html[position:])
+            break
+        pieces.append(html[position : found.start()])
+        if found.group() == "<!--":
+            end = html.find("-->", found.end())
+            if end < 0:
+                break  # the rest is a comment
+            position = end + 3
+            continue
+        end = html.find(">", found.end())
+        if end < 0:  # no ">" anywhere after: no tag can close, the rest is text
+            pieces.append(html[found.start() :])
+            break
+        name_match = _TAG_NAME.match(html, found.start())
+        name = name_match.group(1).lower() if name_match else ""
+        position = end + 1
+        if name in _BLOCK_TAGS:
+            pieces.append("\n")
+        if name in _SKIPPED_CONTENT and html[found.start() + 1] != "/":
+            closer = _CLOSERS.get(name)
+            if closer is None:
+                closer = _CLOSERS[name] = re.compile(rf"</{name}\s*>", re.IGNORECASE)
+            closing = closer.search(html, position)
+            if closing is None:
+                break  # unclosed: the rest is its content
+            position = closing.end()
+    text = html_entities.unescape("".join(pieces))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())

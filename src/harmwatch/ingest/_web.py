@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-
-import httpx
 
 from harmwatch import __version__
 from harmwatch.errors import InputError
@@ -15,10 +16,24 @@ from harmwatch.ingest._document import HTML, MARKDOWN, PLAIN, read_bytes
 from harmwatch.ingest._files import DEFAULT_MAX_BYTES, format_size
 from harmwatch.model import Document
 
-__all__ = ["DEFAULT_TIMEOUT", "Feed", "make_client", "open_url", "read_feed", "read_url"]
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_TIMEOUT",
+    "Feed",
+    "make_client",
+    "open_url",
+    "read_feed",
+    "read_url",
+]
 
 DEFAULT_TIMEOUT = 20.0
 """Seconds to wait for a server to connect or to send the next bytes."""
+
+DEFAULT_DEADLINE = 300.0
+"""Seconds a whole download may take, however steadily the server sends (``--deadline``)."""
 
 _FEED_TYPES = {
     "application/rss+xml",
@@ -58,6 +73,8 @@ class _Fetched:
 
 def make_client(*, timeout: float = DEFAULT_TIMEOUT) -> httpx.Client:
     """An HTTP client with harmwatch's timeouts, redirects followed and its user agent."""
+    import httpx
+
     return httpx.Client(
         timeout=httpx.Timeout(timeout),
         follow_redirects=True,
@@ -72,14 +89,17 @@ def open_url(
     max_bytes: int = DEFAULT_MAX_BYTES,
     client: httpx.Client | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> Document | Feed:
     """Fetch an http(s) URL: a Document for a page, a Feed for an RSS/Atom feed.
 
     Raises:
-        InputError: naming the URL and the reason (timeout, refused, HTTP 404/500, too big,
-            unsupported content type, unreadable body).
+        InputError: naming the URL and the reason (timeout, past the deadline, refused,
+            HTTP 404/500, too big, unsupported content type, unreadable body).
+
+    ``timeout`` bounds each wait for the server; ``deadline`` the whole download.
     """
-    fetched = _fetch(url, max_bytes=max_bytes, client=client, timeout=timeout)
+    fetched = _fetch(url, max_bytes=max_bytes, client=client, timeout=timeout, deadline=deadline)
     if _looks_like_feed(fetched):
         return _parse_feed(fetched)
     media_type = _DOCUMENT_TYPES.get(fetched.media_type)
@@ -104,9 +124,10 @@ def read_url(
     max_bytes: int = DEFAULT_MAX_BYTES,
     client: httpx.Client | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> Document:
     """The Document at an http(s) URL (raises InputError if it is a feed or cannot be read)."""
-    found = open_url(url, max_bytes=max_bytes, client=client, timeout=timeout)
+    found = open_url(url, max_bytes=max_bytes, client=client, timeout=timeout, deadline=deadline)
     if isinstance(found, Feed):
         raise InputError(f"{url}: is an RSS/Atom feed; read it with read_feed")
     return found
@@ -118,17 +139,51 @@ def read_feed(
     max_bytes: int = DEFAULT_MAX_BYTES,
     client: httpx.Client | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> Feed:
     """The RSS/Atom feed at an http(s) URL (raises InputError if it is not one)."""
-    found = open_url(url, max_bytes=max_bytes, client=client, timeout=timeout)
+    found = open_url(url, max_bytes=max_bytes, client=client, timeout=timeout, deadline=deadline)
     if not isinstance(found, Feed):
         raise InputError(f"{url}: is not an RSS/Atom feed")
     return found
 
 
-def _fetch(url: str, *, max_bytes: int, client: httpx.Client | None, timeout: float) -> _Fetched:
+def _fetch(
+    url: str, *, max_bytes: int, client: httpx.Client | None, timeout: float, deadline: float
+) -> _Fetched:
+    """Download in a thread of its own, left behind at the deadline: httpx's timeouts are per
+    read, so a server that sends one byte a second (even of its headers) never times out."""
     if not url.lower().startswith(("http://", "https://")):
         raise InputError(f"{url}: not an http(s) URL")
+    ends = time.monotonic() + deadline
+    found: list[_Fetched | BaseException] = []
+
+    def download() -> None:
+        try:
+            found.append(_download(url, max_bytes, client, timeout, deadline, ends))
+        except BaseException as error:
+            found.append(error)
+
+    thread = threading.Thread(target=download, name="harmwatch-download", daemon=True)
+    thread.start()
+    thread.join(deadline)
+    if not found:  # still downloading: leave it (it stops at its next chunk or read timeout)
+        raise _past_deadline(url, deadline)
+    if isinstance(found[0], BaseException):
+        raise found[0]
+    return found[0]
+
+
+def _download(
+    url: str,
+    max_bytes: int,
+    client: httpx.Client | None,
+    timeout: float,
+    deadline: float,
+    ends: float,
+) -> _Fetched:
+    import httpx
+
     own_client = client is None
     http = make_client(timeout=timeout) if client is None else client
     try:
@@ -147,6 +202,8 @@ def _fetch(url: str, *, max_bytes: int, client: httpx.Client | None, timeout: fl
                 size += len(chunk)
                 if size > max_bytes:
                     raise _too_big(url, size, max_bytes, at_least=True)
+                if time.monotonic() > ends:
+                    raise _past_deadline(url, deadline)
                 chunks.append(chunk)
             body = b"".join(chunks)
             retrieved_at = datetime.now(UTC)
@@ -181,6 +238,13 @@ def _fetch(url: str, *, max_bytes: int, client: httpx.Client | None, timeout: fl
         body=body,
         warc=warc,
         retrieved_at=retrieved_at,
+    )
+
+
+def _past_deadline(url: str, deadline: float) -> InputError:
+    return InputError(
+        f"{url}: the download did not finish within {deadline:g} s (its overall deadline); "
+        "raise it with --deadline"
     )
 
 

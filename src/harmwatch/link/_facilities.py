@@ -11,11 +11,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from harmwatch import vocab
 from harmwatch.model import Facility, FacilityHit, FacilityStatus, PlaceMention, Report
 
 __all__ = [
@@ -77,7 +76,7 @@ _STOPWORDS = frozenset(
     whole several two three four five one""".split()
 )
 _AR_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
-_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"})
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 _SENTENCE_BREAK = re.compile(r"[.!?;؛](?:\s|$)|\n")
 
@@ -87,13 +86,34 @@ def _fold(text: str, lang: str) -> str:
     return text.translate(_AR_FOLD) if lang == "ar" else text
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The extractor's words of one language that facility hits need."""
+
+    nouns: dict[str, str]
+    statuses: dict[str, str]
+    hit_cues: tuple[str, ...]
+
+
+@cache
+def _words(lang: str) -> _Words:
+    """The facility nouns, status phrases and hit cues of ``lang`` (folded like its text),
+    from the extractor's table of that language; none for a language without rules."""
+    from harmwatch.extract._languages import LANGUAGES, language
+
+    if lang not in LANGUAGES:
+        return _Words({}, {}, ())
+    table = language(lang)
+    return _Words(
+        nouns={_fold(k, lang): v for k, v in table.facility_nouns.items()},
+        statuses={_fold(k, lang): v for k, v in table.facility_statuses.items()},
+        hit_cues=tuple(_fold(c, lang) for c in table.hit_cues),
+    )
+
+
 @cache
 def _noun_pattern(lang: str) -> re.Pattern[str] | None:
-    nouns = {
-        noun: kind
-        for noun, kind in vocab.FACILITY_NOUNS.get(lang, {}).items()
-        if kind in REGISTRY_TYPES
-    }
+    nouns = {noun: kind for noun, kind in _words(lang).nouns.items() if kind in REGISTRY_TYPES}
     if not nouns:
         return None
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
@@ -104,7 +124,7 @@ def _noun_pattern(lang: str) -> re.Pattern[str] | None:
 
 
 def _noun_type(lang: str, noun: str) -> str:
-    table = vocab.FACILITY_NOUNS.get(lang, {})
+    table = _words(lang).nouns
     return table.get(noun) or table.get(noun.lower(), "other")
 
 
@@ -162,7 +182,7 @@ def _regions(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int
 def _worst_status(window: str, lang: str) -> str | None:
     lowered = _fold(window, lang).lower()
     worst: str | None = None
-    for cues in (vocab.FACILITY_STATUS_CUES.get(lang, {}), vocab.FACILITY_STATUS_CUES["en"]):
+    for cues in (_words(lang).statuses, _words("en").statuses):
         for cue, status in cues.items():
             if cue in lowered:
                 worst = _worse(worst, status)
@@ -171,7 +191,7 @@ def _worst_status(window: str, lang: str) -> str | None:
 
 def _attacked(window: str, lang: str) -> bool:
     lowered = window.lower()
-    cues = vocab.FACILITY_ATTACK_CUES.get(lang, ()) + vocab.FACILITY_ATTACK_CUES["en"]
+    cues = _words(lang).hit_cues + _words("en").hit_cues
     return any(cue in lowered for cue in cues)
 
 

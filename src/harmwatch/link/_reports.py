@@ -10,17 +10,18 @@ period total, never split into fake incidents.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from harmwatch import vocab
 from harmwatch.link._facilities import find_facility_hits
 from harmwatch.model import Claim, Extraction, FacilityHit, Figure, Place, Report
 
 __all__ = [
     "ASSEMBLER_VERSION",
+    "CUMULATIVE_CUES",
     "GEO_PRECISION_BY_FEATURE",
     "UNDATED_WINDOW_DAYS",
     "assemble_reports",
@@ -45,6 +46,19 @@ GEO_PRECISION_BY_FEATURE: dict[str, int] = {
     "governorate": 3,
     "country": 3,
 }
+
+# Words that make a count cumulative ("since 19 September, 12 hospitals were hit"): such a
+# count stays in the document's period total instead of making an event of that day.
+CUMULATIVE_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("since", "over the past", "during the past", "in the past", "this year",
+           "this month"),
+    "ar": ("منذ", "خلال الاسبوع", "خلال الأسبوع", "خلال الشهر"),
+    "de": ("seit",),
+    "fr": ("depuis",),
+    "es": ("desde",),
+    "it": ("dal ", "dall'"),
+    "pt": ("desde",),
+}  # fmt: skip
 
 UNDATED_WINDOW_DAYS = 2
 """An event a source reports without its day happened up to this many days before publication."""
@@ -88,10 +102,18 @@ class _Doc:
     places: dict[str, Place]
     names: dict[str, str]
     events: list[_Event] = field(default_factory=list)
+    _lines: list[int] | None = None
 
     @property
     def claims(self) -> tuple[Claim, ...]:
         return self.extraction.claims
+
+    def line(self, i: int) -> int:
+        """The line (paragraph) of the text that claim ``i`` starts on."""
+        if self._lines is None:
+            text = self.text or ""
+            self._lines = [n for n, char in enumerate(text) if char == "\n"]
+        return bisect.bisect_left(self._lines, self.claims[i].start)
 
     def long_period(self) -> bool:
         period = self.extraction.period
@@ -122,7 +144,7 @@ def _cumulative_cue(doc: _Doc, i: int) -> Decision:
     claim = doc.claims[i]
     start = max(text.rfind("\n", 0, claim.start), text.rfind(". ", 0, claim.start)) + 1
     before = text[start : claim.start].lower()
-    cues = vocab.CUMULATIVE_CUES.get(doc.extraction.lang, ()) + vocab.CUMULATIVE_CUES["en"]
+    cues = CUMULATIVE_CUES.get(doc.extraction.lang, ()) + CUMULATIVE_CUES["en"]
     return _PERIOD if any(cue in before for cue in cues) else None
 
 
@@ -184,13 +206,18 @@ def _distance(doc: _Doc, event: _Event, sentence: int) -> int:
 
 
 def _near_dated_event(doc: _Doc, i: int) -> Decision:
-    """An undated claim next to a dated event, at its place or at none, belongs to it."""
+    """An undated claim next to a dated event, at its place or at none, belongs to it; in a
+    document of several dated events (a bulletin's list, one event per line) only on the
+    event's own line."""
     claim = doc.claims[i]
+    one_line = doc.text is not None and sum(1 for e in doc.events if e.anchors) > 1
     near: list[tuple[int, int, _Event]] = []
     for order, event in enumerate(doc.events):
         if claim.place_id is not None and claim.place_id != event.place_id:
             continue
         for j in event.anchors:
+            if one_line and doc.line(j) != doc.line(i):
+                continue
             gap = claim.sentence - doc.claims[j].sentence
             if -_BEFORE_EVENT <= gap <= _AFTER_EVENT:
                 near.append((abs(gap), order, event))
@@ -310,6 +337,7 @@ def _figure(claim: Claim, ordinal: int) -> Figure:
         high=claim.max,
         evidence=claim.text,
         claim=ordinal,
+        perpetrator=claim.perpetrator,
     )
 
 
@@ -341,10 +369,12 @@ def _weapons(claims: Sequence[Claim], extra: Sequence[str] = ()) -> tuple[str, .
 
 
 def _claim_hits(claims: Sequence[Claim]) -> list[FacilityHit]:
+    """A facility an event's count says was hit ("a school was destroyed"); a count of several
+    ("3 schools") stays a figure: it names no one facility for the registry."""
     return [
         FacilityHit(type=c.subject, status=c.status, evidence=c.text)
         for c in claims
-        if c.kind == "facilities_hit"
+        if c.kind == "facilities_hit" and c.value == 1 and c.max is None
     ]
 
 

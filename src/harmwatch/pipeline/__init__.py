@@ -2,10 +2,35 @@
 
 Every door (the CLI, the API, the benches, batch jobs) calls these functions; what a run needs
 (the gazetteer, the settings) is built once per run, not once per document.
+
+    analyze = Analyzer.load(data_dir=Path("harmwatch-data"))   # the gazetteer, loaded once
+    extraction = analyze(document)                              # or analyze_document(...)
+    with Store.open("sqlite:///harmwatch.db") as store:
+        for outcome in ingest_sources(store, ["reports/"], analyze=analyze):
+            print(outcome.status, outcome.input)
+        link_store(store)                                       # reports -> incidents
 """
 
 from __future__ import annotations
 
+from harmwatch.pipeline._analyze import Analyze, Analyzer, analyze_document
+from harmwatch.pipeline._budget import (
+    DEFAULT_TIME_BUDGET,
+    SECONDS_PER_MB,
+    AnalysisFailed,
+    BudgetedAnalyzer,
+    budget_for,
+)
+from harmwatch.pipeline._claims import list_claims
+from harmwatch.pipeline._ingest import (
+    STATUSES,
+    AfterIngest,
+    Outcome,
+    Status,
+    count_inputs,
+    ingest_sources,
+    is_url,
+)
 from harmwatch.pipeline._link import (
     NEIGHBOURHOOD_DAYS,
     Evidence,
@@ -15,13 +40,31 @@ from harmwatch.pipeline._link import (
     incident_evidence,
     link_store,
 )
+from harmwatch.pipeline._summary import summarize_store
 
 __all__ = [
+    "DEFAULT_TIME_BUDGET",
     "NEIGHBOURHOOD_DAYS",
+    "SECONDS_PER_MB",
+    "STATUSES",
+    "AfterIngest",
+    "AnalysisFailed",
+    "Analyze",
+    "Analyzer",
+    "BudgetedAnalyzer",
     "Evidence",
     "LinkRun",
+    "Outcome",
     "SourceEvidence",
+    "Status",
+    "analyze_document",
     "assemble_store",
+    "budget_for",
+    "count_inputs",
     "incident_evidence",
+    "ingest_sources",
+    "is_url",
     "link_store",
+    "list_claims",
+    "summarize_store",
 ]

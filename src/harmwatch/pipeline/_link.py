@@ -63,26 +63,22 @@ class LinkRun:
         return f"LinkRun({self.reports} reports -> {self.incidents} incidents)"
 
 
-def assemble_store(
-    store: Store, *, documents: Sequence[str] | None = None, actor: str = DEFAULT_ACTOR
-) -> tuple[int, int]:
-    """Assemble and store the reports of documents that have claims but no reports yet (only
-    those among ``documents`` if given); returns (documents assembled, reports added)."""
+def assemble_store(store: Store, *, actor: str = DEFAULT_ACTOR) -> tuple[list[str], int]:
+    """Assemble and store the reports of every document that has claims but no reports yet
+    (one audit entry for them all); returns (those documents, reports added)."""
     missing = store.documents_without_reports()
-    if documents is not None:
-        wanted = set(documents)
-        missing = [sha for sha in missing if sha in wanted]
-    added = 0
+    reports: list[Report] = []
     for sha256 in missing:
         extraction = store.get_extraction(sha256)
         if extraction is None:
             continue
         document = store.get_document(sha256)
-        reports = assemble_reports(
+        reports += assemble_reports(
             extraction, document_sha256=sha256, source=document.source, text=document.text
         )
-        added += store.add_reports(reports, assembler=ASSEMBLER_VERSION, actor=actor)
-    return len(missing), added
+    # one audit entry for the run's reports
+    added = store.add_reports(reports, assembler=ASSEMBLER_VERSION, actor=actor) if reports else 0
+    return missing, added
 
 
 def _scope(store: Store, documents: Sequence[str]) -> list[Report] | None:
@@ -99,7 +95,6 @@ def _scope(store: Store, documents: Sequence[str]) -> list[Report] | None:
             date_to=max(days) + margin,
         )
         found.update((r.key, r) for r in near)
-    # the incidents the new reports already belong to (a re-run) come whole too
     return sorted(found.values(), key=lambda r: r.key)
 
 
@@ -116,18 +111,20 @@ def link_store(
 
     Args:
         store: the open store.
-        documents: only these documents are new (ingest): their reports are linked with their
-            neighbourhood instead of the whole store.
+        documents: only these documents are new (ingest): their reports (and those of any
+            document that still had none) are linked with their neighbourhood instead of the
+            whole store.
         settings: blocking limits, weights and thresholds.
         actor: who runs it, for the audit log.
     """
     started = time.perf_counter()
-    assembled, added = assemble_store(store, documents=documents, actor=actor)
+    assembled, added = assemble_store(store, actor=actor)
     if documents is None:
         reports = list(store.iter_reports())
         previous = store.membership()
     else:
-        scoped = _scope(store, documents)
+        # documents an interrupted run stored but never linked come along
+        scoped = _scope(store, [*documents, *assembled])
         reports = scoped or []
         previous = store.membership_of([r.key for r in reports])
     registry, reports = register_facilities(reports, known=store.facilities())
@@ -153,7 +150,7 @@ def link_store(
         actor=actor,
     )
     return LinkRun(
-        documents=assembled,
+        documents=len(assembled),
         reports_added=added,
         reports=len(reports),
         period_totals=len(result.period_totals),

@@ -11,6 +11,7 @@ from harmwatch.store._audit import AuditEntry
 from harmwatch.store._engine import normalise_url
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
 from harmwatch.store._store import DEFAULT_ACTOR, EXTRACTOR_VERSION, Store
+from harmwatch.store._summary import SummaryRows
 
 __all__ = [
     "DEFAULT_ACTOR",
@@ -19,5 +20,6 @@ __all__ = [
     "IncidentQuery",
     "LinkWrite",
     "Store",
+    "SummaryRows",
     "normalise_url",
 ]

@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -32,6 +32,7 @@ from harmwatch.store._schema import (
     facilities,
     incident_facilities,
     incident_perpetrators,
+    incident_tallies,
     incident_weapons,
     incidents,
     link_decisions,
@@ -39,6 +40,7 @@ from harmwatch.store._schema import (
 )
 
 __all__ = [
+    "LONGEST_SPAN_DAYS",
     "IncidentQuery",
     "LinkWrite",
     "delete_reports",
@@ -58,6 +60,9 @@ __all__ = [
 ]
 
 _BATCH = 500
+# The longest an incident's dates may span (a year, with room): a window's incidents start at
+# most this long before it, which lets date queries use the first_date index.
+LONGEST_SPAN_DAYS = 400
 # Fields of an incident that review and analysis own: a relink never overwrites them.
 _KEPT = ("grade", "flags")
 
@@ -66,9 +71,12 @@ _KEPT = ("grade", "flags")
 class IncidentQuery:
     """Filters for listing incidents; None means "any". Text filters ignore case.
 
-    ``date_from``/``date_to`` keep incidents whose dates overlap the window; ``place_ids`` keeps
+    ``date_from``/``date_to`` keep incidents whose dates overlap the window (an incident whose
+    dates span more than LONGEST_SPAN_DAYS is found only from its first date); ``place_ids`` keeps
     those at one of the gazetteer places, ``place`` those whose place name contains the text;
-    ``facility`` is a facility id or a facility type (``medical``).
+    ``facility`` is a facility id or a facility type (``medical``), ``facility_ids`` keeps
+    those that hit one of these facilities; ``bbox`` (south, west, north, east in degrees)
+    keeps those placed inside the box.
     """
 
     date_from: date | None = None
@@ -76,6 +84,9 @@ class IncidentQuery:
     place_ids: tuple[str, ...] | None = None
     place: str | None = None
     admin1: str | None = None
+    admin2: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    facility_ids: tuple[str, ...] | None = None
     perpetrator: str | None = None
     facility: str | None = None
     weapon: str | None = None
@@ -172,9 +183,16 @@ def read_reports(
     period_total: bool | None = None,
     after: str = "",
     limit: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> list[Report]:
-    """Reports in key order, chosen by key, document, incident or kind."""
+    """Reports in key order, chosen by key, document, incident or kind, and whose dates
+    overlap ``date_from``..``date_to`` when given (undated reports are then left out)."""
     query = sa.select(reports.c.key, reports.c.data).order_by(reports.c.key)
+    if date_from is not None:
+        query = query.where(sa.func.coalesce(reports.c.date_end, reports.c.date_start) >= date_from)
+    if date_to is not None:
+        query = query.where(reports.c.date_start <= date_to)
     if document is not None:
         query = query.where(reports.c.document_sha256 == document)
     if incident_id is not None:
@@ -297,7 +315,20 @@ def _side_rows(incident: Incident) -> tuple[list[dict[str, Any]], ...]:
         }
         for h in incident.facilities
     ]
-    return perpetrators, weapons, hits
+    documents = {ref.report_key: ref.document_sha256 for ref in incident.sources}
+    tallies = [
+        {
+            "incident_id": incident.id,
+            "kind": t.kind,
+            "subject": t.subject,
+            "best": t.best,
+            "low": t.low,
+            "high": t.high,
+            "sources": len({documents.get(k, k.split(":", 1)[0]) for k, _ in t.figures}),
+        }
+        for t in incident.tallies
+    ]
+    return perpetrators, weapons, hits, tallies
 
 
 def write_link(
@@ -388,21 +419,24 @@ def write_link(
 
 def _write_side_tables(connection: Connection, touched: Sequence[Incident]) -> None:
     ids = [i.id for i in touched]
-    for table in (incident_perpetrators, incident_weapons, incident_facilities):
+    for table in (incident_perpetrators, incident_weapons, incident_facilities, incident_tallies):
         for chunk in _chunks(ids):
             connection.execute(sa.delete(table).where(table.c.incident_id.in_(chunk)))
     perpetrators: list[dict[str, Any]] = []
     weapons: list[dict[str, Any]] = []
     hits: list[dict[str, Any]] = []
+    tallies: list[dict[str, Any]] = []
     for incident in touched:
-        p, w, h = _side_rows(incident)
+        p, w, h, t = _side_rows(incident)
         perpetrators += p
         weapons += w
         hits += h
+        tallies += t
     for table, rows in (
         (incident_perpetrators, perpetrators),
         (incident_weapons, weapons),
         (incident_facilities, hits),
+        (incident_tallies, tallies),
     ):
         for chunk in _chunks(rows):
             connection.execute(sa.insert(table), chunk)
@@ -451,7 +485,11 @@ def query_incidents(connection: Connection, query: IncidentQuery) -> list[Incide
     c = incidents.c
     select = sa.select(c.id, c.version, c.grade, c.data)
     if query.date_from is not None:
-        select = select.where(sa.func.coalesce(c.last_date, c.first_date) >= query.date_from)
+        select = select.where(
+            sa.func.coalesce(c.last_date, c.first_date) >= query.date_from,
+            # the same condition, in a form the first_date index can serve
+            c.first_date >= query.date_from - timedelta(days=LONGEST_SPAN_DAYS),
+        )
     if query.date_to is not None:
         select = select.where(c.first_date <= query.date_to)
     if query.place_ids is not None:
@@ -460,6 +498,11 @@ def query_incidents(connection: Connection, query: IncidentQuery) -> list[Incide
         select = select.where(sa.func.lower(c.place_name).contains(query.place.lower()))
     if query.admin1:
         select = select.where(sa.func.lower(c.admin1) == query.admin1.lower())
+    if query.admin2:
+        select = select.where(sa.func.lower(c.admin2) == query.admin2.lower())
+    if query.bbox is not None:
+        south, west, north, east = query.bbox
+        select = select.where(c.lat.between(south, north), c.lon.between(west, east))
     if query.grade:
         select = select.where(c.grade == query.grade)
     if query.perpetrator:
@@ -474,6 +517,11 @@ def query_incidents(connection: Connection, query: IncidentQuery) -> list[Incide
     if query.weapon:
         w = incident_weapons.c
         select = select.where(c.id.in_(sa.select(w.incident_id).where(w.weapon == query.weapon)))
+    if query.facility_ids is not None:
+        f = incident_facilities.c
+        select = select.where(
+            c.id.in_(sa.select(f.incident_id).where(f.facility_id.in_(query.facility_ids)))
+        )
     if query.facility:
         f = incident_facilities.c
         column = f.type if query.facility in vocab.FACILITY_TYPES else f.facility_id

@@ -16,6 +16,7 @@ __all__ = [
     "facilities",
     "incident_facilities",
     "incident_perpetrators",
+    "incident_tallies",
     "incident_weapons",
     "incidents",
     "link_decisions",
@@ -152,6 +153,10 @@ incidents = sa.Table(
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
 
+# Dates as an interval, for window queries (an incident overlaps a window from its first date
+# to its last); the first_date index alone cannot filter on the last date.
+sa.Index("ix_incidents_first_date_last_date", incidents.c.first_date, incidents.c.last_date)
+
 reports = sa.Table(
     "reports",
     metadata,
@@ -212,6 +217,23 @@ incident_perpetrators = sa.Table(
     sa.Column("perpetrator", sa.String(200), primary_key=True, index=True),
     sa.Column("sources", sa.Integer, nullable=False),
     sa.Column("certainty", sa.String(16), nullable=False),
+)
+
+incident_tallies = sa.Table(
+    "incident_tallies",
+    metadata,
+    sa.Column(
+        "incident_id",
+        sa.Integer,
+        sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("subject", sa.String(32), primary_key=True),
+    sa.Column("best", sa.BigInteger, nullable=False),
+    sa.Column("low", sa.BigInteger, nullable=False),
+    sa.Column("high", sa.BigInteger, nullable=False),
+    sa.Column("sources", sa.Integer, nullable=False),
 )
 
 incident_weapons = sa.Table(

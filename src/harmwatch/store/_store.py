@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from types import TracebackType
@@ -26,6 +26,7 @@ from harmwatch.model import (
     Place,
     PlaceMention,
     Report,
+    StoredClaim,
 )
 from harmwatch.serialize import link_decision_to_dict
 from harmwatch.store import _engine
@@ -42,6 +43,7 @@ from harmwatch.store._schema import (
     place_mentions,
     reports,
 )
+from harmwatch.store._summary import SummaryRows, read_summary_rows
 
 __all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "IncidentQuery", "LinkWrite", "Store"]
 
@@ -51,6 +53,7 @@ EXTRACTOR_VERSION = f"harmwatch-{__version__}"
 DEFAULT_ACTOR = "harmwatch"
 
 _BATCH = 200
+_INSERT_BATCH = 2000
 
 
 def _utcnow() -> datetime:
@@ -281,6 +284,37 @@ class Store:
                 after=_extraction_summary(extraction, extractor_version),
             )
 
+    def record_analysis_failure(
+        self,
+        sha256: str,
+        reason: str,
+        *,
+        extractor_version: str = EXTRACTOR_VERSION,
+        actor: str = DEFAULT_ACTOR,
+    ) -> None:
+        """Record in the audit log that analysing a stored document failed, and why.
+
+        The document stays without an extraction by this version, so a later run analyses it
+        again. Raises NotFound for an unknown document.
+        """
+        now = _utcnow()
+        after = {
+            "extractor_version": extractor_version,
+            "reason": reason.encode("utf-8", "backslashreplace").decode("utf-8"),
+        }
+        with self._write() as connection:
+            if not _has_document(connection, sha256):
+                raise NotFound(f"no document with sha256 {sha256}")
+            append_entry(
+                connection,
+                at=now,
+                actor=actor,
+                action="extraction.fail",
+                entity=f"document:{sha256}",
+                before=None,
+                after=after,
+            )
+
     def has_extraction(self, sha256: str, *, extractor_version: str | None = None) -> bool:
         """Whether the document has an extraction (by that extractor version, if given)."""
         with self._read() as connection:
@@ -405,6 +439,35 @@ class Store:
                 return
             yield from batch
             after = batch[-1].key
+
+    def summary_rows(
+        self,
+        *,
+        date_from: date,
+        date_to: date,
+        admin1: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+        tallies_only: bool = False,
+    ) -> SummaryRows:
+        """Flat rows of the incidents overlapping the dates (in ``admin1`` and ``bbox`` when
+        given) and of their tallies, perpetrators, weapons and facilities (only tallies when
+        ``tallies_only``): what a quick summary reads, without decoding incidents."""
+        with self._read() as connection:
+            return read_summary_rows(
+                connection,
+                date_from=date_from,
+                date_to=date_to,
+                admin1=admin1,
+                bbox=bbox,
+                tallies_only=tallies_only,
+            )
+
+    def period_totals(self, *, date_from: date, date_to: date) -> list[Report]:
+        """The period-total reports whose dates overlap ``date_from``..``date_to``."""
+        with self._read() as connection:
+            return _links.read_reports(
+                connection, period_total=True, date_from=date_from, date_to=date_to
+            )
 
     def documents_without_reports(self) -> list[str]:
         """Sha256 of every document whose extraction found claims but that has no reports yet."""
@@ -546,6 +609,81 @@ class Store:
         """Every analyst link decision, oldest first."""
         with self._read() as connection:
             return _links.load_decisions(connection)
+
+    def iter_claims(
+        self,
+        *,
+        document: str | None = None,
+        kind: str | None = None,
+        perpetrator: str | None = None,
+        place_ids: Collection[str] | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> Iterator[StoredClaim]:
+        """Every claim of each document's newest extraction, with its document and place, in
+        the order they were stored (read a batch at a time).
+
+        Args:
+            document: a document's sha256, or its first characters.
+            kind: only claims of this kind.
+            perpetrator: only claims attributed to this actor (also as one of "A or B"),
+                case-insensitive.
+            place_ids: only claims placed at one of these gazetteer ids.
+            date_from, date_to: only claims dated in this range (inclusive); a claim without
+                a date of its own is dated by its document's publication date.
+        """
+        newest = sa.select(sa.func.max(extractions.c.id)).group_by(extractions.c.document_sha256)
+        day = sa.func.coalesce(claims.c.date, extractions.c.published, documents.c.published)
+        query = (
+            sa.select(
+                claims,
+                documents.c.source,
+                sa.func.coalesce(documents.c.published, extractions.c.published).label("dated"),
+            )
+            .join(extractions, extractions.c.id == claims.c.extraction_id)
+            .join(documents, documents.c.sha256 == claims.c.document_sha256)
+            .where(claims.c.extraction_id.in_(newest))
+        )
+        if document:
+            query = query.where(claims.c.document_sha256.startswith(document.lower()))
+        if kind is not None:
+            query = query.where(claims.c.kind == kind)
+        if perpetrator:
+            name = sa.func.lower(claims.c.perpetrator)
+            wanted = perpetrator.lower()
+            query = query.where(
+                sa.or_(
+                    name == wanted,
+                    name.startswith(f"{wanted} or ", autoescape=True),
+                    name.endswith(f" or {wanted}", autoescape=True),
+                )
+            )
+        if place_ids is not None:
+            query = query.where(claims.c.place_id.in_(sorted(place_ids)))
+        if date_from is not None:
+            query = query.where(day >= date_from)
+        if date_to is not None:
+            query = query.where(day <= date_to)
+        after = 0
+        while True:
+            with self._read() as connection:
+                rows = connection.execute(
+                    query.where(claims.c.id > after).order_by(claims.c.id).limit(_BATCH)
+                ).all()
+                places = _places_of(connection, rows)
+            if not rows:
+                return
+            for row in rows:
+                yield StoredClaim(
+                    document_sha256=row.document_sha256,
+                    source=row.source,
+                    published=row.dated,
+                    claim=Claim(
+                        **{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS}
+                    ),
+                    place=places.get((row.extraction_id, row.place_id)),
+                )
+            after = rows[-1].id
 
     # --- the database as a whole --------------------------------------------------------------
 
@@ -727,7 +865,8 @@ def _insert_extraction(
     primary_key = result.inserted_primary_key
     assert primary_key is not None
     extraction_id = primary_key[0]
-    if extraction.claims:
+    # rows go in batches, so that a document with a million claims needs no million dicts
+    for first in range(0, len(extraction.claims), _INSERT_BATCH):
         connection.execute(
             _INSERT_CLAIMS,
             [
@@ -738,10 +877,12 @@ def _insert_extraction(
                     "ordinal": ordinal,
                     **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
                 }
-                for ordinal, claim in enumerate(extraction.claims)
+                for ordinal, claim in enumerate(
+                    extraction.claims[first : first + _INSERT_BATCH], start=first
+                )
             ],
         )
-    if extraction.places:
+    for first in range(0, len(extraction.places), _INSERT_BATCH):
         connection.execute(
             _INSERT_PLACES,
             [
@@ -757,7 +898,9 @@ def _insert_extraction(
                     "place_id": None if mention.place is None else mention.place.id,
                     "place": None if mention.place is None else _place_json(mention.place),
                 }
-                for ordinal, mention in enumerate(extraction.places)
+                for ordinal, mention in enumerate(
+                    extraction.places[first : first + _INSERT_BATCH], start=first
+                )
             ],
         )
 
@@ -778,6 +921,27 @@ def _claims(connection: Connection, extraction_id: int) -> list[Claim]:
     return [
         Claim(**{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS}) for row in rows
     ]
+
+
+def _claim_from_row(row: Row[Any]) -> Claim:
+    return Claim(**{field.name: getattr(row, field.name) for field in _CLAIM_FIELDS})
+
+
+def _places_of(connection: Connection, rows: Sequence[Row[Any]]) -> dict[tuple[int, str], Place]:
+    """The places the claims in ``rows`` are placed at, by (extraction id, place id)."""
+    wanted = {(row.extraction_id, row.place_id) for row in rows if row.place_id is not None}
+    if not wanted:
+        return {}
+    found = connection.execute(
+        sa.select(place_mentions.c.extraction_id, place_mentions.c.place_id, place_mentions.c.place)
+        .where(place_mentions.c.extraction_id.in_(sorted({e for e, _ in wanted})))
+        .where(place_mentions.c.place_id.in_(sorted({p for _, p in wanted})))
+    ).all()
+    return {
+        (row.extraction_id, row.place_id): Place(**row.place)
+        for row in found
+        if (row.extraction_id, row.place_id) in wanted and row.place is not None
+    }
 
 
 def _places(connection: Connection, extraction_id: int) -> list[PlaceMention]:

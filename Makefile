@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/extract_quality.py
 	$(BIN)/python bench/geocode.py
+	$(BIN)/python bench/audit_verify.py
 
 clean:
 	rm -rf $(VENV) demo

@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from harmwatch import review
 from harmwatch.model import (
     Attribution,
     Claim,
@@ -27,6 +29,7 @@ from harmwatch.model import (
     Report,
     SourceRef,
     Tally,
+    User,
 )
 from harmwatch.store import Store
 
@@ -145,6 +148,45 @@ def replace(document: Document, **changes: Any) -> Document:
     if "raw" in changes and "sha256" not in changes:
         changes["sha256"] = hashlib.sha256(changes["raw"]).hexdigest()
     return dataclasses.replace(document, **changes)
+
+
+def tamper(url: str, *statements: str, params: dict[str, Any] | None = None) -> None:
+    """Run SQL on a harmwatch database as someone with full rights would, past its guards.
+
+    The append-only triggers are switched off for these statements and put back after, as a
+    careful forger would do, so that only the forged change is left to find.
+    """
+    import sqlalchemy as sa
+
+    from harmwatch.store._engine import make_engine, normalise_url
+
+    engine = make_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection, connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+                saved: list[str] = []
+            else:
+                saved = list(
+                    connection.exec_driver_sql(
+                        "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name LIKE '%append_only%'"
+                    ).scalars()
+                )
+                names = list(
+                    connection.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name LIKE '%append_only%'"
+                    ).scalars()
+                )
+                for name in names:
+                    connection.exec_driver_sql(f"DROP TRIGGER {name}")
+            for statement in statements:
+                connection.execute(sa.text(statement), params or {})
+            for sql in saved:
+                connection.exec_driver_sql(sql)
+    finally:
+        engine.dispose()
 
 
 # --- reports and incidents ------------------------------------------------------------------
@@ -278,6 +320,152 @@ def an_incident(*reports: Report, **changes: Any) -> Incident:
     return Incident(**fields)
 
 
+# --- files of other kinds: PDF, DOCX, spreadsheets ---------------------------------------------
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+"""The project's licence-restricted real files (``../shared/data``): tests use them only where
+they exist, and never copy them."""
+
+Run = tuple[float, float, str]
+
+
+def _pdf_string(text: str) -> bytes:
+    raw = text.encode("cp1252")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def a_pdf(*pages: str | list[Run] | None, size: float = 10) -> bytes:
+    """A small real PDF (Helvetica, A4). Each page is text (lines laid out from the top), a
+    list of (x, y, text) runs placed where given (to draw a table), or None for a page that is
+    only an image (a scan) with no text layer."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(b"")  # filled in below
+    tree = add(b"")
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    image = add(
+        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream"
+    )
+    kids: list[int] = []
+    for page in pages:
+        if page is None:
+            content = b"q 595 0 0 842 0 0 cm /Im1 Do Q"
+        else:
+            runs = (
+                [(72.0, 770.0 - 1.4 * size * n, line) for n, line in enumerate(page.split("\n"))]
+                if isinstance(page, str)
+                else page
+            )
+            content = b"".join(
+                b"BT /F1 %g Tf %g %g Td %s Tj ET\n" % (size, x, y, _pdf_string(text))
+                for x, y, text in runs
+            )
+        stream = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
+                % (tree, stream, font, image)
+            )
+        )
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
+    objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % kid for kid in kids),
+        len(kids),
+    )
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        catalog,
+        xref,
+    )
+    return bytes(out)
+
+
+def a_table_page(
+    rows: list[list[str]], *, columns: list[float], top: float = 700, pitch: float = 16
+) -> list[Run]:
+    """Runs that draw ``rows`` as a table: cell n of each row starts at x ``columns[n]``."""
+    return [
+        (columns[n], top - pitch * r, cell)
+        for r, row in enumerate(rows)
+        for n, cell in enumerate(row)
+        if cell
+    ]
+
+
+def a_docx(*blocks: str | list[list[str]] | None, title: str | None = None) -> bytes:
+    """A .docx file: each block is a paragraph (str), a table (rows of cells), or None for a
+    page break."""
+    import io
+
+    import docx
+
+    word = docx.Document()
+    if title:
+        word.core_properties.title = title
+    for block in blocks:
+        if block is None:
+            word.add_page_break()
+        elif isinstance(block, str):
+            word.add_paragraph(block)
+        else:
+            table = word.add_table(rows=len(block), cols=max(len(row) for row in block))
+            for r, row in enumerate(block):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def a_csv(
+    header: list[str], *rows: list[str], encoding: str = "utf-8", newline: str = "\r\n"
+) -> bytes:
+    """A CSV file's bytes (quoted where needed), in ``encoding`` with ``newline`` line ends."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator=newline)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def an_xlsx(
+    *rows: list[object], sheet: str = "Sheet1", extra_sheets: tuple[str, ...] = ()
+) -> bytes:
+    """An .xlsx workbook whose first sheet holds ``rows`` (values as given: str, int, date...)."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = sheet
+    for row in rows:
+        first.append(list(row))
+    for name in extra_sheets:
+        book.create_sheet(name).append(["notes"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 # --- incidents and reports as the analysis reads them ----------------------------------------
 
 
@@ -383,3 +571,46 @@ def a_counted_incident(
     }
     fields.update(changes)
     return Incident(**fields)
+
+
+# --- review -----------------------------------------------------------------------------------
+
+
+def rebuild(reports: list[Report], *, incident_id: int | None, version: int = 1) -> Incident:
+    """Stands in for linking's incident builder: the incident those reports make up."""
+    return an_incident(*reports, id=incident_id, version=version)
+
+
+@dataclass
+class World:
+    """Three documents; incident ``a`` from the first two, incident ``b`` from the third."""
+
+    store: Store
+    documents: list[Document]
+    reports: list[Report]
+    a: Incident
+    b: Incident
+    analyst: User
+    other: User
+    viewer: User
+
+
+def a_review_world(store: Store) -> World:
+    """Three stored documents with claims, incidents a and b, and users rima (admin), omar and
+    lina (analysts), sam (viewer)."""
+    documents = []
+    for n, confidence in enumerate((0.95, 0.9, 0.4)):
+        document = a_document(f"{DEFAULT_TEXT} Report {n}.")
+        store.add_document(document, an_extraction(a_claim(confidence=confidence)))
+        documents.append(document)
+    reports = [
+        a_report(f"{d.sha256}:0", source=d.source, figures=(a_figure(23, claim=0),))
+        for d in documents
+    ]
+    store.add_reports(reports, assembler="test-1")
+    a, b = store.save_link([an_incident(*reports[:2]), an_incident(reports[2])]).incidents
+    admin, _ = review.add_user(store, "rima", "admin", by=None, unnamed="root (test)")
+    for name, role in (("omar", "analyst"), ("lina", "analyst"), ("sam", "viewer")):
+        review.add_user(store, name, role, by=admin, unnamed="-")
+    users = {u.name: u for u in store.list_users()}
+    return World(store, documents, reports, a, b, users["omar"], users["lina"], users["sam"])

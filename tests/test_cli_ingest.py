@@ -51,7 +51,7 @@ def test_a_folder_is_stored_with_extractions_one_line_per_document(
         f"stored: {reports}/b-page.html (en, 2019-05-20)",
         f"stored: {reports}/nested/c-notes.md (en)",
     ]
-    assert re.fullmatch(r"linked \d+ new reports: \d+ new incidents?, 0 changed; .*", lines[-2])
+    assert re.fullmatch(r"linked: \d+ new incidents?, 0 changed; .*", lines[-2])
     assert re.fullmatch(
         r"3 stored, 0 already stored, 0 failed: \d+ claims in [\d.]+ s into \S+harmwatch\S*",
         lines[-1],
@@ -242,10 +242,10 @@ def test_the_default_database_is_a_file_in_the_working_folder(
 
 def test_a_folder_without_readable_files_is_reported(tmp_path: Path, sqlite_url: str) -> None:
     (tmp_path / "scans").mkdir()
-    (tmp_path / "scans" / "page.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "scans" / "page.tiff").write_bytes(b"II*\x00")
     result = runner.invoke(app, ["--db", sqlite_url, "ingest", str(tmp_path / "scans")])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {tmp_path}/scans: no .htm, .html, .markdown, .md, .text, .txt, .xhtml files "
-        "in this folder\n"
+        f"Error: {tmp_path}/scans: no .docx, .htm, .html, .markdown, .md, .pdf, .text, .txt, "
+        ".xhtml files in this folder\n"
     )

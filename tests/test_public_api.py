@@ -18,6 +18,7 @@ PACKAGES = [
     "harmwatch.link",
     "harmwatch.analyze",
     "harmwatch.pipeline",
+    "harmwatch.review",
     "harmwatch.serialize",
     "harmwatch.publish",
     "harmwatch.api",

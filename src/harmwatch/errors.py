@@ -2,6 +2,8 @@
 
     HarmwatchError            anything the user can act on (status 500 if not narrower)
     ├── InputError            a bad file, URL, row or option (400)
+    ├── Unauthorized          a token or user name that matches no active user (401)
+    ├── Forbidden             a write the acting user's role does not allow (403)
     ├── NotFound              an id or name that is not there (404)
     ├── Conflict              a stale review, a broken audit chain, a duplicate key (409)
     └── ConfigError           a database URL or setting that cannot work (500)
@@ -11,7 +13,15 @@ Any other exception is a bug and keeps its traceback.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "Conflict", "HarmwatchError", "InputError", "NotFound"]
+__all__ = [
+    "ConfigError",
+    "Conflict",
+    "Forbidden",
+    "HarmwatchError",
+    "InputError",
+    "NotFound",
+    "Unauthorized",
+]
 
 
 class HarmwatchError(Exception):
@@ -24,6 +34,18 @@ class InputError(HarmwatchError):
     """A file, URL, row or option that cannot be read or used."""
 
     status = 400
+
+
+class Unauthorized(HarmwatchError):
+    """A token or user name that matches no active user."""
+
+    status = 401
+
+
+class Forbidden(HarmwatchError):
+    """A write that the acting user's role does not allow, or a write by nobody."""
+
+    status = 403
 
 
 class NotFound(HarmwatchError):

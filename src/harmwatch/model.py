@@ -5,8 +5,10 @@ A stage takes and returns these; only ``store`` turns them into rows.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from harmwatch import vocab
 
@@ -25,9 +27,11 @@ __all__ = [
     "Place",
     "PlaceMention",
     "Report",
+    "ReviewEntry",
     "SourceRef",
     "StoredClaim",
     "Tally",
+    "User",
 ]
 
 
@@ -36,7 +40,10 @@ class Document:
     """One source document as received: its bytes are evidence and never change.
 
     ``sha256`` of ``raw`` is its key. ``text`` is the main text (HTML reduced to it), which every
-    claim's span points into.
+    claim's span points into. ``pages`` holds the offset in ``text`` where each page starts
+    (page 1 first) for paged documents (PDF, DOCX), else is empty: ``page_at`` derives a span's
+    page. ``notes`` are what the reader wants a user told (pages without a text layer); they
+    are not stored.
     """
 
     sha256: str
@@ -51,6 +58,14 @@ class Document:
     encoding: str | None = None
     warc: bytes | None = field(default=None, repr=False)
     confidential: bool = False
+    pages: tuple[int, ...] = field(default=(), repr=False)
+    notes: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page that character ``offset`` of ``text`` is on (None if unpaged)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +252,8 @@ class Report:
     only suspects or leaves open ("Russian or Syrian jets"). ``place_name`` is the place as the
     source wrote it; ``published`` is the source's publication date (tolls rise over time).
     ``source`` is the document's source (URL or file) unless an imported row names its own.
+    ``cited_sources`` are the sources an imported row itself names (ACLED's ``source``, UCDP's
+    ``source_original``), one each.
     """
 
     key: str
@@ -260,6 +277,7 @@ class Report:
     published: date | None = None
     place_name: str | None = None
     suspected: tuple[str, ...] = ()
+    cited_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_precision("time_precision", self.time_precision, vocab.TIME_PRECISIONS)
@@ -410,3 +428,47 @@ class LinkDecision:
             raise ValueError("a pin decision needs the incident_id the reports belong to")
         if self.kind != "pin" and len(set(self.reports)) < 2:
             raise ValueError(f"a {self.kind} decision needs at least two reports")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A person who reads or reviews: their name, role (``vocab.ROLES``) and whether active.
+
+    The token that proves who they are is never kept: the store holds only a slow hash of it.
+    """
+
+    name: str
+    role: str
+    disabled: bool = False
+    created_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("role", self.role, vocab.ROLES)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One analyst decision about an incident, kept for ever: a later entry supersedes it.
+
+    ``action`` is one of ``vocab.REVIEW_ACTIONS``. ``field`` names what a correction or a
+    confidentiality mark is about (``date``, ``place``, ``perpetrator``,
+    ``best:killed:children``, ``sources``, ``note:12``); ``target`` the claim
+    (``<sha256>:<extractor version>:<ordinal>``) or the reports (split, merge) it acts on;
+    ``value`` is plain JSON (the grade, the corrected value, the note's text, the claim).
+    ``incident_version`` is the version the analyst saw when deciding.
+    """
+
+    incident_id: int
+    action: str
+    actor: str
+    field: str | None = None
+    target: str | None = None
+    value: Any = None
+    reason: str = ""
+    confidential: bool = False
+    id: int | None = None
+    at: datetime | None = None
+    incident_version: int | None = None
+
+    def __post_init__(self) -> None:
+        vocab.check_value("review action", self.action, vocab.REVIEW_ACTIONS)

@@ -8,6 +8,10 @@
     stored_claim_to_dict(record)             a stored claim, flat: document, claim and place
     report_to_dict / incident_to_dict / facility_to_dict (and ``*_from_dict``, which read
     them back unchanged, so the store keeps the same JSON the doors show)
+    review_entry_to_dict(entry)              an analyst's decision
+    reviewed_incident_to_dict(reviewed)      an incident as reviewed (for a viewer: redacted)
+    source_evidence_to_dict(source)          one source of an incident, each count quoted
+    queue_item_to_dict(item)                 an incident in the review queue, and why
 
 Dates are ISO strings; a missing value is None (JSON null). The contract
 (``shared/contracts/extract.md``, ``docs/extract.md``) lets fields be added, never renamed or
@@ -16,8 +20,9 @@ dropped: add a field here and every door shows it.
 
 from __future__ import annotations
 
+import bisect
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from harmwatch.model import (
     Attribution,
@@ -33,10 +38,14 @@ from harmwatch.model import (
     Place,
     PlaceMention,
     Report,
+    ReviewEntry,
     SourceRef,
     StoredClaim,
     Tally,
 )
+
+if TYPE_CHECKING:  # the review stage's own types; it imports this module
+    from harmwatch.review import QueueItem, ReviewedIncident, SourceEvidence
 
 __all__ = [
     "INCIDENT_COLUMNS",
@@ -56,8 +65,12 @@ __all__ = [
     "place_from_dict",
     "place_json",
     "place_to_dict",
+    "queue_item_to_dict",
     "report_from_dict",
     "report_to_dict",
+    "review_entry_to_dict",
+    "reviewed_incident_to_dict",
+    "source_evidence_to_dict",
     "stored_claim_to_dict",
 ]
 
@@ -72,8 +85,9 @@ def _iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    """A claim as the contract's ``claims`` item (``max`` and ``place_id`` only when set)."""
+def claim_to_dict(claim: Claim, pages: tuple[int, ...] = ()) -> dict[str, Any]:
+    """A claim as the contract's ``claims`` item (``max`` and ``place_id`` only when set;
+    ``page`` when the document's ``pages`` are given)."""
     out: dict[str, Any] = {"kind": claim.kind, "subject": claim.subject, "value": claim.value}
     if claim.max is not None:
         out["max"] = claim.max
@@ -93,6 +107,8 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     if claim.place_id is not None:
         out["place_id"] = claim.place_id
     out["geo_precision"] = claim.geo_precision
+    if pages:
+        out["page"] = max(1, bisect.bisect_right(pages, claim.start))
     return out
 
 
@@ -142,8 +158,11 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     }
 
 
-def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]:
-    """The contract's output line for one document (see docs/extract.md)."""
+def extraction_to_dict(
+    extraction: Extraction, *, source: str, pages: tuple[int, ...] = ()
+) -> dict[str, Any]:
+    """The contract's output line for one document (see docs/extract.md); ``pages`` are the
+    document's page starts (``Document.pages``), and each claim then says its ``page``."""
     period = extraction.period
     return {
         "source": source,
@@ -152,7 +171,7 @@ def extraction_to_dict(extraction: Extraction, *, source: str) -> dict[str, Any]
         "period": (
             None if period is None else {"start": _iso(period.start), "end": _iso(period.end)}
         ),
-        "claims": [claim_to_dict(c) for c in extraction.claims],
+        "claims": [claim_to_dict(c, pages) for c in extraction.claims],
         "places": [mention_to_dict(p) for p in extraction.places],
         "perpetrators": list(extraction.perpetrators),
         "weapons": list(extraction.weapons),
@@ -306,6 +325,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "row": report.row,
         "at": _moment(report.at),
         "published": _day(report.published),
+        "cited_sources": list(report.cited_sources),
     }
 
 
@@ -333,6 +353,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         published=_read_day(data.get("published")),
         place_name=data.get("place_name"),
         suspected=tuple(data.get("suspected", ())),
+        cited_sources=tuple(data.get("cited_sources", ())),
     )
 
 
@@ -568,4 +589,82 @@ def incident_to_feature(incident: Incident) -> dict[str, Any]:
         "id": incident.id,
         "geometry": geometry,
         "properties": incident_to_dict(incident),
+    }
+
+
+def review_entry_to_dict(entry: ReviewEntry) -> dict[str, Any]:
+    """An analyst's decision: what, on which field or claim, the value, why, by whom, when."""
+    return {
+        "id": entry.id,
+        "incident_id": entry.incident_id,
+        "action": entry.action,
+        "field": entry.field,
+        "target": entry.target,
+        "value": entry.value,
+        "reason": entry.reason,
+        "confidential": entry.confidential,
+        "actor": entry.actor,
+        "at": _moment(entry.at),
+        "incident_version": entry.incident_version,
+    }
+
+
+def reviewed_incident_to_dict(reviewed: ReviewedIncident) -> dict[str, Any]:
+    """An incident as analysts left it (:func:`incident_to_dict` of the current view) with its
+    ``review``: grade and who gave it, corrections in force (each with the linked value it
+    supersedes under ``value.was``), notes, rejected and added claims, what needs review, and
+    for a viewer what was ``withheld``. ``original`` is the incident as linking made it."""
+    grading = reviewed.grading
+    return {
+        **incident_to_dict(reviewed.incident),
+        "review": {
+            "graded_by": None if grading is None else grading.actor,
+            "graded_at": None if grading is None else _moment(grading.at),
+            "needs_review": list(reviewed.needs_review),
+            "corrections": [review_entry_to_dict(e) for e in reviewed.corrections],
+            "notes": [review_entry_to_dict(e) for e in reviewed.notes],
+            "rejected_claims": list(reviewed.rejected_claims),
+            "added_claims": [review_entry_to_dict(e) for e in reviewed.added_claims],
+            "merged_from": list(reviewed.merged_from),
+            "confidential": list(reviewed.confidential),
+            "withheld": list(reviewed.withheld),
+        },
+        "original": incident_to_dict(reviewed.original),
+    }
+
+
+def source_evidence_to_dict(source: SourceEvidence) -> dict[str, Any]:
+    """One source of an incident with every count it gave, quoted from its stored text."""
+    return {
+        "report": source.report_key,
+        "document_sha256": source.document_sha256,
+        "source": source.source,
+        "title": source.title,
+        "evidence": [
+            {
+                "kind": e.kind,
+                "subject": e.subject,
+                "value": e.value,
+                "bound": e.bound,
+                "claim": e.claim,
+                "quote": e.quote,
+                "sentence": e.sentence,
+                "confidence": e.confidence,
+                "rejected": e.rejected,
+                "added_by": e.added_by,
+            }
+            for e in source.evidence
+        ],
+    }
+
+
+def queue_item_to_dict(item: QueueItem) -> dict[str, Any]:
+    """An incident waiting in the review queue, and why."""
+    return {
+        "incident_id": item.incident_id,
+        "version": item.version,
+        "grade": item.grade,
+        "first_date": _day(item.first_date),
+        "place": item.place,
+        "reasons": list(item.reasons),
     }

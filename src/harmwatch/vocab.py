@@ -16,13 +16,16 @@ from importlib import resources
 __all__ = [
     "BOUNDS",
     "CLAIM_KINDS",
+    "CONFIDENTIAL_FIELDS",
     "CONFLICT_CUES",
+    "CORRECTABLE_FIELDS",
     "FACILITY_STATUSES",
     "FACILITY_TYPES",
     "GEO_PRECISIONS",
     "GRADES",
     "LINK_DECISIONS",
     "PERPETRATOR_CERTAINTIES",
+    "REVIEW_ACTIONS",
     "ROLES",
     "SUBJECTS_BY_KIND",
     "TIME_PRECISIONS",
@@ -98,6 +101,26 @@ LINK_DECISIONS: tuple[str, ...] = ("must_link", "cannot_link", "pin")
 
 # Who may do what: viewers read public data, analysts review, admins manage users.
 ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")
+
+# What an analyst can do to an incident; each is one append-only review entry (docs/review.md).
+REVIEW_ACTIONS: tuple[str, ...] = (
+    "grade",
+    "correct",
+    "reject_claim",
+    "add_claim",
+    "merge",
+    "split",
+    "note",
+    "confidential",
+)
+
+# Fields of an incident a correction may supersede; ``best`` is one victim group's best value
+# (``best:killed:children``).
+CORRECTABLE_FIELDS: tuple[str, ...] = ("date", "place", "perpetrator", "best")
+
+# What may be marked confidential (hidden from viewers): a corrected field, the list of
+# sources, or one note (``note:<entry id>``).
+CONFIDENTIAL_FIELDS: tuple[str, ...] = ("date", "place", "perpetrator", "best", "sources", "note")
 
 SUBJECTS_BY_KIND: dict[str, tuple[str, ...]] = {
     "killed": VICTIM_GROUPS,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import time
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,12 @@ from harmwatch.geo import Gazetteer, find_places, import_places
 from harmwatch.geo._fold import fold_name, skeleton, translit_key
 
 
-def test_packaged_gazetteer_loads_in_well_under_a_second() -> None:
+def test_packaged_gazetteer_loads_from_the_package_alone() -> None:
+    """Load time is bench/geocode.py's to print; here, that a fresh load has every entry."""
     from harmwatch.geo import _gazetteer
 
     _gazetteer._CACHE.clear()
-    began = time.perf_counter()
     gazetteer = Gazetteer.load()
-    assert time.perf_counter() - began < 1.0
     assert len(gazetteer) > 5900
 
 

@@ -159,7 +159,7 @@ def test_a_file_without_read_permission_is_refused(tmp_path: Path) -> None:
 
 def test_a_missing_file_and_an_unknown_suffix_are_refused(tmp_path: Path) -> None:
     assert reason(tmp_path / "nope.txt") == "no such file"
-    assert reason(write(tmp_path, "report.pdf", b"%PDF-1.4")).startswith("cannot read .pdf; ")
+    assert reason(write(tmp_path, "report.odt", b"PK\x03\x04")).startswith("cannot read .odt; ")
 
 
 # --- encodings ------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ def test_any_bytes_give_a_document_or_a_clear_refusal(raw: bytes) -> None:
 
 
 def test_a_folder_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
-    for name in ("b.txt", "a/z.md", "a/y.HTML", "c.pdf", ".hidden.txt", ".git/x.txt", "a.htm"):
+    for name in ("b.txt", "a/z.md", "a/y.HTML", "c.odt", ".hidden.txt", ".git/x.txt", "a.htm"):
         write(tmp_path, name, ENGLISH)
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -146,3 +147,26 @@ def test_bad_options_get_one_clear_line(linked: str, args: tuple[str, ...], mess
     assert code == 1
     assert err.startswith(message)
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_confidential_source_is_left_out_for_a_viewer(tmp_path: Path, examples: Analysed) -> None:
+    url = f"sqlite:///{tmp_path / 'harmwatch.db'}"
+    secret = "maarrat-al-nouman-2017-10-02-local-media.txt"
+    with Store.open(url) as store:
+        for name, document, extraction in examples:
+            if name == secret:
+                document = dataclasses.replace(document, confidential=True)
+            store.add_document(document, extraction)
+        secret_sha = next(d.sha256 for n, d, _ in examples if n == secret)
+    assert _run(url, "link")[0] == 0
+
+    code, out, _ = _run(url, "incidents", "--place", "Maarat al-Numan", "--format", "jsonl")
+    assert code == 0
+    [incident] = [json.loads(line) for line in out.splitlines()]
+    assert secret_sha not in out
+    assert len(incident["sources"]) == 3
+
+    code, out, _ = _run(url, "incident", str(incident["id"]))
+    assert code == 0
+    assert secret_sha not in out and "local-media" not in out
+    assert "withheld from you: 1 confidential sources" in out

@@ -8,7 +8,8 @@ from datetime import date
 from link_examples import Analysed, store_examples
 
 from harmwatch.model import Incident, LinkDecision
-from harmwatch.pipeline import incident_evidence, link_store
+from harmwatch.pipeline import link_store
+from harmwatch.review import incident_evidence, reviewed_incident
 from harmwatch.store import IncidentQuery, Store
 
 MARKET = date(2017, 10, 1)
@@ -140,7 +141,8 @@ def test_an_incident_shows_each_sources_quoted_evidence(store: Store, examples: 
     link_store(store)
     market = _at(store, MARKET, "geonames:167611")
 
-    evidence = incident_evidence(store, market)
+    assert market.id is not None
+    evidence = incident_evidence(store, reviewed_incident(store, market.id, user=None))
 
     wire = next(e for e in evidence if e.source.endswith("maarat-al-numan-2017-10-01-wire.txt"))
     quotes = {(item.quote, item.sentence.split(",")[0]) for item in wire.evidence}

@@ -105,7 +105,8 @@ def default_error_log() -> Path:
 
 @dataclass(slots=True)
 class Settings:
-    """What the global options say: the database, progress, data folder and error log.
+    """What the global options say: the database, progress, data folder, error log, and who
+    is acting (``--as``).
 
     ``db`` is as the user typed it; ``Store.open`` makes a URL of it.
     """
@@ -114,6 +115,7 @@ class Settings:
     quiet: bool = False
     data_dir: str = "harmwatch-data"
     error_log: Path | None = None
+    user: str | None = None
 
     @property
     def show_progress(self) -> bool:
@@ -172,6 +174,16 @@ def _global_options(
             "~/.local/state/harmwatch/errors.log); HARMWATCH_DEBUG=1 raises them instead.",
         ),
     ] = None,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            metavar="NAME",
+            envvar="HARMWATCH_USER",
+            help="The registered user this command acts as; every review and user change "
+            "needs one.",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -182,7 +194,9 @@ def _global_options(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(db=db, quiet=quiet, data_dir=data_dir, error_log=error_log)
+    ctx.obj = Settings(
+        db=db, quiet=quiet, data_dir=data_dir, error_log=error_log, user=user or None
+    )
 
 
 def settings(ctx: typer.Context) -> Settings:

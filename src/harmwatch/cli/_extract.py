@@ -66,7 +66,9 @@ def extract(
     ctx: typer.Context,
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="PATH...", help="Files (.txt, .html/.htm, .md), or - for stdin."),
+        typer.Argument(
+            metavar="PATH...", help="Files (.txt, .html/.htm, .md, .pdf, .docx), or - for stdin."
+        ),
     ],
     published: Annotated[
         str | None,
@@ -151,7 +153,7 @@ def extract(
                 failed += 1
                 continue
             if fmt == "jsonl":
-                json_line(extraction_to_dict(extraction, source=path))
+                json_line(extraction_to_dict(extraction, source=path, pages=document.pages))
             else:
                 _print_table(path, extraction)
     if failed:

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from harmwatch.model import Facility, Incident, Tally
-    from harmwatch.pipeline import LinkRun, SourceEvidence
+    from harmwatch.pipeline import LinkRun
+    from harmwatch.review import SourceEvidence
 
 __all__ = [
     "facilities",
@@ -223,11 +224,14 @@ def incidents(
     """List incidents with their dates, place, perpetrators, deaths and sources.
 
     In jsonl and geojson each incident carries its sources (every report's document sha256 and
-    source URI) and every source's own figures beside the best one.
+    source URI) and every source's own figures beside the best one. Analysts' corrections and
+    grades are applied; without an analyst's --as, confidential fields and sources are left out.
 
     Example: harmwatch incidents --admin1 Idlib --from 2017-09-19 --to 2017-10-31 --format csv
     """
     from harmwatch import vocab
+    from harmwatch.cli._users import current_user
+    from harmwatch.pipeline import list_incidents
     from harmwatch.serialize import incident_to_dict
     from harmwatch.store import IncidentQuery, Store
 
@@ -257,7 +261,7 @@ def incidents(
         limit=limit,
     )
     with Store.open(run.db, upgrade=False) as store:
-        found = store.incidents(query)
+        found = list_incidents(store, query, user=current_user(store, run))
     if fmt == "jsonl":
         for item in found:
             json_line(incident_to_dict(item))
@@ -323,33 +327,15 @@ def format_evidence(sources: Sequence[SourceEvidence]) -> str:
     """Each source with its claims: the quoted words and the sentence they stand in."""
     lines = [f"Sources ({len(sources)}):"]
     for n, item in enumerate(sources, 1):
-        report = item.report
-        published = report.published.isoformat() if report.published else "no date"
-        lines.append(f"[{n}] {item.source}")
-        lines.append(
-            f"    document {item.document_sha256}, report {report.key}, published {published}"
-        )
+        title = f" {item.title!r}" if item.title else ""
+        lines.append(f"[{n}] {item.source}{title}")
+        lines.append(f"    document {item.document_sha256}, report {item.report_key}")
         for evidence in item.evidence:
-            f = evidence.figure
-            lines.append(f"    {_figure_text(f.kind, f.subject, f.value, f.bound)}")
+            mark = "[rejected] " if evidence.rejected else ""
+            said = _figure_text(evidence.kind, evidence.subject, evidence.value, evidence.bound)
+            lines.append(f"    {mark}{said}")
             lines.append(f'      "{evidence.quote}" in: {evidence.sentence}')
     return "\n".join(lines)
-
-
-def _evidence_json(item: SourceEvidence) -> dict[str, Any]:
-    from harmwatch.serialize import report_to_dict
-
-    return {
-        "document_sha256": item.document_sha256,
-        "source": item.source,
-        "title": item.title,
-        "report": report_to_dict(item.report),
-        "evidence": [
-            {"kind": e.figure.kind, "subject": e.figure.subject, "value": e.figure.value,
-             "bound": e.figure.bound, "quote": e.quote, "sentence": e.sentence}
-            for e in item.evidence
-        ],
-    }  # fmt: skip
 
 
 @app.command()
@@ -361,22 +347,33 @@ def incident(
     ] = "text",
 ) -> None:
     """Show one incident: its counts with every source's figure, its sources, their claims and
-    the sentences those claims were read from.
+    the sentences those claims were read from. Analysts' corrections are applied; without an
+    analyst's --as, confidential fields and sources are left out (``review show`` gives the
+    review history).
 
     Example: harmwatch incident 12
     """
-    from harmwatch.pipeline import incident_evidence
-    from harmwatch.serialize import incident_to_dict
+    from harmwatch import review
+    from harmwatch.cli._users import current_user
+    from harmwatch.link import build_incident
+    from harmwatch.serialize import reviewed_incident_to_dict, source_evidence_to_dict
     from harmwatch.store import Store
 
     _check(output_format, "--format", ("text", "json"))
-    with Store.open(settings(ctx).db, upgrade=False) as store:
-        found = store.get_incident(incident_id)
-        evidence = incident_evidence(store, found)
+    run = settings(ctx)
+    with Store.open(run.db, upgrade=False) as store:
+        user = current_user(store, run)
+        reviewed = review.reviewed_incident(store, incident_id, user=user, rebuild=build_incident)
+        evidence = review.incident_evidence(store, reviewed)
     if output_format == "json":
-        json_line({**incident_to_dict(found), "evidence": [_evidence_json(e) for e in evidence]})
+        data = reviewed_incident_to_dict(reviewed)
+        data["evidence"] = [source_evidence_to_dict(e) for e in evidence]
+        json_line(data)
         return
-    for line in (format_incident(found) + "\n" + format_evidence(evidence)).splitlines():
+    text = format_incident(reviewed.incident) + "\n" + format_evidence(evidence)
+    if reviewed.withheld:
+        text += "\nwithheld from you: " + ", ".join(reviewed.withheld)
+    for line in text.splitlines():
         say(line)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import time
 from contextlib import nullcontext
 from pathlib import Path
@@ -24,7 +23,9 @@ if TYPE_CHECKING:
 
     from rich.progress import Progress
 
+    from harmwatch.cli._app import Settings
     from harmwatch.pipeline import LinkRun, Outcome, Status
+    from harmwatch.store import Store
 
 __all__ = ["format_linked", "format_outcome", "format_summary", "ingest"]
 
@@ -60,19 +61,23 @@ def format_summary(counts: dict[Status, int], *, claims: int, seconds: float, da
 
 
 def format_linked(run: LinkRun) -> str:
-    """The line on linking: ``linked 3 new reports: 1 new incident, 2 joined ...``."""
+    """The line on linking what a run added: ``linked: 2 new incidents, 1 changed; 0 period
+    totals kept apart``."""
     noun = "incident" if run.created == 1 else "incidents"
     return (
-        f"linked {run.reports_added} new reports: {run.created} new {noun}, "
-        f"{run.changed} changed; {run.period_totals} period totals kept apart"
+        f"linked: {run.created} new {noun}, {run.changed} changed; "
+        f"{run.period_totals} period totals kept apart"
     )
 
 
-def _actor() -> str:
-    try:
-        return f"{getpass.getuser()} (harmwatch ingest)"
-    except (KeyError, OSError):
-        return "harmwatch ingest"
+def _actor(store: Store, run: Settings) -> str:
+    """Who the audit log records: the ``--as`` user (who must be allowed to ingest), else the
+    operating-system account that runs the command."""
+    from harmwatch.cli._users import current_user, os_actor
+    from harmwatch.review import require
+
+    user = current_user(store, run)
+    return os_actor("harmwatch ingest") if user is None else require(user, "ingest").name
 
 
 def _progress() -> Progress:
@@ -105,7 +110,7 @@ def ingest(
         list[str],
         typer.Argument(
             metavar="PATH|DIR|URL...",
-            help="Files (.txt .md .html .htm), folders, http(s) URLs, RSS/Atom feeds.",
+            help="Files (.txt .md .html .htm .pdf .docx), folders, http(s) URLs, RSS/Atom feeds.",
         ),
     ],
     published: Annotated[
@@ -177,10 +182,11 @@ def ingest(
 
     run = settings(ctx)
     linked: list[LinkRun] = []
+    actor = ""
 
     def link_added(store: Store, documents: Sequence[str]) -> None:
         if documents:
-            linked.append(link_store(store, documents=documents, actor=_actor()))
+            linked.append(link_store(store, documents=documents, actor=actor))
 
     published_date = parse_published(published)
     counts: dict[Status, int] = {"stored": 0, "already stored": 0, "failed": 0, "skipped": 0}
@@ -188,6 +194,8 @@ def ingest(
     started = time.perf_counter()
     with Store.open(run.db) as store:
         database = store.url
+        actor = _actor(store, run)
+        store.check_audit_tail()  # a broken chain refuses the whole run, before any work
         progress = _progress() if run.show_progress else None
         try:
             with progress if progress is not None else nullcontext():
@@ -210,7 +218,7 @@ def ingest(
                     deadline=deadline,
                     time_budget=time_budget or None,
                     follow_symlinks=follow_symlinks,
-                    actor=_actor(),
+                    actor=actor,
                     on_more=more,
                     after=() if no_link else (link_added,),
                     reraise=debugging(),

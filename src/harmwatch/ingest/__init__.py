@@ -2,6 +2,7 @@
 
     document = read_file(Path("reports/idlib.html"))   # HTML reduced to its main text
     for path in iter_paths(Path("reports")): ...      # files under a folder, sorted
+    table = read_table(read_raw(path), source=str(path), format="acled")  # rows -> reports
 
 Every failure is an InputError naming the file or URL and the reason.
 """
@@ -16,7 +17,24 @@ from harmwatch.ingest._files import (
     Skipped,
     iter_paths,
     read_file,
+    read_raw,
     walk_paths,
+)
+from harmwatch.ingest._tables import (
+    CSV,
+    FIELDS,
+    FORMATS,
+    UNKNOWN_POLICIES,
+    XLSX,
+    ColumnMap,
+    FigureSpec,
+    PlaceLookup,
+    RowProblem,
+    TableImport,
+    load_column_map,
+    parse_column_map,
+    read_table,
+    suggest_map,
 )
 from harmwatch.ingest._web import (
     DEFAULT_DEADLINE,
@@ -29,20 +47,35 @@ from harmwatch.ingest._web import (
 )
 
 __all__ = [
+    "CSV",
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_TIMEOUT",
+    "FIELDS",
+    "FORMATS",
     "SUFFIXES",
+    "UNKNOWN_POLICIES",
+    "XLSX",
+    "ColumnMap",
     "Feed",
+    "FigureSpec",
+    "PlaceLookup",
+    "RowProblem",
     "Skipped",
+    "TableImport",
     "encoding_note",
     "iter_paths",
+    "load_column_map",
     "make_client",
     "open_url",
+    "parse_column_map",
     "read_bytes",
     "read_feed",
     "read_file",
+    "read_raw",
+    "read_table",
     "read_url",
     "sniff_media_type",
+    "suggest_map",
     "walk_paths",
 ]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from datetime import UTC, datetime
 
 from harmwatch.errors import InputError
 from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._decode import NotText, declared_charset, decode
+from harmwatch.ingest._docx import DOCX, read_docx
 from harmwatch.ingest._html import NoMainText, html_to_text
+from harmwatch.ingest._pdf import PDF, read_pdf
 from harmwatch.model import Document
 
 __all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes", "sniff_media_type"]
@@ -17,6 +20,7 @@ PLAIN = "text/plain"
 MARKDOWN = "text/markdown"
 HTML = "text/html"
 _TITLE_MAX = 300
+_PAGED_READERS = {PDF: read_pdf, DOCX: read_docx}
 
 
 def read_bytes(
@@ -28,12 +32,12 @@ def read_bytes(
     retrieved_at: datetime | None = None,
     warc: bytes | None = None,
 ) -> Document:
-    """A Document from the bytes of a text, Markdown or HTML document.
+    """A Document from the bytes of a text, Markdown, HTML, PDF or DOCX document.
 
     Args:
         raw: the bytes exactly as received (kept byte for byte; their sha256 is the key).
         source: where they came from (path or URL), used in messages and stored.
-        media_type: text/plain, text/markdown or text/html.
+        media_type: text/plain, text/markdown, text/html, application/pdf or the DOCX type.
         charset: the charset the sender declared, if any (tried after UTF-8).
         retrieved_at: when they were received (default now, UTC).
         warc: the WARC record of the HTTP exchange, for fetched URLs.
@@ -43,6 +47,10 @@ def read_bytes(
     """
     if not raw.strip():
         raise InputError(f"{source}: empty file" if raw == b"" else f"{source}: only whitespace")
+    paged = _PAGED_READERS.get(media_type)
+    if paged is not None:
+        document = paged(raw, source=source, retrieved_at=retrieved_at)
+        return document if warc is None else dataclasses.replace(document, warc=warc)
     is_html = media_type in (HTML, "application/xhtml+xml")
     try:
         text, encoding = decode(

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from harmwatch.errors import InputError
 from harmwatch.ingest._document import HTML, MARKDOWN, PLAIN, read_bytes
+from harmwatch.ingest._docx import DOCX
+from harmwatch.ingest._pdf import PDF
 from harmwatch.model import Document
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "format_size",
     "iter_paths",
     "read_file",
+    "read_raw",
     "walk_paths",
 ]
 
@@ -33,8 +36,12 @@ SUFFIXES: dict[str, str] = {
     ".html": HTML,
     ".htm": HTML,
     ".xhtml": HTML,
+    ".pdf": PDF,
+    ".docx": DOCX,
 }
 """File suffixes harmwatch reads, and the media type each is read as."""
+
+_TABLES = (".csv", ".tsv", ".xlsx", ".xls")
 
 
 def format_size(size: int) -> str:
@@ -118,7 +125,8 @@ def _outside(link: Path, target: Path, given: Path, what: str) -> Skipped:
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """A Document from a .txt, .md or .html/.htm file (HTML reduced to its main text).
+    """A Document from a .txt, .md, .html/.htm, .pdf or .docx file (HTML reduced to its main
+    text, PDF and DOCX to their pages' text with tables as lines).
 
     Raises:
         InputError: the message names the file and the reason (missing, unreadable, not a
@@ -128,10 +136,25 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     media_type = SUFFIXES.get(path.suffix.lower())
     if media_type is None:
         readable = ", ".join(sorted(SUFFIXES))
+        hint = (
+            " (tables of incidents go through harmwatch import)"
+            if path.suffix.lower() in _TABLES
+            else ""
+        )
         raise InputError(
             f"{name}: cannot read {path.suffix or 'files without a suffix'}; "
-            f"harmwatch reads {readable}"
+            f"harmwatch reads {readable}{hint}"
         )
+    return read_bytes(read_raw(path, max_bytes=max_bytes), source=name, media_type=media_type)
+
+
+def read_raw(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, exactly as they are, whatever its kind.
+
+    Raises:
+        InputError: missing, unreadable, not a regular file, over ``max_bytes``, or empty.
+    """
+    name = str(path)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -159,7 +182,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise _too_big(name, len(raw), max_bytes)
     if not raw:
         raise InputError(f"{name}: empty file")
-    return read_bytes(raw, source=name, media_type=media_type)
+    return raw
 
 
 def _too_big(name: str, size: int, max_bytes: int) -> InputError:

@@ -13,7 +13,9 @@ from urllib.parse import urljoin
 from harmwatch import __version__
 from harmwatch.errors import InputError
 from harmwatch.ingest._document import HTML, MARKDOWN, PLAIN, read_bytes
+from harmwatch.ingest._docx import DOCX
 from harmwatch.ingest._files import DEFAULT_MAX_BYTES, format_size
+from harmwatch.ingest._pdf import PDF
 from harmwatch.model import Document
 
 if TYPE_CHECKING:
@@ -48,6 +50,8 @@ _DOCUMENT_TYPES = {
     "application/xhtml+xml": HTML,
     "text/plain": PLAIN,
     "text/markdown": MARKDOWN,
+    PDF: PDF,
+    DOCX: DOCX,
 }
 _DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 

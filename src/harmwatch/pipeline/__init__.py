@@ -22,6 +22,13 @@ from harmwatch.pipeline._budget import (
     budget_for,
 )
 from harmwatch.pipeline._claims import list_claims
+from harmwatch.pipeline._import import (
+    TABLE_SUFFIXES,
+    ImportResult,
+    gazetteer_lookup,
+    import_table,
+    table_type,
+)
 from harmwatch.pipeline._ingest import (
     STATUSES,
     AfterIngest,
@@ -33,12 +40,10 @@ from harmwatch.pipeline._ingest import (
 )
 from harmwatch.pipeline._link import (
     NEIGHBOURHOOD_DAYS,
-    Evidence,
     LinkRun,
-    SourceEvidence,
     assemble_store,
-    incident_evidence,
     link_store,
+    list_incidents,
 )
 from harmwatch.pipeline._summary import summarize_store
 
@@ -47,24 +52,27 @@ __all__ = [
     "NEIGHBOURHOOD_DAYS",
     "SECONDS_PER_MB",
     "STATUSES",
+    "TABLE_SUFFIXES",
     "AfterIngest",
     "AnalysisFailed",
     "Analyze",
     "Analyzer",
     "BudgetedAnalyzer",
-    "Evidence",
+    "ImportResult",
     "LinkRun",
     "Outcome",
-    "SourceEvidence",
     "Status",
     "analyze_document",
     "assemble_store",
     "budget_for",
     "count_inputs",
-    "incident_evidence",
+    "gazetteer_lookup",
+    "import_table",
     "ingest_sources",
     "is_url",
     "link_store",
     "list_claims",
+    "list_incidents",
     "summarize_store",
+    "table_type",
 ]

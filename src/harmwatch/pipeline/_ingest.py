@@ -268,6 +268,7 @@ class _Run:
         if document.published is None and self.published is not None:
             document = dataclasses.replace(document, published=self.published)
         notes = tuple(note for note in [ingest_stage.encoding_note(document.encoding)] if note)
+        notes = (*notes, *document.notes)
         store = self.store
         if store.has_document(document.sha256):
             if store.has_extraction(document.sha256):

@@ -23,17 +23,15 @@ from harmwatch.link import (
     link_reports,
     register_facilities,
 )
-from harmwatch.model import Figure, Incident, Report
-from harmwatch.store import DEFAULT_ACTOR, Store
+from harmwatch.model import Incident, Report, User
+from harmwatch.store import DEFAULT_ACTOR, IncidentQuery, Store
 
 __all__ = [
     "NEIGHBOURHOOD_DAYS",
-    "Evidence",
     "LinkRun",
-    "SourceEvidence",
     "assemble_store",
-    "incident_evidence",
     "link_store",
+    "list_incidents",
 ]
 
 NEIGHBOURHOOD_DAYS = 45
@@ -165,60 +163,33 @@ def link_store(
     )
 
 
-# --- what a reader checks: each source's figures and the sentence they came from ---------------
+# --- what a reader may see ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """One figure a source gave, the words that say it, and the sentence around them."""
+def list_incidents(
+    store: Store, query: IncidentQuery | None = None, *, user: User | None = None
+) -> list[Incident]:
+    """Stored incidents matching ``query`` as ``user`` may see them: analysts' corrections and
+    grades applied (``harmwatch.review``), and for a user who may not read confidential fields
+    (a viewer, or nobody named) every confidential field and document left out.
 
-    figure: Figure
-    quote: str
-    sentence: str
+    Filters apply to the linked values (a corrected place is found under its linked one).
+    """
+    from harmwatch.link import build_incident
+    from harmwatch.review import can, reviewed_incident
 
-
-@dataclass(frozen=True, slots=True)
-class SourceEvidence:
-    """One report of an incident: its document, where it came from, and its evidence."""
-
-    report: Report
-    document_sha256: str
-    source: str
-    title: str | None
-    evidence: tuple[Evidence, ...]
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    stop = text.rfind(". ", 0, start)
-    left = max(0 if stop < 0 else stop + 2, text.rfind("\n", 0, start) + 1)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(stops) + 1 if stops else len(text)
-    return " ".join(text[left:right].split())
-
-
-def incident_evidence(store: Store, incident: Incident) -> list[SourceEvidence]:
-    """Each report of ``incident`` with its document and, for every figure, the quoted words
-    and the sentence they stand in (from the stored text, by the claim's span)."""
-    out: list[SourceEvidence] = []
-    for report in store.get_reports(incident.reports):
-        document = store.get_document(report.document_sha256)
-        claims = store.claims_for(report.document_sha256)
-        evidence: list[Evidence] = []
-        for figure in report.figures:
-            if figure.claim is not None and figure.claim < len(claims):
-                claim = claims[figure.claim]
-                quote = document.text[claim.start : claim.end]
-                sentence = _sentence(document.text, claim.start, claim.end)
-            else:
-                quote = sentence = figure.evidence
-            evidence.append(Evidence(figure, quote, sentence))
-        out.append(
-            SourceEvidence(
-                report=report,
-                document_sha256=document.sha256,
-                source=document.source,
-                title=document.title,
-                evidence=tuple(evidence),
-            )
-        )
+    found = store.incidents(query)
+    ids = [i.id for i in found if i.id is not None]
+    reviewed = {k for k, entries in store.reviews_of(ids).items() if entries} if ids else set()
+    hidden: set[str] = set()
+    if not can(user, "read_confidential"):
+        hidden = store.confidential_documents({s.document_sha256 for i in found for s in i.sources})
+    out: list[Incident] = []
+    for incident in found:
+        assert incident.id is not None
+        touched = any(s.document_sha256 in hidden for s in incident.sources)
+        if incident.id in reviewed or touched:
+            view = reviewed_incident(store, incident.id, user=user, rebuild=build_incident)
+            incident = view.incident
+        out.append(incident)
     return out

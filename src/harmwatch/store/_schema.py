@@ -2,6 +2,10 @@
 
 Migrations in ``migrations/versions`` build exactly this; a test compares the two. Timestamps are
 naive UTC (the same on SQLite and PostgreSQL, so audit hashes are reproducible).
+
+Triggers are not metadata: ``APPEND_ONLY_TABLES`` names the tables whose rows the database
+itself refuses to UPDATE or DELETE (migrations 0005_audit and 0006_review install the
+triggers; a test checks that every table named here refuses both on SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 __all__ = [
+    "APPEND_ONLY_TABLES",
     "audit_log",
     "claims",
     "documents",
@@ -23,6 +28,8 @@ __all__ = [
     "metadata",
     "place_mentions",
     "reports",
+    "review_entries",
+    "users",
 ]
 
 metadata = sa.MetaData(
@@ -51,6 +58,7 @@ documents = sa.Table(
     sa.Column("raw", sa.LargeBinary, nullable=False),
     sa.Column("warc", sa.LargeBinary, nullable=True),
     sa.Column("confidential", sa.Boolean, nullable=False),
+    sa.Column("pages", sa.JSON, nullable=True),
 )
 
 extractions = sa.Table(
@@ -295,3 +303,35 @@ audit_log = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False, unique=True),
 )
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("token_id", sa.String(32), nullable=False, unique=True),
+    sa.Column("token_hash", sa.String(200), nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+review_entries = sa.Table(
+    "review_entries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.Integer, nullable=False, index=True),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("field", sa.String(100), nullable=True),
+    sa.Column("target", sa.Text, nullable=True),
+    sa.Column("value", sa.JSON, nullable=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("confidential", sa.Boolean, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("incident_version", sa.Integer, nullable=True),
+    sa.Column("salt", sa.String(32), nullable=False),
+)
+
+APPEND_ONLY_TABLES: tuple[str, ...] = ("audit_log", "documents", "claims", "review_entries")
+"""Tables whose rows are evidence: the database refuses UPDATE and DELETE on them."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
@@ -26,13 +27,23 @@ from harmwatch.model import (
     Place,
     PlaceMention,
     Report,
+    ReviewEntry,
     StoredClaim,
+    User,
 )
 from harmwatch.serialize import link_decision_to_dict
-from harmwatch.store import _engine
+from harmwatch.store import _engine, _review, _users
 from harmwatch.store import _incidents as _links
-from harmwatch.store._audit import GENESIS_HASH, AuditEntry, append_entry, entry_hash
+from harmwatch.store._audit import AuditEntry, append_entry, check_tail, entry_from_row
+from harmwatch.store._digest import (
+    CLAIM_COLUMNS,
+    PLACE_MENTION_COLUMNS,
+    RowsDigest,
+    document_digest,
+    extraction_digest,
+)
 from harmwatch.store._incidents import IncidentQuery, LinkWrite
+from harmwatch.store._review import NEW_INCIDENT, ReviewWrite
 from harmwatch.store._schema import (
     audit_log,
     claims,
@@ -42,8 +53,11 @@ from harmwatch.store._schema import (
     incidents,
     place_mentions,
     reports,
+    review_entries,
+    users,
 )
 from harmwatch.store._summary import SummaryRows, read_summary_rows
+from harmwatch.store._verify import AuditReport, check_head, verify_log
 
 __all__ = ["DEFAULT_ACTOR", "EXTRACTOR_VERSION", "IncidentQuery", "LinkWrite", "Store"]
 
@@ -165,6 +179,15 @@ class Store:
                 yield connection
 
     @contextmanager
+    def _snapshot(self) -> Iterator[Connection]:
+        """A read transaction that sees one consistent state of every table."""
+        with _engine.translate_errors(self.url), self._engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
         with _engine.translate_errors(self.url):
             options = {_engine.WRITE: True}
@@ -195,11 +218,14 @@ class Store:
         with self._write() as connection:
             if _has_document(connection, document.sha256):
                 return False
-            connection.execute(_INSERT_DOCUMENT, _document_row(document, now))
+            row = _document_row(document, now)
+            connection.execute(_INSERT_DOCUMENT, row)
             after = _document_summary(document)
+            after["row_sha256"] = document_digest(row)
             if extraction is not None:
-                _insert_extraction(connection, document.sha256, extraction, extractor_version, now)
-                after["extraction"] = _extraction_summary(extraction, extractor_version)
+                after["extraction"] = _insert_extraction(
+                    connection, document.sha256, extraction, extractor_version, now
+                )
             append_entry(
                 connection,
                 at=now,
@@ -273,7 +299,7 @@ class Store:
                 raise Conflict(
                     f"document {sha256} already has an extraction by {extractor_version}"
                 )
-            _insert_extraction(connection, sha256, extraction, extractor_version, now)
+            summary = _insert_extraction(connection, sha256, extraction, extractor_version, now)
             append_entry(
                 connection,
                 at=now,
@@ -281,7 +307,7 @@ class Store:
                 action="extraction.add",
                 entity=f"document:{sha256}",
                 before=None,
-                after=_extraction_summary(extraction, extractor_version),
+                after=summary,
             )
 
     def record_analysis_failure(
@@ -385,21 +411,21 @@ class Store:
             added = _links.insert_reports(connection, batch, assembler=assembler, now=now)
             if not added and not removed:
                 return 0
+            new = set(added)
             documents_touched = sorted({r.document_sha256 for r in batch})
             append_entry(
                 connection,
                 at=now,
                 actor=actor,
                 action="reports.add",
-                entity=(
-                    f"document:{documents_touched[0]}" if len(documents_touched) == 1 else "reports"
-                ),
+                entity="reports",
                 before={"removed": len(removed)} if removed else None,
                 after={
                     "assembler": assembler,
                     "reports": len(added),
-                    "period_totals": sum(1 for r in batch if r.period_total and r.key in added),
+                    "period_totals": sum(1 for r in batch if r.period_total and r.key in new),
                     "documents": len(documents_touched),
+                    "first_document": documents_touched[0] if documents_touched else None,
                 },
             )
         return len(added)
@@ -589,26 +615,117 @@ class Store:
         """
         now = _utcnow()
         with self._write() as connection:
-            known = {r.key for r in _links.read_reports(connection, keys=decision.reports)}
-            missing = [key for key in decision.reports if key not in known]
-            if missing:
-                raise NotFound(f"no report {missing[0]}")
-            decision_id = _links.insert_decision(connection, decision, now)
-            append_entry(
-                connection,
-                at=now,
-                actor=actor,
-                action="link.decision",
-                entity=f"link_decision:{decision_id}",
-                before=None,
-                after={**link_decision_to_dict(decision), "at": now.isoformat()},
-            )
-        return decision_id
+            return _record_decision(connection, decision, actor=actor, now=now)
 
     def link_decisions(self) -> list[LinkDecision]:
         """Every analyst link decision, oldest first."""
         with self._read() as connection:
             return _links.load_decisions(connection)
+
+    # --- review -------------------------------------------------------------------------------
+
+    def add_review(
+        self,
+        entry: ReviewEntry,
+        *,
+        versions: Mapping[int, int],
+        grade: str | None = None,
+        set_grade: bool = False,
+        decisions: Sequence[LinkDecision] = (),
+        rewrite: Sequence[Incident] = (),
+        retire: Sequence[int] = (),
+    ) -> ReviewWrite:
+        """Store an analyst's decision with its audit entry, in one transaction, if every
+        incident it touches is still at the version the analyst read.
+
+        Args:
+            entry: the decision (its ``incident_id`` is the incident it is about).
+            versions: incident id -> the version the analyst read, for every incident the
+                write touches; each is raised by one. Conflict ("incident 412 changed since you
+                opened it; reload and review again") when one moved on.
+            grade, set_grade: set the incident's grade (None clears it).
+            decisions: link decisions (pins) that keep this decision through every relink.
+            rewrite, retire: for a merge or split, the incidents as they now are (one without
+                an id is created) and the ids that no longer exist.
+        """
+        now = _utcnow()
+        with self._write() as connection:
+            current = _review.check_versions(connection, versions)
+            grades = None
+            if set_grade:
+                before = connection.execute(
+                    sa.select(incidents.c.grade).where(incidents.c.id == entry.incident_id)
+                ).scalar()
+                grades = {"before": before, "after": grade}
+            created: list[int] = []
+            if rewrite or retire:
+                kept = [
+                    i if i.id is None else replace(i, version=current.get(i.id, i.version))
+                    for i in rewrite
+                ]
+                written = _links.write_link(connection, kept, retire=retire, registry=(), now=now)
+                created = [
+                    i.id
+                    for i, old in zip(written.incidents, kept, strict=True)
+                    if old.id is None and i.id is not None
+                ]
+                gone = set(retire)
+                current = _review.read_versions(connection, [i for i in current if i not in gone])
+            stored = _review.insert_review(
+                connection,
+                entry,
+                now=now,
+                versions={i: (versions[i], v + 1) for i, v in current.items()},
+                grades=grades,
+                retired=retire,
+                created=created,
+            )
+            for decision in decisions:
+                pin = decision
+                if decision.kind == "pin" and decision.incident_id == NEW_INCIDENT:
+                    pin = replace(decision, incident_id=created[0])
+                _record_decision(connection, pin, actor=entry.actor, now=now)
+            bumped = _review.bump_versions(
+                connection,
+                current,
+                now=now,
+                grade={entry.incident_id: grade} if set_grade else None,
+            )
+        return ReviewWrite(entry=stored, versions=bumped, created=tuple(created))
+
+    def confidential_documents(self, shas: Iterable[str]) -> set[str]:
+        """Which of these documents are marked confidential."""
+        wanted = sorted(set(shas))
+        found: set[str] = set()
+        with self._read() as connection:
+            for start in range(0, len(wanted), _BATCH):
+                chunk = wanted[start : start + _BATCH]
+                found.update(
+                    connection.execute(
+                        sa.select(documents.c.sha256).where(
+                            documents.c.sha256.in_(chunk), documents.c.confidential.is_(True)
+                        )
+                    ).scalars()
+                )
+        return found
+
+    def low_confidence_claims(self, floor: float) -> dict[str, float]:
+        """``<document sha256>:<ordinal>`` -> confidence, for every claim of a document's newest
+        extraction whose confidence is below ``floor``."""
+        newest = sa.select(sa.func.max(extractions.c.id)).group_by(extractions.c.document_sha256)
+        query = sa.select(claims.c.document_sha256, claims.c.ordinal, claims.c.confidence).where(
+            claims.c.confidence < floor, claims.c.extraction_id.in_(newest)
+        )
+        with self._read() as connection:
+            return {
+                f"{row.document_sha256}:{row.ordinal}": float(row.confidence)
+                for row in connection.execute(query)
+            }
+
+    def reviews_of(self, incident_ids: Sequence[int] | None = None) -> dict[int, list[ReviewEntry]]:
+        """Review entries by incident, oldest first (every incident's when not given)."""
+        with self._read() as connection:
+            return _review.read_reviews(connection, incident_ids)
 
     def iter_claims(
         self,
@@ -697,6 +814,8 @@ class Store:
             reports,
             incidents,
             facilities,
+            review_entries,
+            users,
             audit_log,
         )
         with self._read() as connection:
@@ -712,51 +831,125 @@ class Store:
         with self._read() as connection:
             return _engine.current_revision(connection)
 
+    # --- users ------------------------------------------------------------------------------
+
+    def add_user(
+        self, name: str, role: str, *, actor: str, only_if_first: bool = False
+    ) -> tuple[User, str]:
+        """Add a user with a new API token; returns (user, token). Only the token's hash is kept.
+
+        ``only_if_first`` refuses (Conflict) unless there are no users yet, in the same
+        transaction: the first admin is the one user added without an admin's say-so.
+        """
+        with self._write() as connection:
+            return _users.add_user(
+                connection, name, role, actor=actor, now=_utcnow(), only_if_first=only_if_first
+            )
+
+    def get_user(self, name: str) -> User:
+        """The user called ``name``; raises NotFound."""
+        with self._read() as connection:
+            return _users.get_user(connection, name)
+
+    def list_users(self) -> list[User]:
+        """Every user, by name."""
+        with self._read() as connection:
+            return _users.list_users(connection)
+
+    def disable_user(self, name: str, *, actor: str) -> User:
+        """Disable a user so that their token stops working (never the last active admin)."""
+        with self._write() as connection:
+            return _users.disable_user(connection, name, actor=actor, now=_utcnow())
+
+    def rotate_token(self, name: str, *, actor: str) -> str:
+        """A new token for the user (the old one stops working); returns it, shown once."""
+        with self._write() as connection:
+            return _users.rotate_token(connection, name, actor=actor, now=_utcnow())
+
+    def authenticate(self, token: str) -> User:
+        """The active user this API token belongs to; raises Unauthorized otherwise."""
+        with self._read() as connection:
+            return _users.authenticate(connection, token)
+
     # --- audit log ----------------------------------------------------------------------------
 
-    def iter_audit(self, *, entity: str | None = None) -> Iterator[AuditEntry]:
-        """Audit entries in order (only those about ``entity`` if given)."""
+    def iter_audit(
+        self,
+        *,
+        entity: str | None = None,
+        actor: str | None = None,
+        since: datetime | date | None = None,
+    ) -> Iterator[AuditEntry]:
+        """Audit entries in order, read a batch at a time.
+
+        Args:
+            entity: only entries about this entity (``document:<sha256>``, ``user:<name>``...);
+                a value ending in ``:`` matches every entity with that prefix.
+            actor: only entries by this actor.
+            since: only entries at or after this moment (a date means its midnight, UTC).
+        """
+        query = sa.select(audit_log)
+        if entity is not None:
+            if entity.endswith(":"):
+                query = query.where(audit_log.c.entity.startswith(entity, autoescape=True))
+            else:
+                query = query.where(audit_log.c.entity == entity)
+        if actor is not None:
+            query = query.where(audit_log.c.actor == actor)
+        if since is not None:
+            moment = (
+                since
+                if isinstance(since, datetime)
+                else datetime.combine(since, datetime.min.time())
+            )
+            query = query.where(audit_log.c.at >= _naive_utc(moment))
         after = 0
         while True:
-            query = sa.select(audit_log).where(audit_log.c.seq > after)
-            if entity is not None:
-                query = query.where(audit_log.c.entity == entity)
             with self._read() as connection:
-                rows = connection.execute(query.order_by(audit_log.c.seq).limit(_BATCH)).all()
+                rows = connection.execute(
+                    query.where(audit_log.c.seq > after).order_by(audit_log.c.seq).limit(_BATCH)
+                ).all()
             if not rows:
                 return
             for row in rows:
-                yield AuditEntry(
-                    seq=row.seq,
-                    at=row.at.replace(tzinfo=UTC),
-                    actor=row.actor,
-                    action=row.action,
-                    entity=row.entity,
-                    before=row.before,
-                    after=row.after,
-                    prev_hash=row.prev_hash,
-                    hash=row.hash,
-                )
+                yield entry_from_row(row)
             after = rows[-1].seq
 
-    def verify_audit(self) -> int:
-        """Check the whole hash chain; returns the number of entries, raises Conflict at a break."""
-        expected_prev = GENESIS_HASH
-        count = 0
-        for entry in self.iter_audit():
-            count += 1
-            if entry.seq != count:
-                raise Conflict(f"audit log broken: entry {count} is missing (found {entry.seq})")
-            if entry.prev_hash != expected_prev:
-                raise Conflict(
-                    f"audit log broken at entry {entry.seq}: it does not follow its predecessor"
-                )
-            fields = dataclasses.asdict(entry)
-            del fields["hash"]
-            if entry_hash(**fields) != entry.hash:
-                raise Conflict(f"audit log broken at entry {entry.seq}: its content was changed")
-            expected_prev = entry.hash
-        return count
+    def check_audit_tail(self) -> None:
+        """Raise Conflict if the last audit entry is broken (the cheap check every write makes
+        too); call it before a long run of writes to refuse them all at once."""
+        with self._read() as connection:
+            check_tail(connection)
+
+    def audit_head(self) -> AuditEntry | None:
+        """The last entry of the audit log (its hash is the value to publish), None if empty."""
+        with self._read() as connection:
+            row = connection.execute(
+                sa.select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)
+            ).first()
+        return None if row is None else entry_from_row(row)
+
+    def check_audit(self, *, head: str | None = None) -> AuditReport:
+        """Re-compute the chain and check every evidence row against it, in one snapshot.
+
+        Args:
+            head: a head hash published earlier (``audit_head().hash``); the report then says
+                whether it is still in the chain.
+        """
+        published = None if head is None else check_head(head)
+        with self._snapshot() as connection:
+            return verify_log(connection, head=published)
+
+    def verify_audit(self, *, head: str | None = None) -> int:
+        """Check the chain and the rows; returns the number of entries, raises Conflict naming
+        the first broken entry or row."""
+        report = self.check_audit(head=head)
+        if report.problems:
+            first = report.problems[0]
+            more = len(report.problems) - 1
+            suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+            raise Conflict(f"audit log broken: {first.message}{suffix}")
+        return report.entries
 
 
 # --- rows <-> domain types ------------------------------------------------------------------------
@@ -767,6 +960,28 @@ _INSERT_EXTRACTION = sa.insert(extractions)
 _INSERT_CLAIMS = sa.insert(claims)
 _INSERT_PLACES = sa.insert(place_mentions)
 _HAS_DOCUMENT = sa.select(documents.c.sha256).where(documents.c.sha256 == sa.bindparam("sha256"))
+
+
+def _record_decision(
+    connection: Connection, decision: LinkDecision, *, actor: str, now: datetime
+) -> int:
+    """Store a link decision with its ``link.decision`` audit entry; NotFound for an unknown
+    report."""
+    known = {r.key for r in _links.read_reports(connection, keys=decision.reports)}
+    missing = [key for key in decision.reports if key not in known]
+    if missing:
+        raise NotFound(f"no report {missing[0]}")
+    decision_id = _links.insert_decision(connection, decision, now)
+    append_entry(
+        connection,
+        at=now,
+        actor=actor,
+        action="link.decision",
+        entity=f"link_decision:{decision_id}",
+        before=None,
+        after={**link_decision_to_dict(decision), "at": now.isoformat()},
+    )
+    return decision_id
 
 
 def _has_document(connection: Connection, sha256: str) -> bool:
@@ -788,6 +1003,7 @@ def _document_row(document: Document, now: datetime) -> dict[str, Any]:
         "raw": document.raw,
         "warc": document.warc,
         "confidential": document.confidential,
+        "pages": list(document.pages) if document.pages else None,
     }
 
 
@@ -805,27 +1021,23 @@ def _document_from_row(row: Row[Any]) -> Document:
         encoding=row.encoding,
         warc=None if row.warc is None else bytes(row.warc),
         confidential=row.confidential,
+        pages=tuple(row.pages or ()),
     )
 
 
 def _document_summary(document: Document) -> dict[str, Any]:
+    """What the audit log says of a document: a confidential one's source and title stay out
+    (the row digest covers them)."""
+    hidden = document.confidential
     return {
         "sha256": document.sha256,
-        "source": document.source,
-        "title": document.title,
+        "source": None if hidden else document.source,
+        "title": None if hidden else document.title,
         "published": None if document.published is None else document.published.isoformat(),
         "lang": document.lang,
         "media_type": document.media_type,
         "bytes": len(document.raw),
         "confidential": document.confidential,
-    }
-
-
-def _extraction_summary(extraction: Extraction, extractor_version: str) -> dict[str, Any]:
-    return {
-        "extractor_version": extractor_version,
-        "claims": len(extraction.claims),
-        "places": len(extraction.places),
     }
 
 
@@ -845,64 +1057,75 @@ def _insert_extraction(
     extraction: Extraction,
     extractor_version: str,
     now: datetime,
-) -> None:
+) -> dict[str, Any]:
+    """Insert an extraction with its claims and places; returns its audit summary (with the
+    digests that ``audit verify`` checks the rows against)."""
     period = extraction.period
-    result = connection.execute(
-        _INSERT_EXTRACTION,
-        {
-            "document_sha256": sha256,
-            "extractor_version": extractor_version,
-            "extracted_at": now,
-            "lang": extraction.lang,
-            "published": extraction.published,
-            "period_start": None if period is None else period.start,
-            "period_end": None if period is None else period.end,
-            "has_period": period is not None,
-            "perpetrators": list(extraction.perpetrators),
-            "weapons": list(extraction.weapons),
-        },
-    )
+    row = {
+        "document_sha256": sha256,
+        "extractor_version": extractor_version,
+        "extracted_at": now,
+        "lang": extraction.lang,
+        "published": extraction.published,
+        "period_start": None if period is None else period.start,
+        "period_end": None if period is None else period.end,
+        "has_period": period is not None,
+        "perpetrators": list(extraction.perpetrators),
+        "weapons": list(extraction.weapons),
+    }
+    result = connection.execute(_INSERT_EXTRACTION, row)
     primary_key = result.inserted_primary_key
     assert primary_key is not None
     extraction_id = primary_key[0]
-    # rows go in batches, so that a document with a million claims needs no million dicts
+    # rows go in batches, so that a document with a million claims needs no million dicts;
+    # their digests are taken as they go
+    claims_digest = RowsDigest(CLAIM_COLUMNS)
     for first in range(0, len(extraction.claims), _INSERT_BATCH):
-        connection.execute(
-            _INSERT_CLAIMS,
-            [
-                {
-                    "extraction_id": extraction_id,
-                    "document_sha256": sha256,
-                    "extractor_version": extractor_version,
-                    "ordinal": ordinal,
-                    **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
-                }
-                for ordinal, claim in enumerate(
-                    extraction.claims[first : first + _INSERT_BATCH], start=first
-                )
-            ],
-        )
+        claim_rows = [
+            {
+                "extraction_id": extraction_id,
+                "document_sha256": sha256,
+                "extractor_version": extractor_version,
+                "ordinal": ordinal,
+                **{field.name: getattr(claim, field.name) for field in _CLAIM_FIELDS},
+            }
+            for ordinal, claim in enumerate(
+                extraction.claims[first : first + _INSERT_BATCH], start=first
+            )
+        ]
+        connection.execute(_INSERT_CLAIMS, claim_rows)
+        for claim_row in claim_rows:
+            claims_digest.add(claim_row)
+    places_digest = RowsDigest(PLACE_MENTION_COLUMNS)
     for first in range(0, len(extraction.places), _INSERT_BATCH):
-        connection.execute(
-            _INSERT_PLACES,
-            [
-                {
-                    "extraction_id": extraction_id,
-                    "document_sha256": sha256,
-                    "ordinal": ordinal,
-                    "name": mention.name,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "sentence": mention.sentence,
-                    "score": mention.score,
-                    "place_id": None if mention.place is None else mention.place.id,
-                    "place": None if mention.place is None else _place_json(mention.place),
-                }
-                for ordinal, mention in enumerate(
-                    extraction.places[first : first + _INSERT_BATCH], start=first
-                )
-            ],
-        )
+        place_rows = [
+            {
+                "extraction_id": extraction_id,
+                "document_sha256": sha256,
+                "ordinal": ordinal,
+                "name": mention.name,
+                "start": mention.start,
+                "end": mention.end,
+                "sentence": mention.sentence,
+                "score": mention.score,
+                "place_id": None if mention.place is None else mention.place.id,
+                "place": None if mention.place is None else _place_json(mention.place),
+            }
+            for ordinal, mention in enumerate(
+                extraction.places[first : first + _INSERT_BATCH], start=first
+            )
+        ]
+        connection.execute(_INSERT_PLACES, place_rows)
+        for place_row in place_rows:
+            places_digest.add(place_row)
+    return {
+        "extractor_version": extractor_version,
+        "claims": len(extraction.claims),
+        "places": len(extraction.places),
+        "fields_sha256": extraction_digest(row),
+        "claims_sha256": claims_digest.hexdigest(),
+        "places_sha256": places_digest.hexdigest(),
+    }
 
 
 _CLAIM_FIELDS = dataclasses.fields(Claim)

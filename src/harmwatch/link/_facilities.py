@@ -387,12 +387,18 @@ def register_facilities(
 
     out: list[Report] = []
     for report in reports:
-        ids = assigned.get(report.key)
-        if not ids:
+        ids = assigned.get(report.key, {})
+        stray = any(
+            h.facility_id is not None and h.facility_id not in registry for h in report.facilities
+        )
+        if not ids and not stray:
             out.append(report)
             continue
+        # a hit keeps only a registry id: one the registry does not hold is dropped
         hits = tuple(
-            replace(hit, facility_id=ids[n]) if n in ids else hit
+            replace(hit, facility_id=ids[n])
+            if n in ids
+            else (replace(hit, facility_id=None) if hit.facility_id not in registry else hit)
             for n, hit in enumerate(report.facilities)
         )
         out.append(replace(report, facilities=hits))

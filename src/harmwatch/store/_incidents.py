@@ -367,18 +367,18 @@ def write_link(
     out: list[Incident] = []
     created = changed = unchanged = 0
     touched: list[Incident] = []
+    # new incidents in batches; the id lives in its column (the stored JSON has none)
+    fresh = [replace(i, version=1) for i in found if i.id is None]
+    new_ids: list[int] = []
+    insert = sa.insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True)
+    for chunk in _chunks(fresh):
+        rows = [_incident_row(i, now, created=True) for i in chunk]
+        new_ids.extend(int(row.id) for row in connection.execute(insert, rows))
+    created_by_position = iter(zip(fresh, new_ids, strict=True))
     for incident in found:
         if incident.id is None:
-            values = _incident_row(replace(incident, version=1), now, created=True)
-            primary_key = connection.execute(sa.insert(incidents), values).inserted_primary_key
-            assert primary_key is not None
-            new_id = int(primary_key[0])
-            final = replace(incident, id=new_id, version=1)
-            connection.execute(
-                sa.update(incidents)
-                .where(incidents.c.id == new_id)
-                .values(data=incident_to_dict(final))
-            )
+            made, new_id = next(created_by_position)
+            final = replace(made, id=new_id)
             created += 1
             touched.append(final)
             out.append(final)

@@ -249,3 +249,12 @@ def test_edited_page_offsets_of_a_document_are_found(store: Store, db_url: str) 
         f"document {document.sha256} differs from what entry 1 recorded (its text, source, "
         "dates or flags were changed)"
     ]
+
+
+def test_a_claim_flag_added_by_a_later_migration_is_covered_too(store: Store, db_url: str) -> None:
+    shas = _fill(store)
+    tamper(db_url, f"UPDATE claims SET place_review = true WHERE document_sha256 = '{shas[0]}'")
+    assert _problems(store) == [
+        f"the claims of extraction harmwatch-0.1.0 of document {shas[0]} differ from what "
+        "entry 1 recorded"
+    ]

@@ -18,10 +18,12 @@ from harmwatch.store._audit import canonical_json, sha256_json
 
 __all__ = [
     "CLAIM_COLUMNS",
+    "CLAIM_LATER_COLUMNS",
     "DOCUMENT_COLUMNS",
     "DOCUMENT_LATER_COLUMNS",
     "EXTRACTION_COLUMNS",
     "PLACE_MENTION_COLUMNS",
+    "PLACE_MENTION_LATER_COLUMNS",
     "REVIEW_COLUMNS",
     "USER_COLUMNS",
     "RowsDigest",
@@ -89,9 +91,11 @@ PLACE_MENTION_COLUMNS = (
     "place_id",
     "place",
 )
-# Columns added after a table's digest was fixed: they enter it only when set, so that rows
-# written before them keep their digests.
+# Columns added after a table's digest was fixed: they enter it only when set (not None, not
+# False), so that rows written before them keep their digests.
 DOCUMENT_LATER_COLUMNS = ("pages",)
+CLAIM_LATER_COLUMNS = ("place_review",)
+PLACE_MENTION_LATER_COLUMNS = ("review", "geo_precision")
 USER_COLUMNS = ("name", "role", "disabled", "token_hash")
 REVIEW_COLUMNS = (
     "id",
@@ -119,8 +123,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _pick(row: Mapping[str, Any], columns: Iterable[str]) -> dict[str, Any]:
-    return {name: _plain(row[name]) for name in columns}
+def _pick(
+    row: Mapping[str, Any], columns: Iterable[str], later: Iterable[str] = ()
+) -> dict[str, Any]:
+    picked = {name: _plain(row[name]) for name in columns}
+    for name in later:
+        value = row.get(name)
+        if value is not None and value is not False:
+            picked[name] = _plain(value)
+    return picked
 
 
 def _text_sha256(text: str | None) -> str | None:
@@ -131,10 +142,7 @@ def _text_sha256(text: str | None) -> str | None:
 
 def document_digest(row: Mapping[str, Any]) -> str:
     """Digest of a ``documents`` row: its columns, its text's and WARC record's SHA-256."""
-    fields = _pick(row, DOCUMENT_COLUMNS)
-    for name in DOCUMENT_LATER_COLUMNS:
-        if row.get(name) is not None:
-            fields[name] = _plain(row[name])
+    fields = _pick(row, DOCUMENT_COLUMNS, DOCUMENT_LATER_COLUMNS)
     fields["text_sha256"] = _text_sha256(row["text"])
     warc = row["warc"]
     fields["warc_sha256"] = None if warc is None else hashlib.sha256(bytes(warc)).hexdigest()
@@ -146,10 +154,12 @@ def extraction_digest(row: Mapping[str, Any]) -> str:
     return sha256_json(_pick(row, EXTRACTION_COLUMNS))
 
 
-def rows_digest(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> str:
+def rows_digest(
+    rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...], later: tuple[str, ...] = ()
+) -> str:
     """Digest of a list of rows in the order given (claims or place mentions by ordinal): the
     SHA-256 of their canonical JSON array, taken a row at a time (no list is built)."""
-    digest = RowsDigest(columns)
+    digest = RowsDigest(columns, later)
     for row in rows:
         digest.add(row)
     return digest.hexdigest()
@@ -158,8 +168,9 @@ def rows_digest(rows: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> 
 class RowsDigest:
     """``rows_digest`` fed one row at a time: the same value as ``sha256_json`` of the list."""
 
-    def __init__(self, columns: tuple[str, ...]) -> None:
+    def __init__(self, columns: tuple[str, ...], later: tuple[str, ...] = ()) -> None:
         self._columns = columns
+        self._later = later
         self._hash = hashlib.sha256(b"[")
         self._first = True
 
@@ -168,7 +179,8 @@ class RowsDigest:
         if not self._first:
             self._hash.update(b",")
         self._first = False
-        self._hash.update(canonical_json(_pick(row, self._columns)).encode("utf-8"))
+        picked = _pick(row, self._columns, self._later)
+        self._hash.update(canonical_json(picked).encode("utf-8"))
 
     def hexdigest(self) -> str:
         """The digest of the rows taken so far."""

@@ -39,7 +39,9 @@ from harmwatch.store import _incidents as _links
 from harmwatch.store._audit import AuditEntry, append_entry, check_tail, entry_from_row
 from harmwatch.store._digest import (
     CLAIM_COLUMNS,
+    CLAIM_LATER_COLUMNS,
     PLACE_MENTION_COLUMNS,
+    PLACE_MENTION_LATER_COLUMNS,
     RowsDigest,
     document_digest,
     extraction_digest,
@@ -1209,7 +1211,7 @@ def _insert_extraction(
     extraction_id = primary_key[0]
     # rows go in batches, so that a document with a million claims needs no million dicts;
     # their digests are taken as they go
-    claims_digest = RowsDigest(CLAIM_COLUMNS)
+    claims_digest = RowsDigest(CLAIM_COLUMNS, CLAIM_LATER_COLUMNS)
     n_claims = 0
     for batch in _batches(claim_items, _INSERT_BATCH):
         claim_rows = [
@@ -1226,7 +1228,7 @@ def _insert_extraction(
         connection.execute(_INSERT_CLAIMS, claim_rows)
         for claim_row in claim_rows:
             claims_digest.add(claim_row)
-    places_digest = RowsDigest(PLACE_MENTION_COLUMNS)
+    places_digest = RowsDigest(PLACE_MENTION_COLUMNS, PLACE_MENTION_LATER_COLUMNS)
     n_places = 0
     for batch in _batches(place_items, _INSERT_BATCH):
         place_rows = [

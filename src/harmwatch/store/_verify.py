@@ -22,7 +22,9 @@ from harmwatch.errors import InputError
 from harmwatch.store._audit import GENESIS_HASH, AuditEntry, entry_from_row, recomputed_hash
 from harmwatch.store._digest import (
     CLAIM_COLUMNS,
+    CLAIM_LATER_COLUMNS,
     PLACE_MENTION_COLUMNS,
+    PLACE_MENTION_LATER_COLUMNS,
     document_digest,
     extraction_digest,
     review_digest,
@@ -268,13 +270,13 @@ def _check_documents(connection: Connection, expected: _Expected) -> tuple[int, 
 
 
 def _child_digests(
-    connection: Connection, table: sa.Table, columns: tuple[str, ...]
+    connection: Connection, table: sa.Table, columns: tuple[str, ...], later: tuple[str, ...]
 ) -> dict[int, str]:
     """Digest of each extraction's claims (or place mentions), by extraction id."""
     query = sa.select(table).order_by(table.c.extraction_id, table.c.ordinal)
     rows = (row._mapping for row in _stream(connection, query, _BATCH))
     return {
-        extraction_id: rows_digest(group, columns)
+        extraction_id: rows_digest(group, columns, later)
         for extraction_id, group in groupby(rows, key=lambda m: m["extraction_id"])
     }
 
@@ -286,8 +288,10 @@ def _check_extractions(
     connection: Connection, expected: _Expected
 ) -> tuple[int, list[AuditProblem]]:
     problems: list[AuditProblem] = []
-    claim_digests = _child_digests(connection, claims, CLAIM_COLUMNS)
-    place_digests = _child_digests(connection, place_mentions, PLACE_MENTION_COLUMNS)
+    claim_digests = _child_digests(connection, claims, CLAIM_COLUMNS, CLAIM_LATER_COLUMNS)
+    place_digests = _child_digests(
+        connection, place_mentions, PLACE_MENTION_COLUMNS, PLACE_MENTION_LATER_COLUMNS
+    )
     count = 0
     query = sa.select(extractions).order_by(extractions.c.id)
     for row in _stream(connection, query, _BATCH):

@@ -112,15 +112,19 @@ def fill(url: str, count: int, batch: int, towns: list[Place], idlib: list[Place
     return time.perf_counter() - started
 
 
-def timed(call: Callable[[], object], runs: int) -> tuple[float, object]:
-    """Median seconds over ``runs`` calls (after one warm-up), and the last result."""
+def timed(call: Callable[[], object], runs: int) -> tuple[float, float, object]:
+    """Median wall and CPU seconds over ``runs`` calls (after one warm-up), and the result.
+
+    CPU time is this process's own: on a shared machine it shows the work, wall time the wait.
+    """
     result = call()
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         result = call()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - used)
+    return statistics.median(wall), statistics.median(cpu), result
 
 
 def measure(url: str, runs: int, gazetteer: Gazetteer, zones: Zones) -> None:
@@ -133,7 +137,7 @@ def measure(url: str, runs: int, gazetteer: Gazetteer, zones: Zones) -> None:
     with Store.open(url) as store:
         for label, area in areas.items():
             for quick in (True, False):
-                seconds, summary = timed(
+                wall, cpu, summary = timed(
                     lambda area=area, quick=quick: summarize_store(
                         store, area=area, start=start, end=end, zones=zones, quick=quick,
                         gazetteer=gazetteer,
@@ -144,7 +148,7 @@ def measure(url: str, runs: int, gazetteer: Gazetteer, zones: Zones) -> None:
                 kind = "quick summary (tables and checks)" if quick else "full summary"
                 print(
                     f"  {label}, {start}..{end}: {counted:,} incidents; {kind} "
-                    f"{seconds * 1000:,.0f} ms"
+                    f"{wall * 1000:,.0f} ms ({cpu * 1000:,.0f} ms CPU)"
                 )
 
 
@@ -179,12 +183,21 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the SQLite file")
+    parser.add_argument(
+        "--reuse", type=Path, help="time summaries on a database a --keep run left (no filling)"
+    )
     args = parser.parse_args()
     gazetteer, zones = Gazetteer.load(), Zones.load()
     towns, idlib = _places(gazetteer)
     places = f"{len(towns):,} places ({len(idlib):,} in Idlib)"
     print(f"{args.incidents:,} incidents at {places}, 2012-2023")
 
+    if args.reuse is not None:
+        Store.upgrade(f"sqlite:///{args.reuse}")
+        print(f"SQLite ({args.reuse}, {args.reuse.stat().st_size / 1e6:,.0f} MB):")
+        measure(f"sqlite:///{args.reuse}", args.runs, gazetteer, zones)
+        print(f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        return
     folder = Path(tempfile.mkdtemp(prefix="harmwatch-bench-summary-"))
     url = f"sqlite:///{folder / 'bench.db'}"
     try:
@@ -204,6 +217,7 @@ def main() -> None:
                 drop()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory {peak:,.0f} MB")
+        print(f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     finally:
         if args.keep:
             print(f"kept {folder / 'bench.db'}")

@@ -51,6 +51,7 @@ from harmwatch.analyze._repeats import (
     SurgeSettings,
     find_repeat_attacks,
     find_surges,
+    weekly_counts,
 )
 from harmwatch.analyze._serialize import summary_to_dict
 from harmwatch.analyze._summary import (
@@ -129,4 +130,5 @@ __all__ = [
     "summary_to_dict",
     "toll_of",
     "toll_rule",
+    "weekly_counts",
 ]

@@ -62,7 +62,7 @@ from harmwatch.store._schema import (
     users,
     zones,
 )
-from harmwatch.store._summary import SummaryRows, read_summary_rows
+from harmwatch.store._summary import SummaryRows, read_daily_counts, read_summary_rows
 from harmwatch.store._url import normalise_url
 from harmwatch.store._verify import AuditReport, check_head, verify_log
 
@@ -534,7 +534,9 @@ class Store:
         *,
         date_from: date,
         date_to: date,
-        admin1: str | None = None,
+        admin1: str | Sequence[str] | None = None,
+        admin2: str | None = None,
+        place_ids: Sequence[str] = (),
         bbox: tuple[float, float, float, float] | None = None,
         tallies_only: bool = False,
     ) -> SummaryRows:
@@ -547,8 +549,31 @@ class Store:
                 date_from=date_from,
                 date_to=date_to,
                 admin1=admin1,
+                admin2=admin2,
+                place_ids=place_ids,
                 bbox=bbox,
                 tallies_only=tallies_only,
+            )
+
+    def daily_counts(
+        self,
+        *,
+        date_from: date,
+        date_to: date,
+        admin1: str | Sequence[str] | None = None,
+        admin2: str | None = None,
+        place_ids: Sequence[str] = (),
+    ) -> list[tuple[date, str | None, int, int]]:
+        """(first date, grade, incidents, killed) of the incidents wholly inside the dates and
+        in the named governorates (district) or places: a summary's surge baseline, in SQL."""
+        with self._read() as connection:
+            return read_daily_counts(
+                connection,
+                date_from=date_from,
+                date_to=date_to,
+                admin1=admin1,
+                admin2=admin2,
+                place_ids=place_ids,
             )
 
     def period_totals(self, *, date_from: date, date_to: date) -> list[Report]:

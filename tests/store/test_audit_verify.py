@@ -255,6 +255,6 @@ def test_a_claim_flag_added_by_a_later_migration_is_covered_too(store: Store, db
     shas = _fill(store)
     tamper(db_url, f"UPDATE claims SET place_review = true WHERE document_sha256 = '{shas[0]}'")
     assert _problems(store) == [
-        f"the claims of extraction harmwatch-0.1.0 of document {shas[0]} differ from what "
+        f"the claims of extraction {EXTRACTOR_VERSION} of document {shas[0]} differ from what "
         "entry 1 recorded"
     ]

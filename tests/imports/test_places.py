@@ -47,10 +47,21 @@ def test_a_governorate_alone_places_the_row_at_region_precision(lookup: object) 
     assert report.geo_precision == 3
 
 
+def test_a_row_of_another_country_is_placed_in_its_governorate_there(lookup: object) -> None:
+    raw = a_csv(HEADER, ["2019-05-20", "Yemen", "Sanaa", "Bani Al-Harith", "3"])
+
+    table = read_table(raw, source="t.csv", column_map=parse_column_map(MAP), lookup=lookup)  # type: ignore[arg-type]
+
+    (report,) = table.reports
+    assert report.place is not None
+    assert (report.place.country, report.place.feature) == ("YE", "governorate")
+    assert report.geo_precision == 3
+
+
 @pytest.mark.parametrize(
     "row",
     [
-        ["2019-05-20", "Yemen", "Sanaa", "Bani Al-Harith", "3"],  # a country not covered
+        ["2019-05-20", "Yemen", "Nowhere Province", "Bani Al-Harith", "3"],  # unknown there
         ["2019-05-20", "Syria", "Nowhere Province", "Saraqib", "3"],  # a governorate unknown
     ],
 )

@@ -202,7 +202,10 @@ class Gazetteer:
         self.countries: frozenset[str] = frozenset()
         for entry in entries:
             self._insert(entry)
+        # the countries it has places of (ISO codes): those in memory and the world index's
         self.countries = frozenset(e.place.country for e in self._entries if e.place.country)
+        if world is not None:
+            self.countries |= world.countries
         self._fuzzy_keys = list(self._translit)
         self._translit_heads = frozenset(k[:4] for k in self._translit if len(k) >= 4)
         self._fuzzy_arabic = list(self._arabic)

@@ -230,6 +230,7 @@ class WorldIndex:
         header = json.loads(self._map[12 : 12 + size].decode("utf-8"))
         self.fresh = header["fold_version"] == FOLD_VERSION
         self.admin1_names: dict[str, str] = header["admin1"]
+        self.countries = frozenset(code.split(".", 1)[0] for code in self.admin1_names)
         self._width: int = header["width"]
         self._names = _Keyspace(header["names"], 0)
         self._translit = _Keyspace(header["translit"], len(header["names"]))

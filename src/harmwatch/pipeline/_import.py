@@ -149,7 +149,7 @@ def gazetteer_lookup(gazetteer: Gazetteer) -> PlaceLookup:
     """Find a row's place by its names, most precise first (location, then sub-district,
     district, governorate), inside the row's governorate when it names one; a row from a
     country the gazetteer does not cover is not placed."""
-    covered = {place.country for place in gazetteer.places() if place.country}
+    covered = gazetteer.countries
 
     def lookup(
         *,

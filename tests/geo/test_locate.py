@@ -259,6 +259,15 @@ def test_french_elision_and_english_possessive() -> None:
     assert _found("Idlib's hospitals were hit.") == {"Idlib": "geonames:169389"}
 
 
+def test_a_name_with_a_capitalised_article_is_the_whole_town_not_a_namesake_of_its_head() -> None:
+    text = "Strikes hit Ma'arrat An Nu'man, Jisr Ash Shughur and Deir Ez Zor on Sunday."
+    assert _found(text) == {
+        "Ma'arrat An Nu'man": "geonames:167611",
+        "Jisr Ash Shughur": "geonames:169023",
+        "Deir Ez Zor": "geonames:170794",
+    }
+
+
 def test_part_of_a_longer_unknown_name_is_not_a_village() -> None:
     assert "Khan" not in _found("Tanks entered Khan Younis on Tuesday.")
 

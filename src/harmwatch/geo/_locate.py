@@ -363,9 +363,10 @@ def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
             if lower in _LOWER_TAILS and run and run[-1].kind == "cap" and word.islower():
                 run.append(_Word(start, end, "cap", lower, ""))
                 continue
-            if word in _CONNECTORS:
+            # "an" of "Maarat an-Numan", and "An" of "Ma'arrat An Nu'man" (OCHA's spellings)
+            if word in _CONNECTORS or (run and lower in _ARTICLE_WORDS):
                 if run:
-                    keep = "" if word in _ARTICLE_WORDS else word
+                    keep = "" if lower in _ARTICLE_WORDS else word
                     run.append(_Word(start, end, "conn", keep, ""))
                 continue
             key = _CACHE.fold(word)

@@ -30,6 +30,7 @@ from harmwatch.geo._stopwords import (
     ARABIC_NOT_PLACES,
     COUNTRY_WORDS,
     NOT_PLACES,
+    SPEAKING_AFTER,
     TRIGGER_AFTER,
     TRIGGER_BEFORE,
     TRIGGER_STRONG_BEFORE,
@@ -1021,20 +1022,23 @@ def locate(
     whose sentence names no place takes the most specific place of the nearest sentence before
     it that names one (the last on a tie) or, when its sentence speaks of a whole region
     ("across the province"), that place's first-level admin unit. Countries a report is not
-    about ("strikes launched from Russia") and places no gazetteer holds place no claim.
+    about ("strikes launched from Russia"), a city speaking for its government ("Moscow
+    denied any involvement") and places no gazetteer holds place no claim.
     """
     mentions = find_places(text, gazetteer, countries=countries)
     home = {
         m.place.country for m in mentions if m.place is not None and m.place.feature != "country"
     }
+    spans = _sentence_splitter()(text)
     by_sentence: dict[int, list[PlaceMention]] = {}
     for mention in mentions:
         place = mention.place
         if place is None or (place.feature == "country" and place.country not in home):
             continue
+        if _speaking(text, mention, spans):
+            continue
         by_sentence.setdefault(mention.sentence, []).append(mention)
     ordered = sorted(by_sentence)
-    spans = _sentence_splitter()(text)
     claims = []
     for claim in extraction.claims:
         index = bisect_right(ordered, claim.sentence) - 1
@@ -1066,6 +1070,23 @@ def locate(
             )
         )
     return replace(extraction, places=tuple(mentions), claims=tuple(claims))
+
+
+_SPEAKING = re.compile(
+    r"[ \u00a0]+(?:" + "|".join(re.escape(v) for v in SPEAKING_AFTER) + r")\b", re.IGNORECASE
+)
+
+
+def _speaking(text: str, mention: PlaceMention, spans: list[tuple[int, int]]) -> bool:
+    """Whether a city opens its sentence as the subject of a verb of saying or denying
+    ("Moscow denied any involvement"): its government, not a place where anything happened."""
+    if mention.place is None or mention.place.feature != "city":
+        return False
+    if 0 <= mention.sentence < len(spans):
+        opening = text[spans[mention.sentence][0] : mention.start]
+        if opening.strip(" \u00a0\t\n\"'“‘«(-–—"):
+            return False
+    return _SPEAKING.match(text, mention.end) is not None
 
 
 def _tied_region(text: str, end: int, options: list[PlaceMention]) -> PlaceMention | None:

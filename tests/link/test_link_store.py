@@ -55,6 +55,11 @@ def test_example_reports_of_one_strike_become_one_incident_with_every_source(
     }
     [people] = [t for t in atareb.tallies if (t.kind, t.subject) == ("killed", "people")]
     assert (people.low, people.best, people.high) == (53, 53, 61)
+    station = _at(store, date(2022, 4, 8), "geonames:704508")  # Kramatorsk, Ukraine
+    assert _files(station, names) == {
+        "kramatorsk-2022-04-08-wire.txt",
+        "kramatorsk-2022-04-12-monitor-update.txt",
+    }
 
 
 def test_bulletins_stay_period_totals_beside_the_incidents(

@@ -34,12 +34,12 @@ def _child_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _time(args: list[str], runs: int) -> tuple[list[float], list[float]]:
+def _time(args: list[str], runs: int, cwd: Path) -> tuple[list[float], list[float]]:
     walls, cpus = [], []
     for _ in range(runs):
         cpu = _child_cpu()
         started = time.perf_counter()
-        subprocess.run([*CLI, *args], check=True, capture_output=True)
+        subprocess.run([*CLI, *args], check=True, capture_output=True, cwd=cwd)
         walls.append(time.perf_counter() - started)
         cpus.append(_child_cpu() - cpu)
     return walls, cpus
@@ -91,7 +91,7 @@ def main() -> None:
             ("harmwatch extract --time-budget 0 FILE", ["extract", "--time-budget=0", str(path)]),
         ]
         for label, command in commands:
-            walls, cpus = _time(command, args.runs)
+            walls, cpus = _time(command, args.runs, Path(folder))  # no database there
             print(f"  {label:<42} wall {min(walls):.3f} / {statistics.median(walls):.3f}   "
                   f"cpu {min(cpus):.3f} / {statistics.median(cpus):.3f}")  # fmt: skip
         print("\none process, first time each: wall and CPU seconds")

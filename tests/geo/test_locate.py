@@ -392,3 +392,14 @@ def test_a_weak_place_match_marks_its_claims_for_review() -> None:
         ("Qwertabad village", None, True)
     ]
     assert located.claims[0].place_id is None and located.claims[0].place_review is False
+
+
+def test_a_person_after_a_title_a_country_and_a_direction_word_are_not_misplaced() -> None:
+    text = (
+        "A missile hit the station in Kramatorsk, Ukraine. President Volodymyr Zelensky "
+        "blamed Russia; Western governments condemned the strike."
+    )
+    names = dict(_names(text))
+    assert names["Kramatorsk"] == "geonames:704508"
+    assert names["Russia"] == "geonames:2017370"  # the country, not a village of that name
+    assert "Volodymyr" not in names and "Western" not in names

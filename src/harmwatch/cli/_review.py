@@ -17,11 +17,11 @@ from harmwatch import vocab
 from harmwatch.cli._app import app, group, settings
 from harmwatch.cli._output import err_console, json_line, say
 from harmwatch.cli._users import current_user
-from harmwatch.errors import ConfigError, InputError
+from harmwatch.errors import InputError
 
 if TYPE_CHECKING:
     from harmwatch.model import Incident, Place, Tally
-    from harmwatch.review import QueueItem, Rebuild, ReviewedIncident, SourceEvidence
+    from harmwatch.review import QueueItem, ReviewedIncident, SourceEvidence
     from harmwatch.store import ReviewWrite, Store
 
 __all__ = ["format_queue_item", "format_reviewed"]
@@ -36,16 +36,6 @@ Version = Annotated[
     typer.Option("--version", help="The incident version you read (`review show` prints it)."),
 ]
 Reason = Annotated[str, typer.Option("--reason", help="Why: kept with the decision.")]
-
-
-def _rebuild() -> Rebuild:
-    """Linking's own incident builder (merges and splits re-count with it)."""
-    from harmwatch import link
-
-    build = getattr(link, "build_incident", None)
-    if build is None:
-        raise ConfigError("merging and splitting need the linking stage, which this build lacks")
-    return build
 
 
 def _done(written: ReviewWrite, what: str) -> None:
@@ -187,16 +177,14 @@ def show(
 
     Example: harmwatch --as omar review show 412
     """
-    from harmwatch import link, review
+    from harmwatch import review
     from harmwatch.serialize import reviewed_incident_to_dict, source_evidence_to_dict
     from harmwatch.store import Store
 
     run = settings(ctx)
     with Store.open(run.db, upgrade=False) as store:
         user = current_user(store, run)
-        reviewed = review.reviewed_incident(
-            store, incident_id, user=user, rebuild=getattr(link, "build_incident", None)
-        )
+        reviewed = review.reviewed_incident(store, incident_id, user=user)
         evidence = review.incident_evidence(store, reviewed)
     if output == "json":
         data: dict[str, Any] = reviewed_incident_to_dict(reviewed)
@@ -362,7 +350,7 @@ def merge(
     with Store.open(run.db, upgrade=False) as store:
         written = review.merge_incidents(
             store, incident_id, other, by=current_user(store, run), version=version,
-            other_version=other_version, reason=reason, rebuild=_rebuild(),
+            other_version=other_version, reason=reason,
         )  # fmt: skip
     _done(written, f"merged incident {other} into {incident_id}")
 
@@ -388,7 +376,7 @@ def split(
     with Store.open(run.db, upgrade=False) as store:
         written = review.split_incident(
             store, incident_id, reports, by=current_user(store, run), version=version,
-            reason=reason, rebuild=_rebuild(),
+            reason=reason,
         )  # fmt: skip
     _done(written, f"split incident {written.created[0]} out of {incident_id}")
 

@@ -195,6 +195,16 @@ _DIRECTION_LAST = frozenset(
     " of de du des della del di do da the la le l".split()
 )
 _NEAR_LAST = frozenset("near of outside around the".split())
+_DIRECTION_WORDS = frozenset(
+    "north south east west northern southern eastern western central upper lower".split()
+)
+# words after a name that say it is a place but are not part of its name
+_NOT_IN_SPAN = frozenset(("area", "outskirts", "directorate", "villager"))
+# words before a capitalised name that make it a person's ("President Volodymyr Zelensky")
+_TITLES = frozenset(
+    "president minister mr mrs ms dr general colonel captain commander spokesman spokeswoman"
+    " sheikh imam prime premier chancellor king prince governor mayor envoy ambassador".split()
+)
 _AFTER_DIRECTION = re.compile(
     r"[ \u00a0]+(?:(?:del|do|da|de)[ \u00a0]+)?(?:Sur|Norte|Sul|Oriental|Occidental|Ocidental"
     r"|Orientale|Occidentale)\b"
@@ -679,6 +689,8 @@ def _candidates(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> lis
     for run in runs:
         while run and run[-1].kind == "conn":
             run.pop()
+        if run and run[0].kind == "cap" and _last_word(text, run[0].start) in _TITLES:
+            continue  # a person's name
         last_cap = len(run) - 1
         i = 0
         while i < len(run):
@@ -749,6 +761,14 @@ def _admit(
     an admin unit or a city named exactly ("strikes launched from Russia", "Kharkiv").
     """
     positions = candidate.positions
+    countries = [
+        p
+        for p in positions
+        if gazetteer.entry(p).place.feature == "country"
+        and gazetteer.entry(p).keys[:1] == (candidate.key,)
+    ]
+    if countries:  # "blamed Russia" is the country, not a village of that name
+        positions = countries
     if not home or not positions:
         return positions, False
     inside = [p for p in positions if gazetteer.entry(p).place.country in home]
@@ -756,6 +776,8 @@ def _admit(
         return inside, False
     if not candidate.exact or _NEXT_CAP.match(text, candidate.end):
         return [], True  # "Ain" of "Ain Baal" is not the French department
+    if candidate.key in _DIRECTION_WORDS and candidate.trigger != "strong":
+        return [], True  # "Western governments" is no district of American Samoa
     big = []
     for position in positions:
         entry = gazetteer.entry(position)
@@ -866,8 +888,8 @@ def _widen(text: str, candidate: _Candidate) -> bool:
         after = _AFTER.match(text, candidate.end, candidate.end + 24)
         if after is not None and not after.group(0).startswith(("'", "’")):
             word = after.group(1).lower()
-            if word not in ("area", "outskirts", "suburbs", "villager", "villagers"):
-                candidate.end = after.end(1)
+            if word not in _NOT_IN_SPAN and not word.endswith("s"):
+                candidate.end = after.end(1)  # "Zamzam camp"; not "Ariha districts"
             if word in _REGION_AFTER:
                 candidate.governorate = True
     return direction is not None

@@ -15,10 +15,12 @@ over: ``reviewed_incident`` derives the current view from the linked incident an
 from __future__ import annotations
 
 from harmwatch.review._actions import (
+    LinkedRebuild,
     add_claim,
     add_note,
     correct_field,
     grade_incident,
+    linked_rebuild,
     mark_confidential,
     merge_incidents,
     parse_claim_key,
@@ -60,6 +62,7 @@ __all__ = [
     "PERMISSIONS",
     "STALE_REVIEW",
     "Evidence",
+    "LinkedRebuild",
     "QueueItem",
     "Rebuild",
     "ReviewWrite",
@@ -79,6 +82,7 @@ __all__ = [
     "disable_user",
     "grade_incident",
     "incident_evidence",
+    "linked_rebuild",
     "mark_confidential",
     "merge_incidents",
     "parse_claim_key",

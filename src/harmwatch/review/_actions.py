@@ -15,8 +15,17 @@ from datetime import date
 from typing import Any
 
 from harmwatch import vocab
-from harmwatch.errors import InputError, NotFound
-from harmwatch.model import Claim, Incident, LinkDecision, Place, ReviewEntry, User
+from harmwatch.errors import ConfigError, InputError, NotFound
+from harmwatch.model import (
+    Claim,
+    Facility,
+    Incident,
+    LinkDecision,
+    Place,
+    Report,
+    ReviewEntry,
+    User,
+)
 from harmwatch.review._roles import require
 from harmwatch.review._view import Rebuild, content_digest, field_kind
 from harmwatch.serialize import claim_to_dict, place_json
@@ -27,12 +36,52 @@ __all__ = [
     "add_note",
     "correct_field",
     "grade_incident",
+    "linked_rebuild",
     "mark_confidential",
     "merge_incidents",
     "parse_claim_key",
     "reject_claim",
     "split_incident",
 ]
+
+
+class LinkedRebuild:
+    """Linking's own way to make one incident of reports: facilities matched against (and
+    added to) the store's registry, then ``build_incident``; ``registry`` is the registry after
+    every call, to store with the incidents."""
+
+    def __init__(self, known: Sequence[Facility], register: Any, build: Any) -> None:
+        self._register = register
+        self._build = build
+        self._registry: dict[str, Facility] = {f.id: f for f in known}
+
+    @property
+    def registry(self) -> list[Facility]:
+        """The facility registry with what the reports rebuilt so far added."""
+        return list(self._registry.values())
+
+    def __call__(
+        self, reports: Sequence[Report], *, incident_id: int | None, version: int = 1
+    ) -> Incident:
+        registry, placed = self._register(reports, known=self.registry)
+        self._registry.update((f.id, f) for f in registry)
+        incident: Incident = self._build(placed, incident_id=incident_id, version=version)
+        return incident
+
+
+def linked_rebuild(store: Store, *, required: bool = True) -> LinkedRebuild | None:
+    """A ``LinkedRebuild`` on the store's facility registry, so that a merge or split gives
+    exactly what a relink of those reports gives. Without the linking stage: ConfigError, or
+    None when not ``required``."""
+    from harmwatch import link
+
+    build = getattr(link, "build_incident", None)
+    register = getattr(link, "register_facilities", None)
+    if build is None or register is None:
+        if required:
+            raise ConfigError("merging and splitting need the linking stage, which is missing")
+        return None
+    return LinkedRebuild(store.facilities(), register, build)
 
 
 def _reason(reason: str, what: str) -> str:
@@ -405,12 +454,15 @@ def merge_incidents(
     version: int,
     other_version: int,
     reason: str,
-    rebuild: Rebuild,
+    rebuild: Rebuild | None = None,
 ) -> ReviewWrite:
     """Merge incident ``other_id`` into ``keep_id``: one incident of both's reports, which
-    every relink keeps together; ``other_id`` no longer exists (its review history stays)."""
+    every relink keeps together; ``other_id`` no longer exists (its review history stays).
+    ``rebuild`` defaults to ``linked_rebuild(store)``."""
     user = _reviewer(by)
     why = _reason(reason, "a merge")
+    rebuild = rebuild or linked_rebuild(store)
+    assert rebuild is not None
     if keep_id == other_id:
         raise InputError(f"cannot merge incident {keep_id} with itself")
     keep, other = store.get_incident(keep_id), store.get_incident(other_id)
@@ -432,6 +484,7 @@ def merge_incidents(
         decisions=[pin],
         rewrite=[merged],
         retire=[other_id],
+        registry=getattr(rebuild, "registry", ()),
     )
 
 
@@ -443,12 +496,15 @@ def split_incident(
     by: User | None,
     version: int,
     reason: str,
-    rebuild: Rebuild,
+    rebuild: Rebuild | None = None,
 ) -> ReviewWrite:
     """Take reports out of an incident into a new one (``ReviewWrite.created``); both are
-    pinned, so that no relink joins them again."""
+    pinned, so that no relink joins them again. ``rebuild`` defaults to
+    ``linked_rebuild(store)``."""
     user = _reviewer(by)
     why = _reason(reason, "a split")
+    rebuild = rebuild or linked_rebuild(store)
+    assert rebuild is not None
     incident = store.get_incident(incident_id)
     moving = sorted(set(report_keys))
     strangers = [key for key in moving if key not in incident.reports]
@@ -473,5 +529,9 @@ def split_incident(
         LinkDecision("pin", tuple(moving), NEW_INCIDENT, actor=user.name, reason=why),
     ]
     return store.add_review(
-        entry, versions={incident_id: version}, decisions=decisions, rewrite=[rest, new]
+        entry,
+        versions={incident_id: version},
+        decisions=decisions,
+        rewrite=[rest, new],
+        registry=getattr(rebuild, "registry", ()),
     )

@@ -84,13 +84,16 @@ def reviewed_incident(
     store: Store, incident_id: int, *, user: User | None, rebuild: Rebuild | None = None
 ) -> ReviewedIncident:
     """The incident as analysts left it; a redacted copy unless ``user`` may read confidential
-    fields (analysts and admins)."""
+    fields (analysts and admins). Rejected and added claims re-count its tallies with
+    ``rebuild`` (default: linking's own rules, where the linking stage is installed)."""
     incident = store.get_incident(incident_id)
     entries = _entries_with_merged(store, incident_id)
-    needs_reports = rebuild is not None and any(
-        e.action in ("reject_claim", "add_claim") for e in entries
-    )
-    reports = store.get_reports(incident.reports) if needs_reports else None
+    needs_reports = any(e.action in ("reject_claim", "add_claim") for e in entries)
+    if needs_reports and rebuild is None:
+        from harmwatch.review._actions import linked_rebuild
+
+        rebuild = linked_rebuild(store, required=False)
+    reports = store.get_reports(incident.reports) if needs_reports and rebuild else None
     sources = {s.document_sha256: s.source for s in incident.sources}
     reviewed = apply_review(incident, entries, reports=reports, rebuild=rebuild, sources=sources)
     if can(user, "read_confidential"):

@@ -779,6 +779,7 @@ class Store:
         decisions: Sequence[LinkDecision] = (),
         rewrite: Sequence[Incident] = (),
         retire: Sequence[int] = (),
+        registry: Sequence[Facility] = (),
     ) -> ReviewWrite:
         """Store an analyst's decision with its audit entry, in one transaction, if every
         incident it touches is still at the version the analyst read.
@@ -791,7 +792,8 @@ class Store:
             grade, set_grade: set the incident's grade (None clears it).
             decisions: link decisions (pins) that keep this decision through every relink.
             rewrite, retire: for a merge or split, the incidents as they now are (one without
-                an id is created) and the ids that no longer exist.
+                an id is created) and the ids that no longer exist; ``registry`` the facility
+                registry they name.
         """
         now = _utcnow()
         with self._write() as connection:
@@ -808,7 +810,9 @@ class Store:
                     i if i.id is None else replace(i, version=current.get(i.id, i.version))
                     for i in rewrite
                 ]
-                written = _links.write_link(connection, kept, retire=retire, registry=(), now=now)
+                written = _links.write_link(
+                    connection, kept, retire=retire, registry=registry, now=now
+                )
                 created = [
                     i.id
                     for i, old in zip(written.incidents, kept, strict=True)

@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract_quality.py
 	$(BIN)/python bench/geocode.py
 	$(BIN)/python bench/audit_verify.py
+	$(BIN)/python bench/summary.py --incidents 100000
 
 clean:
 	rm -rf $(VENV) demo

@@ -9,7 +9,12 @@ Each summary is timed as ``harmwatch summary`` runs it (``pipeline.summarize_sto
 rows) and full (whole incidents and the 13 weeks before, for double taps, zone violations,
 per-source checks, repeat attacks and surges).
 
-    python bench/summary.py [--incidents 1000000] [--runs 5] [--keep]
+    python bench/summary.py [--incidents 1000000] [--runs 5] [--keep] [--no-sqlite]
+    python bench/summary.py --reuse /tmp/harmwatch-bench-summary-.../bench.db   # time again
+
+Times are medians of wall and of this process's CPU time: on a shared machine the wall time
+waits for other work (the load average is printed). Storing a million incidents through
+``save_link`` takes a while (about 40 minutes on two busy cores): ``make bench`` uses 100,000.
 """
 
 from __future__ import annotations
@@ -112,15 +117,19 @@ def fill(url: str, count: int, batch: int, towns: list[Place], idlib: list[Place
     return time.perf_counter() - started
 
 
-def timed(call: Callable[[], object], runs: int) -> tuple[float, object]:
-    """Median seconds over ``runs`` calls (after one warm-up), and the last result."""
+def timed(call: Callable[[], object], runs: int) -> tuple[float, float, object]:
+    """Median wall and CPU seconds over ``runs`` calls (after one warm-up), and the result.
+
+    CPU time is this process's own: on a shared machine it shows the work, wall time the wait.
+    """
     result = call()
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         result = call()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - used)
+    return statistics.median(wall), statistics.median(cpu), result
 
 
 def measure(url: str, runs: int, gazetteer: Gazetteer, zones: Zones) -> None:
@@ -133,7 +142,7 @@ def measure(url: str, runs: int, gazetteer: Gazetteer, zones: Zones) -> None:
     with Store.open(url) as store:
         for label, area in areas.items():
             for quick in (True, False):
-                seconds, summary = timed(
+                wall, cpu, summary = timed(
                     lambda area=area, quick=quick: summarize_store(
                         store, area=area, start=start, end=end, zones=zones, quick=quick,
                         gazetteer=gazetteer,
@@ -144,7 +153,7 @@ def measure(url: str, runs: int, gazetteer: Gazetteer, zones: Zones) -> None:
                 kind = "quick summary (tables and checks)" if quick else "full summary"
                 print(
                     f"  {label}, {start}..{end}: {counted:,} incidents; {kind} "
-                    f"{seconds * 1000:,.0f} ms"
+                    f"{wall * 1000:,.0f} ms ({cpu * 1000:,.0f} ms CPU)"
                 )
 
 
@@ -179,19 +188,33 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the SQLite file")
+    parser.add_argument(
+        "--reuse", type=Path, help="time summaries on a database a --keep run left (no filling)"
+    )
+    parser.add_argument(
+        "--no-sqlite", action="store_true", help="only PostgreSQL (needs HARMWATCH_TEST_PG)"
+    )
     args = parser.parse_args()
     gazetteer, zones = Gazetteer.load(), Zones.load()
     towns, idlib = _places(gazetteer)
     places = f"{len(towns):,} places ({len(idlib):,} in Idlib)"
     print(f"{args.incidents:,} incidents at {places}, 2012-2023")
 
+    if args.reuse is not None:
+        Store.upgrade(f"sqlite:///{args.reuse}")
+        print(f"SQLite ({args.reuse}, {args.reuse.stat().st_size / 1e6:,.0f} MB):")
+        measure(f"sqlite:///{args.reuse}", args.runs, gazetteer, zones)
+        print(f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        return
     folder = Path(tempfile.mkdtemp(prefix="harmwatch-bench-summary-"))
     url = f"sqlite:///{folder / 'bench.db'}"
     try:
-        print("SQLite:")
-        seconds = fill(url, args.incidents, args.batch, towns, idlib)
-        print(f"  stored in {seconds:,.0f} s; {(folder / 'bench.db').stat().st_size / 1e6:,.0f} MB")
-        measure(url, args.runs, gazetteer, zones)
+        if not args.no_sqlite:
+            print("SQLite:")
+            seconds = fill(url, args.incidents, args.batch, towns, idlib)
+            size = (folder / "bench.db").stat().st_size / 1e6
+            print(f"  stored in {seconds:,.0f} s; {size:,.0f} MB")
+            measure(url, args.runs, gazetteer, zones)
         conninfo = os.environ.get("HARMWATCH_TEST_PG")
         if conninfo:
             pg_url, drop = _postgres(conninfo)
@@ -204,6 +227,7 @@ def main() -> None:
                 drop()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory {peak:,.0f} MB")
+        print(f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     finally:
         if args.keep:
             print(f"kept {folder / 'bench.db'}")

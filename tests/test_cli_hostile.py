@@ -135,7 +135,8 @@ def test_links_out_of_the_folder_are_skipped_with_a_note_unless_followed(
         f"skipped: {folder}/secret.txt: a link to the file {outside}/secret.txt, outside "
         f"{folder}; not read (--follow-symlinks reads it)",
     ]
-    assert lines[4].startswith("1 stored, 1 already stored, 0 failed, 2 skipped: ")
+    assert lines[4] == "linked: 1 new incident, 0 changed; 0 period totals kept apart"
+    assert lines[5].startswith("1 stored, 1 already stored, 0 failed, 2 skipped: ")
 
     followed = runner.invoke(app, ["--db", sqlite_url, "ingest", "--follow-symlinks", str(folder)])
 

@@ -46,11 +46,12 @@ def test_a_folder_is_stored_with_extractions_one_line_per_document(
 
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[:-1] == [
+    assert lines[:-2] == [
         f"stored: {reports}/a-report.txt (en)",
         f"stored: {reports}/b-page.html (en, 2019-05-20)",
         f"stored: {reports}/nested/c-notes.md (en)",
     ]
+    assert re.fullmatch(r"linked: \d+ new incidents?, 0 changed; .*", lines[-2])
     assert re.fullmatch(
         r"3 stored, 0 already stored, 0 failed: \d+ claims in [\d.]+ s into \S+harmwatch\S*",
         lines[-1],
@@ -63,7 +64,9 @@ def test_a_folder_is_stored_with_extractions_one_line_per_document(
             expected = analyze(document)
             assert store.get_extraction(document.sha256) == expected
             assert document.source.startswith(f"file://{reports}/")
-        assert store.verify_audit() == 3
+        actions = [entry.action for entry in store.iter_audit()]
+        assert actions == ["document.add"] * 3 + ["reports.add", "link.run"]
+        assert store.verify_audit() == 5
 
 
 def test_ingesting_the_same_files_twice_changes_nothing(tmp_path: Path, db_url: str) -> None:
@@ -115,7 +118,9 @@ def test_bad_files_are_reported_and_the_others_still_stored(tmp_path: Path, db_u
     assert summary(lines[-1]) == "3 stored, 1 already stored, 7 failed"
     with Store.open(db_url) as store:
         assert store.count_documents() == 4
-        assert store.verify_audit() == 4
+        actions = [entry.action for entry in store.iter_audit()]
+        assert actions.count("document.add") == 4
+        assert store.verify_audit() == len(actions)
 
 
 def test_published_fills_in_documents_that_carry_no_date(tmp_path: Path, sqlite_url: str) -> None:
@@ -159,7 +164,7 @@ def test_urls_and_feeds_are_fetched_and_failures_named(http_server: str, db_url:
 
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[:-1] == [
+    assert lines[:-2] == [
         f"stored: {http_server}/article.html (en, 2019-05-20)",
         f"stored: {http_server}/second.html (en)",
         f"stored: {http_server}/report.txt (en)",
@@ -212,7 +217,7 @@ def test_db_upgrade_creates_the_schema_and_db_info_counts(tmp_path: Path, db_url
     assert info.exit_code == 0
     lines = info.stdout.splitlines()
     assert lines[1:4] == [f"schema revision: {head}", "documents: 3", "extractions: 3"]
-    assert "audit_log: 3" in lines
+    assert "audit_log: 5" in lines  # 3 documents, their reports, one link run
 
 
 def test_every_command_has_a_description_and_an_example() -> None:

@@ -46,5 +46,6 @@ def test_every_vocabulary_value_is_documented() -> None:
     text = (ROOT / "docs/vocabulary.md").read_text(encoding="utf-8")
     values = {*vocab.CLAIM_KINDS, *vocab.VICTIM_GROUPS, *vocab.WEAPONS, *vocab.FACILITY_TYPES}
     values |= {*vocab.BOUNDS, *vocab.FACILITY_STATUSES}
+    values |= {*vocab.GRADES, *vocab.PERPETRATOR_CERTAINTIES, *vocab.LINK_DECISIONS}
     missing = sorted(v for v in values if f"`{v}`" not in text)
     assert not missing, f"docs/vocabulary.md lacks {missing}"

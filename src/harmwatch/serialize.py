@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # the review stage's own types; it imports this module
     from harmwatch.review import QueueItem, ReviewedIncident, SourceEvidence
 
 __all__ = [
+    "INCIDENT_COLUMNS",
     "PLACE_FIELDS",
     "STORED_CLAIM_FIELDS",
     "claim_to_dict",
@@ -57,6 +58,8 @@ __all__ = [
     "facility_to_dict",
     "incident_from_dict",
     "incident_to_dict",
+    "incident_to_feature",
+    "incident_to_row",
     "link_decision_to_dict",
     "mention_to_dict",
     "place_from_dict",
@@ -485,6 +488,113 @@ def link_decision_to_dict(decision: LinkDecision) -> dict[str, Any]:
         "actor": decision.actor,
         "reason": decision.reason,
         "at": _moment(decision.at),
+    }
+
+
+INCIDENT_COLUMNS: tuple[str, ...] = (
+    "id",
+    "version",
+    "first_date",
+    "last_date",
+    "time_precision",
+    "place",
+    "place_id",
+    "admin1",
+    "admin2",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "perpetrators",
+    "weapons",
+    "killed_best",
+    "killed_low",
+    "killed_high",
+    "killed_rule",
+    "injured_best",
+    "injured_low",
+    "injured_high",
+    "strikes_best",
+    "facilities",
+    "grade",
+    "flags",
+    "n_sources",
+    "sources",
+)
+"""The columns of :func:`incident_to_row`, in order (``harmwatch incidents --format csv``)."""
+
+_TOTAL_GROUPS = ("civilians", "people")
+
+
+def _total(incident: Incident, kind: str) -> Tally | None:
+    """The incident's overall count of a kind: civilians if given, else people, else the
+    largest victim group's (for strikes: the largest weapon's count)."""
+    tallies = [t for t in incident.tallies if t.kind == kind]
+    for subject in _TOTAL_GROUPS:
+        for tally in tallies:
+            if tally.subject == subject:
+                return tally
+    return max(tallies, key=lambda t: t.best, default=None)
+
+
+def incident_to_row(incident: Incident) -> dict[str, Any]:
+    """An incident as one flat row: dates, place, perpetrators, overall counts, sources.
+
+    Lists are joined with ``; ``; a perpetrator is ``name (n sources)``, with ``suspected``
+    when no source names it outright; ``sources`` lists document sha256s.
+    """
+    place = incident.place
+    killed = _total(incident, "killed")
+    injured = _total(incident, "injured")
+    strikes = _total(incident, "strikes")
+    perpetrators = "; ".join(
+        f"{a.perpetrator} ({a.sources} source{'s' if a.sources != 1 else ''}"
+        + (", suspected)" if a.certainty == "suspected" else ")")
+        for a in incident.attributions
+    )
+    documents = list(dict.fromkeys(s.document_sha256 for s in incident.sources))
+    return {
+        "id": incident.id,
+        "version": incident.version,
+        "first_date": _day(incident.first_date),
+        "last_date": _day(incident.last_date),
+        "time_precision": incident.time_precision,
+        "place": None if place is None else place.name,
+        "place_id": None if place is None else place.id,
+        "admin1": None if place is None else place.admin1,
+        "admin2": None if place is None else place.admin2,
+        "latitude": None if place is None else place.lat,
+        "longitude": None if place is None else place.lon,
+        "geo_precision": incident.geo_precision,
+        "perpetrators": perpetrators,
+        "weapons": "; ".join(incident.weapons),
+        "killed_best": None if killed is None else killed.best,
+        "killed_low": None if killed is None else killed.low,
+        "killed_high": None if killed is None else killed.high,
+        "killed_rule": None if killed is None else killed.rule,
+        "injured_best": None if injured is None else injured.best,
+        "injured_low": None if injured is None else injured.low,
+        "injured_high": None if injured is None else injured.high,
+        "strikes_best": None if strikes is None else strikes.best,
+        "facilities": "; ".join(
+            h.type + (f" ({h.name})" if h.name else "") for h in incident.facilities
+        ),
+        "grade": incident.grade,
+        "flags": "; ".join(incident.flags),
+        "n_sources": len(documents),
+        "sources": "; ".join(documents),
+    }
+
+
+def incident_to_feature(incident: Incident) -> dict[str, Any]:
+    """An incident as a GeoJSON Feature: a Point at its place (null geometry without one),
+    the full incident in ``properties``."""
+    place = incident.place
+    geometry = None if place is None else {"type": "Point", "coordinates": [place.lon, place.lat]}
+    return {
+        "type": "Feature",
+        "id": incident.id,
+        "geometry": geometry,
+        "properties": incident_to_dict(incident),
     }
 
 

@@ -151,3 +151,24 @@ def test_the_summary_prints_the_settings_the_rule_and_the_published_definitions(
     ]
     assert taps["found"][0]["incidents"] == [1, 2]
     assert taps["found"][0]["responders_hit"] is True
+
+
+def test_flags_name_the_later_strike_of_a_double_tap_zones_in_force_and_massacres() -> None:
+    from harmwatch.analyze import incident_flags
+    from harmwatch.geo import Zones
+
+    first, r1 = a_strike(1, datetime(2017, 9, 27, 10, 5), killed={"civilians": 6})
+    second, r2 = a_strike(2, datetime(2017, 9, 27, 10, 45), killed={"rescuers": 3})
+    fighters, r3 = a_strike(3, None, killed={"people": 9, "fighters": 7}, place=a_place_like())
+
+    flags = incident_flags(
+        [first, second, fighters],
+        reports={r.key: r for r in (r1, r2, r3)},
+        zones=Zones.load(),
+    )
+
+    assert flags == {
+        1: ("zone:idlib", "massacre"),
+        2: ("double_tap", "zone:idlib"),
+        3: ("zone:idlib",),
+    }

@@ -25,7 +25,7 @@ TOWNS = [
 GROUPS = ["people", "civilians", "children", "women", "fighters", "rescuers"]
 
 
-def varied(n: int, seed: int = 5) -> list:
+def varied(n: int, seed: int = 5, first: int = -5) -> list:
     rng = random.Random(seed)
     out = []
     for k in range(1, n + 1):
@@ -42,7 +42,7 @@ def varied(n: int, seed: int = 5) -> list:
             tallies.append(a_tally("strikes", rng.choice(["airstrike", "barrel_bomb"]), (key, 3)))
         if rng.random() < 0.3:
             tallies.append(a_tally("facilities_hit", rng.choice(["medical", "any"]), (key, 2)))
-        day = START + timedelta(days=rng.randint(-5, 35))
+        day = START + timedelta(days=rng.randint(first, 35))
         out.append(
             a_counted_incident(
                 k,
@@ -101,3 +101,41 @@ def test_quick_and_full_summaries_agree_on_every_table(db_url: str) -> None:
                 assert quick.surges == full.surges
                 sums = [f for f in full.findings if f.message.startswith("in incidents")]
                 assert [f for f in quick.findings if f.message.startswith("in incidents")] == sums
+
+
+def test_the_sql_surge_baseline_counts_what_the_incidents_count(db_url: str) -> None:
+    from harmwatch.analyze import facts_of, weekly_counts
+
+    gazetteer = Gazetteer.load()
+    incidents = varied(300, seed=9, first=-100)
+    with Store.open(db_url) as store:
+        stored = store.save_link([replace(i, id=None) for i in incidents]).incidents
+        for area_id, names in (("ocha:SY07", ("Idlib",)), ("geonames:163843", ("Aleppo", "Idlib"))):
+            area = Area.of_place(gazetteer.get(area_id))
+            for unverified in (True, False):
+                counted = weekly_counts(
+                    store.daily_counts(
+                        date_from=START - timedelta(weeks=13),
+                        date_to=START - timedelta(days=1),
+                        admin1=names,
+                        place_ids=(area_id,),
+                    ),
+                    include_unverified=unverified,
+                )
+                expected: dict[date, tuple[int, int]] = {}
+                for incident in stored:
+                    facts = facts_of(incident)
+                    last = incident.last_date or incident.first_date
+                    if not (START - timedelta(weeks=13) <= incident.first_date and last < START):
+                        continue
+                    if not area.contains(incident.place) or incident.grade == "discounted":
+                        continue
+                    if incident.grade is None and not unverified:
+                        continue
+                    week = incident.first_date - timedelta(days=incident.first_date.weekday())
+                    n, killed = expected.get(week, (0, 0))
+                    toll = facts.tolls.get(("killed", "people"), (0, 0, 0, 0))[0]
+                    expected[week] = (n + 1, killed + toll)
+
+                assert counted == expected
+                assert sum(n for n, _ in counted.values()) > 10

@@ -105,6 +105,26 @@ def test_claims_carry_the_day_their_sentence_names() -> None:
     ]
 
 
+def test_without_a_publication_date_a_bulletins_listed_days_fall_in_its_stated_week() -> None:
+    from harmwatch.extract import extract_text
+
+    ex = extract_text(
+        "Weekly bulletin: northern Syria, 1 - 7 May 2019\n\n"
+        "Incidents:\n"
+        "- 3 May, Saraqib: a strike on the market; 8 civilians killed.\n"
+        "- 6 May, Ariha: a strike on a bakery; 3 civilians killed.\n"
+        "- On Sunday a clinic was shelled; 2 civilians killed.\n"
+    )
+    assert ex.published is None  # the end of the stated week is no publication date
+    assert [(c.value, c.date) for c in ex.claims] == [
+        (8, date(2019, 5, 3)),
+        (3, date(2019, 5, 6)),
+        (2, None),  # a weekday needs the publication date
+    ]
+    week = Period(date(2019, 5, 1), date(2019, 5, 7))
+    assert sentence_date("12 May: a school was hit.", None, period=week) is None  # outside it
+
+
 def test_a_sentence_giving_a_range_of_days_names_no_single_day() -> None:
     assert sentence_date("Between 1 and 4 May, 344 people were killed.", PUB) is None
 

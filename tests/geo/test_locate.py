@@ -51,6 +51,7 @@ def test_ordinary_capitalised_words_are_not_places() -> None:
     found = _found(REPORT)
     for word in ("Monday", "Russian", "Civil", "Defence", "Hospital", "Ali", "Hassan", "May"):
         assert word not in found
+    assert _found("More than 40 people were injured in Atareb.") == {"Atareb": "geonames:174030"}
 
 
 def test_lowercase_words_do_not_match_villages() -> None:
@@ -259,6 +260,15 @@ def test_french_elision_and_english_possessive() -> None:
     assert _found("Idlib's hospitals were hit.") == {"Idlib": "geonames:169389"}
 
 
+def test_a_name_with_a_capitalised_article_is_the_whole_town_not_a_namesake_of_its_head() -> None:
+    text = "Strikes hit Ma'arrat An Nu'man, Jisr Ash Shughur and Deir Ez Zor on Sunday."
+    assert _found(text) == {
+        "Ma'arrat An Nu'man": "geonames:167611",
+        "Jisr Ash Shughur": "geonames:169023",
+        "Deir Ez Zor": "geonames:170794",
+    }
+
+
 def test_part_of_a_longer_unknown_name_is_not_a_village() -> None:
     assert "Khan" not in _found("Tanks entered Khan Younis on Tuesday.")
 
@@ -280,6 +290,36 @@ def test_on_a_tie_a_claim_takes_the_nearest_place_or_the_last_one_before() -> No
     )
     located = locate(Extraction("en", None, None, claims=claims), text, Gazetteer.load())
     assert [c.place_id for c in located.claims] == ["geonames:169389", "geonames:170063"]
+
+
+def _claim_places(text: str, *quotes: str) -> list[str | None]:
+    sentences = [0, *(i + 2 for i, char in enumerate(text) if char == ".")]
+    claims = []
+    for quote in quotes:
+        start = text.index(quote)
+        sentence = sum(1 for s in sentences[1:] if s <= start)
+        claims.append(
+            Claim(
+                kind="killed",
+                subject="people",
+                value=1,
+                start=start,
+                end=start + len(quote),
+                text=quote,
+                sentence=sentence,
+            )
+        )
+    extraction = Extraction("en", None, None, claims=tuple(claims))
+    return [c.place_id for c in locate(extraction, text, Gazetteer.load()).claims]
+
+
+def test_a_city_speaking_for_its_government_places_no_claim() -> None:
+    text = (
+        "Jets struck a market in Atareb on Monday, killing 12 people. Moscow denied any "
+        "involvement. More than 40 people were injured. Medics in Aleppo said 3 died later."
+    )
+    places = _claim_places(text, "12 people", "40 people", "3 died")
+    assert places == ["geonames:174030", "geonames:174030", "geonames:170063"]
 
 
 def _names(text: str) -> list[tuple[str, str | None]]:

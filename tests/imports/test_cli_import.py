@@ -49,7 +49,10 @@ def test_a_table_is_stored_byte_for_byte_and_bad_rows_listed(tmp_path: Path, db_
     )
 
     assert result.exit_code == 1
-    assert result.stdout == (f"imported: {table}: 2 reports from 4 rows, 2 skipped, 0 warnings\n")
+    assert result.stdout == (
+        f"imported: {table}: 2 reports from 4 rows, 2 skipped, 0 warnings\n"
+        "linked: 2 new incidents, 0 changed; 0 period totals kept apart\n"
+    )
     assert result.stderr == (
         f"Error: {table}: row 3, column 'Killed' = 'many': not a whole number\n"
         f"Error: {table}: row 4, column 'Date' = '': missing date\n"
@@ -94,7 +97,10 @@ def test_a_table_without_bad_rows_imports_with_exit_status_0(
     )
 
     assert result.exit_code == 0
-    assert result.stdout == f"imported: {table}: 2 reports from 2 rows, 0 skipped, 0 warnings\n"
+    assert result.stdout == (
+        f"imported: {table}: 2 reports from 2 rows, 0 skipped, 0 warnings\n"
+        "linked: 2 new incidents, 0 changed; 0 period totals kept apart\n"
+    )
 
 
 def test_suggest_map_prints_a_map_to_start_from(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from harmwatch.analyze._double_tap import (
     DoubleTapSettings,
     find_double_taps,
 )
+from harmwatch.analyze._flags import MASSACRE_KILLED, incident_flags
 from harmwatch.analyze._reading import (
     FACILITY_TOTAL_RULE,
     STRIKES_RULE,
@@ -50,6 +51,7 @@ from harmwatch.analyze._repeats import (
     SurgeSettings,
     find_repeat_attacks,
     find_surges,
+    weekly_counts,
 )
 from harmwatch.analyze._serialize import summary_to_dict
 from harmwatch.analyze._summary import (
@@ -76,6 +78,7 @@ __all__ = [
     "DEFINITIONS",
     "DOUBLE_TAP_CUES",
     "FACILITY_TOTAL_RULE",
+    "MASSACRE_KILLED",
     "SEVERITIES",
     "STRIKES_RULE",
     "TOLL_RULE",
@@ -116,6 +119,7 @@ __all__ = [
     "find_surges",
     "find_zone_violations",
     "format_summary_markdown",
+    "incident_flags",
     "perpetrator_label",
     "perpetrator_of",
     "resolve_place",
@@ -126,4 +130,5 @@ __all__ = [
     "summary_to_dict",
     "toll_of",
     "toll_rule",
+    "weekly_counts",
 ]

@@ -18,6 +18,7 @@ from harmwatch.model import Incident, Place, Report, Tally
 __all__ = [
     "ALL",
     "FACILITY_TOTAL_RULE",
+    "NEVER_COUNTED",
     "STRIKES_RULE",
     "TOLL_RULE",
     "UNATTRIBUTED",
@@ -30,6 +31,7 @@ __all__ = [
     "facts_of",
     "incident_strikes",
     "incident_time",
+    "is_counted",
     "perpetrator_label",
     "perpetrator_of",
     "tally",
@@ -54,6 +56,18 @@ STRIKES_RULE = (
 )
 
 _PARTY_GROUPS = ("civilians", "fighters")
+
+# Grades whose incidents are listed but never counted in sums (Airwars: "those killed were
+# combatants, or other parties most likely responsible").
+NEVER_COUNTED = ("discounted",)
+
+
+def is_counted(grade: str | None, include_unverified: bool) -> bool:
+    """Whether an incident of this grade enters a summary's sums."""
+    if grade in NEVER_COUNTED:
+        return False
+    return grade is not None or include_unverified
+
 
 Group = tuple[int, int, int, int]
 """One victim group's (best, low, high, sources): sources is how many documents gave it."""
@@ -98,9 +112,11 @@ def toll_rule(groups: Mapping[str, Group]) -> Group | None:
 def facility_rule(named: Mapping[str, int], stated: Mapping[str, int]) -> dict[str, int]:
     """Facilities hit per type by FACILITY_TOTAL_RULE, from the facilities an incident names
     (per type) and the counts its sources state; ``any`` holds the incident's total."""
+    if not named and not stated:
+        return {}
     counts: dict[str, int] = {}
-    for kind in vocab.FACILITY_TYPES:
-        if kind != "any":
+    for kind in _FACILITY_ORDER:
+        if kind in named or kind in stated:
             value = max(named.get(kind, 0), stated.get(kind, 0))
             if value:
                 counts[kind] = value
@@ -108,6 +124,9 @@ def facility_rule(named: Mapping[str, int], stated: Mapping[str, int]) -> dict[s
     if total:
         counts["any"] = total
     return counts
+
+
+_FACILITY_ORDER = tuple(t for t in vocab.FACILITY_TYPES if t != "any")
 
 
 @dataclass(slots=True)
@@ -143,17 +162,23 @@ def _facts(
     named: Mapping[str, int],
 ) -> Facts:
     """Fill a Facts' readings from its tallies by kind (subject -> Group) and named facilities."""
+    tolls = base.tolls
     for kind in ("killed", "injured"):
-        given = groups.get(kind, {})
+        given = groups.get(kind)
+        if not given:
+            continue
         total = toll_rule(given)
         if total is not None:
-            base.tolls[(kind, "people")] = total
+            tolls[(kind, "people")] = total
             for subject, group in given.items():
                 if subject != "people":
-                    base.tolls[(kind, subject)] = group
-    base.strikes = {s: g[0] for s, g in groups.get("strikes", {}).items() if g[0] > 0}
-    stated = {s: g[0] for s, g in groups.get("facilities_hit", {}).items()}
-    base.facilities = facility_rule(named, stated)
+                    tolls[(kind, subject)] = group
+    strikes = groups.get("strikes")
+    if strikes:
+        base.strikes = {s: g[0] for s, g in strikes.items() if g[0] > 0}
+    stated = groups.get("facilities_hit")
+    if named or stated:
+        base.facilities = facility_rule(named, {s: g[0] for s, g in (stated or {}).items()})
     return base
 
 
@@ -210,9 +235,12 @@ def facts_from_rows(
         weapons: (incident id, weapon).
         facilities: (incident id, facility type), one row per facility named.
     """
-    groups: dict[int, dict[str, dict[str, Group]]] = defaultdict(lambda: defaultdict(dict))
+    groups: dict[int, dict[str, dict[str, Group]]] = {}
     for incident_id, kind, subject, best, low, high, sources in tallies:
-        groups[incident_id][kind][subject] = (best, low, high, sources)
+        by_kind = groups.get(incident_id)
+        if by_kind is None:
+            by_kind = groups[incident_id] = {}
+        by_kind.setdefault(kind, {})[subject] = (best, low, high, sources)
     parties: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for incident_id, name, certainty in perpetrators:
         parties[incident_id].append((name, certainty))
@@ -222,8 +250,10 @@ def facts_from_rows(
     named: dict[int, Counter[str]] = defaultdict(Counter)
     for incident_id, kind in facilities:
         named[incident_id][kind] += 1
+    nothing: Counter[str] = Counter()
     out = []
     for incident_id, first, last, precision, grade, place in incidents:
+        given = parties.get(incident_id)
         base = Facts(
             id=incident_id,
             first_date=first,
@@ -231,10 +261,10 @@ def facts_from_rows(
             time_precision=precision,
             grade=grade,
             place=place,
-            perpetrator=perpetrator_label(parties.get(incident_id, ())),
-            weapons=tuple(sorted(arms.get(incident_id, ()))),
+            perpetrator=perpetrator_label(given) if given else UNATTRIBUTED,
+            weapons=tuple(sorted(arms[incident_id])) if incident_id in arms else (),
         )
-        out.append(_facts(base, groups.get(incident_id, {}), named.get(incident_id, Counter())))
+        out.append(_facts(base, groups.get(incident_id, {}), named.get(incident_id, nothing)))
     return out
 
 

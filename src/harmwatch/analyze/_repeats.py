@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from harmwatch.analyze._reading import Facts, facts_of
+from harmwatch.analyze._reading import Facts, facts_of, is_counted
 from harmwatch.model import Incident
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "find_repeat_attacks",
     "find_surges",
     "week_start",
+    "weekly_counts",
 ]
 
 
@@ -145,28 +146,45 @@ def _weekly(items: Sequence[Facts], measure: str) -> dict[date, tuple[int, list[
     return weeks
 
 
+def weekly_counts(
+    daily: Iterable[tuple[date, str | None, int, int]], *, include_unverified: bool = True
+) -> dict[date, tuple[int, int]]:
+    """Week (its Monday) -> (incidents, killed), from (first date, grade, incidents, killed)
+    rows (``Store.daily_counts``), counting only the grades a summary counts."""
+    weeks: dict[date, tuple[int, int]] = {}
+    for day, grade, count, killed in daily:
+        if is_counted(grade, include_unverified):
+            week = week_start(day)
+            n, k = weeks.get(week, (0, 0))
+            weeks[week] = (n + count, k + killed)
+    return weeks
+
+
 def find_surges(
     incidents: Sequence[Incident | Facts],
     *,
     start: date,
     end: date,
     settings: SurgeSettings | None = None,
+    baseline_weeks: Mapping[date, tuple[int, int]] | None = None,
 ) -> tuple[Surge, ...]:
     """Weeks in start..end whose incidents or killed are far above the weeks before start.
 
-    ``incidents`` (or their Facts) must include the baseline weeks: the place's incidents in
-    the ``baseline_weeks`` before ``start``.
+    The baseline is ``baseline_weeks`` (week -> (incidents, killed), ``weekly_counts``) when
+    given; else ``incidents`` (or their Facts) must include the baseline weeks: the place's
+    incidents in the ``settings.baseline_weeks`` before ``start``.
     """
     settings = settings or SurgeSettings()
     items = [i if isinstance(i, Facts) else facts_of(i) for i in incidents if i.id is not None]
     first_week = week_start(start)
-    baseline_weeks = [
-        first_week - timedelta(weeks=n) for n in range(settings.baseline_weeks, 0, -1)
-    ]
+    weeks_before = [first_week - timedelta(weeks=n) for n in range(settings.baseline_weeks, 0, -1)]
     out = []
-    for measure in ("incidents", "killed"):
+    for index, measure in enumerate(("incidents", "killed")):
         weekly = _weekly(items, measure)
-        baseline = [weekly.get(w, (0, []))[0] for w in baseline_weeks]
+        if baseline_weeks is not None:
+            baseline = [baseline_weeks.get(w, (0, 0))[index] for w in weeks_before]
+        else:
+            baseline = [weekly.get(w, (0, []))[0] for w in weeks_before]
         median = statistics.median(baseline)
         mad = statistics.median(abs(v - median) for v in baseline)
         scale = max(1.4826 * mad, 1.0)

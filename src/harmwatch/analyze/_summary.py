@@ -33,6 +33,7 @@ from harmwatch.analyze._reading import (
     Group,
     day_of,
     facts_of,
+    is_counted,
 )
 from harmwatch.analyze._repeats import (
     RepeatAttack,
@@ -60,10 +61,6 @@ __all__ = [
     "summarize",
     "summarize_facts",
 ]
-
-# Grades whose incidents are listed but never counted in sums (Airwars: "those killed were
-# combatants, or other parties most likely responsible").
-NEVER_COUNTED = ("discounted",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,12 +379,6 @@ def _relabel(findings: list[Finding], where: str) -> list[Finding]:
     return [dataclasses.replace(f, message=f"{where}: {f.message}") for f in findings]
 
 
-def _is_counted(grade: str | None, include_unverified: bool) -> bool:
-    if grade in NEVER_COUNTED:
-        return False
-    return grade is not None or include_unverified
-
-
 def _relevant_totals(
     period_totals: Iterable[Report], area: Area, start: date, end: date
 ) -> list[Report]:
@@ -410,13 +401,15 @@ def summarize_facts(
     include_unverified: bool = True,
     double_tap: DoubleTapSettings | None = None,
     baseline: Iterable[Facts] | None = None,
+    baseline_weeks: Mapping[date, tuple[int, int]] | None = None,
     surge: SurgeSettings | None = None,
 ) -> Summary:
     """The summary's numbers from incidents' Facts (``facts_of``, ``facts_from_rows``).
 
     This is the quick summary: its tables, the period totals beside them, the arithmetic
     checks of period totals and of the sums, and surge weeks when ``baseline`` (the Facts of
-    the weeks before ``start``) is given. The analyses that need whole incidents (each
+    the weeks before ``start``) or ``baseline_weeks`` (their counted incidents and killed per
+    week, ``weekly_counts``) is given. The analyses that need whole incidents (each
     source's own checks, double taps, zone violations, repeat attacks) are left out, and the
     summary says so; ``summarize`` runs them too.
     """
@@ -427,8 +420,8 @@ def summarize_facts(
         for f in facts
         if area.contains(f.place) and _overlaps(f.first_date, f.last_date, start, end)
     ]
-    counted = [f for f in chosen if _is_counted(f.grade, include_unverified)]
-    left = [f for f in chosen if not _is_counted(f.grade, include_unverified)]
+    counted = [f for f in chosen if is_counted(f.grade, include_unverified)]
+    left = [f for f in chosen if not is_counted(f.grade, include_unverified)]
     totals = _relevant_totals(period_totals, area, start, end)
     figures = _period_figures(totals, start, end)
     facilities = _facility_rows(counted, figures)
@@ -437,7 +430,11 @@ def summarize_facts(
     findings = [*check_period_totals(totals), *_sum_findings(facilities, casualties)]
     surge = surge or SurgeSettings()
     surges = None
-    if baseline is not None:
+    if baseline_weeks is not None:
+        surges = find_surges(
+            counted, start=start, end=end, settings=surge, baseline_weeks=baseline_weeks
+        )
+    elif baseline is not None:
         seen = {f.id for f in counted}
         before = [
             f
@@ -446,7 +443,7 @@ def summarize_facts(
             and f.first_date is not None
             and f.first_date < start
             and area.contains(f.place)
-            and _is_counted(f.grade, include_unverified)
+            and is_counted(f.grade, include_unverified)
         ]
         surges = find_surges([*before, *counted], start=start, end=end, settings=surge)
     return Summary(
@@ -508,6 +505,7 @@ def summarize(
     double_tap: DoubleTapSettings | None = None,
     earlier: Iterable[Incident] | None = None,
     baseline: Iterable[Facts] | None = None,
+    baseline_weeks: Mapping[date, tuple[int, int]] | None = None,
     surge: SurgeSettings | None = None,
 ) -> Summary:
     """The summary of an area and date range, with every analysis.
@@ -525,6 +523,7 @@ def summarize(
             baseline unless ``baseline`` is given (None: no surge test without ``baseline``).
         baseline: the Facts of the area's incidents in the weeks before ``start``, for the
             surge baseline (the store's flat rows are quicker to read than whole incidents).
+        baseline_weeks: or those weeks' counted incidents and killed (``weekly_counts``).
         surge: surge settings (defaults: 12 weeks, robust z >= 3.5).
     """
     double_tap = double_tap or DoubleTapSettings()
@@ -537,7 +536,7 @@ def summarize(
     if any(i.id is None for i in chosen):
         raise ValueError("summaries are made of stored incidents: every incident needs an id")
     earlier = list(earlier) if earlier is not None else None
-    if baseline is None and earlier is not None:
+    if baseline is None and baseline_weeks is None and earlier is not None:
         baseline = [facts_of(i) for i in earlier if i.id is not None]
     numbers = summarize_facts(
         [facts_of(i) for i in chosen],
@@ -548,9 +547,10 @@ def summarize(
         include_unverified=include_unverified,
         double_tap=double_tap,
         baseline=baseline,
+        baseline_weeks=baseline_weeks,
         surge=surge,
     )
-    counted = [i for i in chosen if _is_counted(i.grade, include_unverified)]
+    counted = [i for i in chosen if is_counted(i.grade, include_unverified)]
     findings: list[Finding] = list(numbers.findings)
     at = len(check_period_totals(_relevant_totals(period_totals, area, start, end)))
     per_source = [f for incident in counted for f in check_incident(incident)]
@@ -564,7 +564,7 @@ def summarize(
         and area.contains(i.place)
         and i.first_date is not None
         and i.first_date < start
-        and _is_counted(i.grade, include_unverified)
+        and is_counted(i.grade, include_unverified)
     ]
     return dataclasses.replace(
         numbers,

@@ -13,6 +13,7 @@ from harmwatch.cli import (
     _extract,  # noqa: F401  (registers commands)
     _geo,  # noqa: F401  (registers commands)
     _import,  # noqa: F401  (registers commands)
+    _incidents,  # noqa: F401  (registers commands)
     _ingest,  # noqa: F401  (registers commands)
     _reextract,  # noqa: F401  (registers commands)
     _review,  # noqa: F401  (registers commands)

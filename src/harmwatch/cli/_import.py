@@ -13,6 +13,8 @@ from harmwatch.cli._output import err_console, fail, printable, say
 from harmwatch.errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from harmwatch.pipeline import ImportResult
 
 __all__ = ["format_import", "import_"]
@@ -90,6 +92,13 @@ def import_(
         bool,
         typer.Option("--suggest-map", help="Print a starting column map for FILE and stop."),
     ] = False,
+    no_link: Annotated[
+        bool,
+        typer.Option(
+            "--no-link",
+            help="Do not link the imported reports into incidents (run `harmwatch link` later).",
+        ),
+    ] = False,
 ) -> None:
     """Import a table of incidents: each good row becomes a report, the file is kept as it is.
 
@@ -100,7 +109,8 @@ def import_(
     Example: harmwatch import acled-syria.csv --source ACLED
     """
     from harmwatch import ingest as ingest_stage
-    from harmwatch.pipeline import import_table, load_gazetteer, table_type
+    from harmwatch.cli._ingest import format_linked
+    from harmwatch.pipeline import LinkRun, import_table, link_store, load_gazetteer, table_type
     from harmwatch.store import Store
 
     if table_format is not None and table_format not in ingest_stage.FORMATS:
@@ -120,6 +130,11 @@ def import_(
     column_map = ingest_stage.load_column_map(map_path) if map_path is not None else None
     run = settings(ctx)
     data_dir = Path(run.data_dir)
+    linked: list[LinkRun] = []
+
+    def link_added(store: Store, documents: Sequence[str]) -> None:
+        linked.append(link_store(store, documents=documents, actor=_actor()))
+
     with Store.open(run.db) as store:
         gazetteer = load_gazetteer(store=store, data_dir=data_dir)  # with the team's places
         result = import_table(
@@ -131,6 +146,7 @@ def import_(
             unknown=unknown,  # type: ignore[arg-type]
             gazetteer=gazetteer,
             actor=_actor(),
+            after=() if no_link else (link_added,),
         )
     label = str(path)
     for problem in result.table.problems:
@@ -138,6 +154,8 @@ def import_(
             fail(problem.format(label))
     for line in format_import(result, label):
         say(line)
+    for link_run in linked:
+        say(format_linked(link_run))
     reasons = result.table.reasons()
     if reasons:
         summary = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())

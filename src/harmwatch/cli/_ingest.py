@@ -19,13 +19,15 @@ from harmwatch.cli._app import (
 from harmwatch.cli._output import err_console, say
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.progress import Progress
 
     from harmwatch.cli._app import Settings
-    from harmwatch.pipeline import Outcome, Status
+    from harmwatch.pipeline import LinkRun, Outcome, Status
     from harmwatch.store import Store
 
-__all__ = ["format_outcome", "format_summary", "ingest"]
+__all__ = ["format_linked", "format_outcome", "format_summary", "ingest"]
 
 # the defaults are the library's (harmwatch.ingest, harmwatch.pipeline); a test checks they agree
 DEFAULT_MAX_BYTES = 20_000_000
@@ -56,6 +58,16 @@ def format_summary(counts: dict[Status, int], *, claims: int, seconds: float, da
     tally = ", ".join(f"{counts[status]} {status}" for status in shown)  # type: ignore[index]
     noun = "claim" if claims == 1 else "claims"
     return f"{tally}: {claims} {noun} in {seconds:.1f} s into {database}"
+
+
+def format_linked(run: LinkRun) -> str:
+    """The line on linking what a run added: ``linked: 2 new incidents, 1 changed; 0 period
+    totals kept apart``."""
+    noun = "incident" if run.created == 1 else "incidents"
+    return (
+        f"linked: {run.created} new {noun}, {run.changed} changed; "
+        f"{run.period_totals} period totals kept apart"
+    )
 
 
 def _actor(store: Store, run: Settings) -> str:
@@ -148,8 +160,16 @@ def ingest(
             help="Read links in folders that lead outside them (skipped by default).",
         ),
     ] = False,
+    no_link: Annotated[
+        bool,
+        typer.Option(
+            "--no-link",
+            help="Do not link the new reports into incidents (run `harmwatch link` later).",
+        ),
+    ] = False,
 ) -> None:
-    """Store documents from files, folders, URLs and RSS/Atom feeds, with their claims.
+    """Store documents from files, folders, URLs and RSS/Atom feeds, with their claims, and
+    link the reports they hold into incidents.
 
     Each document is keyed by the SHA-256 of its bytes: ingesting it again changes nothing.
     One bad document costs one error line, never the batch; Ctrl-C stops with a summary, and
@@ -157,10 +177,17 @@ def ingest(
 
     Example: harmwatch ingest reports/ https://example.org/feed.xml --published 2017-10-01
     """
-    from harmwatch.pipeline import Analyzer, count_inputs, ingest_sources
+    from harmwatch.pipeline import Analyzer, count_inputs, ingest_sources, link_store
     from harmwatch.store import Store
 
     run = settings(ctx)
+    linked: list[LinkRun] = []
+    actor = ""
+
+    def link_added(store: Store, documents: Sequence[str]) -> None:
+        if documents:
+            linked.append(link_store(store, documents=documents, actor=actor))
+
     published_date = parse_published(published)
     counts: dict[Status, int] = {"stored": 0, "already stored": 0, "failed": 0, "skipped": 0}
     claims = 0
@@ -193,6 +220,7 @@ def ingest(
                     follow_symlinks=follow_symlinks,
                     actor=actor,
                     on_more=more,
+                    after=() if no_link else (link_added,),
                     reraise=debugging(),
                 ):
                     counts[outcome.status] += 1
@@ -214,6 +242,8 @@ def ingest(
             )
             raise typer.Exit(130) from None
     if not run.quiet:
+        for link_run in linked:
+            say(format_linked(link_run))
         say(
             format_summary(
                 counts, claims=claims, seconds=time.perf_counter() - started, database=database

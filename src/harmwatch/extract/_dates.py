@@ -13,6 +13,7 @@ are own rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -381,31 +382,33 @@ def _in_month(sample: str, published: date, low: str | None = None) -> tuple[int
     return None
 
 
-def sentence_date(sentence: str, published: date | None, lang: str = "en") -> date | None:
+def sentence_date(
+    sentence: str, published: date | None, lang: str = "en", *, period: Period | None = None
+) -> date | None:
     """The day a sentence puts its event on ("on Thursday", "yesterday", "on 12 May 2017",
-    "on the night of 3 October", "last Sunday", "two days ago", "أمس")."""
-    if published is None and _YEAR.search(sentence) is None:
+    "on the night of 3 October", "last Sunday", "two days ago", "أمس").
+
+    Without a publication date, a day and month without a year ("1 October: ...") is read in
+    the ``period`` the text states ("1 - 7 October 2017"), when it falls inside it.
+    """
+    if published is None and _YEAR.search(sentence) is None and period is None:
         return None
     found = [d for _, d in _dates_in(sentence) if d != published]  # not the dateline
     if found:
         return found[0]
-    if published is None:
-        return None
-    t = sentence.translate(_DIGITS)
     low = sentence.lower()
-    if ("between" in low or "from" in low) and _RANGE.search(t) is not None:
+    if ("between" in low or "from" in low) and _RANGE.search(sentence.translate(_DIGITS)):
         return None  # "between 1 and 4 March": a period, not one day
-    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
-        m = pattern.search(t)
-        if m is None:
-            continue
-        name = m.group(month_group)
-        month = MONTHS.get(name.lower())
-        if month is None or (name.lower() in _AMBIGUOUS_MONTHS and not name[:1].isupper()):
-            continue
-        resolved = _dateparser(m.group().lower(), published, lang) or _past_day(
-            month, int(m.group(day_group)), published
-        )
+    if published is None:
+        if period is None or period.start is None or period.end is None:
+            return None
+        for _, month, day in _days_and_months(sentence):
+            resolved = _past_day(month, day, period.end)
+            if resolved is not None and resolved >= period.start:
+                return resolved
+        return None
+    for phrase, month, day in _days_and_months(sentence):
+        resolved = _dateparser(phrase, published, lang) or _past_day(month, day, published)
         if resolved is not None:
             return resolved
     m = _AGO.search(sentence)
@@ -439,3 +442,18 @@ def sentence_date(sentence: str, published: date | None, lang: str = "en") -> da
 
 # "may" and "mar" are words too ("the toll may 3 ..."): only read them before a day number
 _AMBIGUOUS_MONTHS = frozenset({"may", "mar", "march"})
+
+
+def _days_and_months(sentence: str) -> Iterator[tuple[str, int, int]]:
+    """(phrase, month, day) of the days a sentence names without a year ("3 October",
+    "Oct. 3"), read one at a time."""
+    t = sentence.translate(_DIGITS)
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        m = pattern.search(t)
+        if m is None:
+            continue
+        name = m.group(month_group)
+        month = MONTHS.get(name.lower())
+        if month is None or (name.lower() in _AMBIGUOUS_MONTHS and not name[:1].isupper()):
+            continue
+        yield m.group().lower(), month, int(m.group(day_group))

@@ -87,9 +87,9 @@ def extract_text(
     lang = (lang or detect_language(clean)).lower()
     if published is None:
         published = find_published(clean)
+    period = find_period(clean, published)
     note = language_note(lang)
     if note is not None:  # a language detected without rules: say so, claim nothing
-        period = find_period(clean, published)
         return Extraction(lang=lang, published=published, period=period, notes=(note,))
     rules = rules_for(lang)
     low = clean.lower()
@@ -159,7 +159,7 @@ def extract_text(
         carry = _carry(mentions, lo, hi, s1, s_idx, last_perp, main_attacker)
         if carry is not None and last_perp is not None and carry == last_perp[1]:
             carry = _campaign(carry, last_names)
-        day = sentence_date(seg, published, lang)
+        day = sentence_date(seg, published, lang, period=period)
         weapon = _sentence_weapon(low[s0:s1], lang)
         for f in found:
             if f.kind == "strikes" and f.subject == "other" and f.weapon in {None, "other"}:
@@ -196,7 +196,7 @@ def extract_text(
     return Extraction(
         lang=lang,
         published=published,
-        period=find_period(clean, published),
+        period=period,
         claims=tuple(claims),
         perpetrators=tuple(flat),
         weapons=weapons,

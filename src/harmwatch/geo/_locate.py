@@ -30,6 +30,7 @@ from harmwatch.geo._stopwords import (
     ARABIC_NOT_PLACES,
     COUNTRY_WORDS,
     NOT_PLACES,
+    SPEAKING_AFTER,
     TRIGGER_AFTER,
     TRIGGER_BEFORE,
     TRIGGER_STRONG_BEFORE,
@@ -373,9 +374,10 @@ def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
             if lower in _LOWER_TAILS and run and run[-1].kind == "cap" and word.islower():
                 run.append(_Word(start, end, "cap", lower, ""))
                 continue
-            if word in _CONNECTORS:
+            # "an" of "Maarat an-Numan", and "An" of "Ma'arrat An Nu'man" (OCHA's spellings)
+            if word in _CONNECTORS or (run and lower in _ARTICLE_WORDS):
                 if run:
-                    keep = "" if word in _ARTICLE_WORDS else word
+                    keep = "" if lower in _ARTICLE_WORDS else word
                     run.append(_Word(start, end, "conn", keep, ""))
                 continue
             key = _CACHE.fold(word)
@@ -1042,20 +1044,23 @@ def locate(
     whose sentence names no place takes the most specific place of the nearest sentence before
     it that names one (the last on a tie) or, when its sentence speaks of a whole region
     ("across the province"), that place's first-level admin unit. Countries a report is not
-    about ("strikes launched from Russia") and places no gazetteer holds place no claim.
+    about ("strikes launched from Russia"), a city speaking for its government ("Moscow
+    denied any involvement") and places no gazetteer holds place no claim.
     """
     mentions = find_places(text, gazetteer, countries=countries)
     home = {
         m.place.country for m in mentions if m.place is not None and m.place.feature != "country"
     }
+    spans = _sentence_splitter()(text)
     by_sentence: dict[int, list[PlaceMention]] = {}
     for mention in mentions:
         place = mention.place
         if place is None or (place.feature == "country" and place.country not in home):
             continue
+        if _speaking(text, mention, spans):
+            continue
         by_sentence.setdefault(mention.sentence, []).append(mention)
     ordered = sorted(by_sentence)
-    spans = _sentence_splitter()(text)
     claims = []
     for claim in extraction.claims:
         index = bisect_right(ordered, claim.sentence) - 1
@@ -1087,6 +1092,23 @@ def locate(
             )
         )
     return replace(extraction, places=tuple(mentions), claims=tuple(claims))
+
+
+_SPEAKING = re.compile(
+    r"[ \u00a0]+(?:" + "|".join(re.escape(v) for v in SPEAKING_AFTER) + r")\b", re.IGNORECASE
+)
+
+
+def _speaking(text: str, mention: PlaceMention, spans: list[tuple[int, int]]) -> bool:
+    """Whether a city opens its sentence as the subject of a verb of saying or denying
+    ("Moscow denied any involvement"): its government, not a place where anything happened."""
+    if mention.place is None or mention.place.feature != "city":
+        return False
+    if 0 <= mention.sentence < len(spans):
+        opening = text[spans[mention.sentence][0] : mention.start]
+        if opening.strip(" \u00a0\t\n\"'“‘«(-–—"):
+            return False
+    return _SPEAKING.match(text, mention.end) is not None
 
 
 def _tied_region(text: str, end: int, options: list[PlaceMention]) -> PlaceMention | None:

@@ -8,6 +8,7 @@ __all__ = [
     "ARABIC_NOT_PLACES",
     "COUNTRY_WORDS",
     "NOT_PLACES",
+    "SPEAKING_AFTER",
     "TRIGGER_AFTER",
     "TRIGGER_BEFORE",
     "TRIGGER_STRONG_BEFORE",
@@ -55,7 +56,7 @@ lebanese iraqis libyan burmese somali turkmen circassian
 press agency channel tv radio foundation organisation organization union society
 university college institute school hospital hospitals
 number total week weeks month months year years day days hour hours night morning evening
-first second third one two three four five six seven eight nine ten
+first second third one two three four five six seven eight nine ten more
 les los las il une una uno und dans sur par pour con por para nel nella dei degli
 im am vom zum zur bei nach mit von ce cette selon après avant pendant
 stadt dorf ortschaft lager fluchtlingslager flüchtlingslager stadtteil viertel bezirk provinz
@@ -209,6 +210,41 @@ TRIGGER_AFTER: tuple[str, ...] = (
     "commune",
     "refugee camp",
     "directorate",
+)
+
+# Verbs after a city that opens its sentence make it its government speaking ("Moscow denied
+# any involvement", "Damascus said", "Kyiv says"): no place of the counts around it.
+SPEAKING_AFTER: tuple[str, ...] = (
+    "said",
+    "says",
+    "denied",
+    "denies",
+    "has denied",
+    "has said",
+    "accused",
+    "accuses",
+    "blamed",
+    "blames",
+    "insisted",
+    "insists",
+    "rejected",
+    "rejects",
+    "dismissed",
+    "condemned",
+    "announced",
+    "responded",
+    "warned",
+    "a démenti",
+    "a nié",
+    "dément",
+    "nie",
+    "bestritt",
+    "bestreitet",
+    "negó",
+    "niega",
+    "negou",
+    "nega",
+    "ha negato",
 )
 
 

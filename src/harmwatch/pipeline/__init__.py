@@ -8,6 +8,7 @@ Every door (the CLI, the API, the benches, batch jobs) calls these functions; wh
         extraction = analyze(document)           # or analyze_document(...)
         for outcome in ingest_sources(store, ["reports/"], analyze=analyze):
             print(outcome.status, outcome.input)
+        link_store(store)                        # reports -> incidents
 
 The names that need the database (``ingest_sources``, ``list_claims``, ``import_table``...) are
 imported on first use, so that analysing a document (``harmwatch extract``) does not load
@@ -47,6 +48,13 @@ if TYPE_CHECKING:
         ingest_sources,
         is_url,
     )
+    from harmwatch.pipeline._link import (
+        NEIGHBOURHOOD_DAYS,
+        LinkRun,
+        assemble_store,
+        link_store,
+        list_incidents,
+    )
     from harmwatch.pipeline._places import (
         DATA_DIR_ACTOR,
         import_data_folder,
@@ -64,6 +72,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DATA_DIR_ACTOR",
     "DEFAULT_TIME_BUDGET",
+    "NEIGHBOURHOOD_DAYS",
     "SECONDS_PER_MB",
     "STATUSES",
     "TABLE_SUFFIXES",
@@ -73,11 +82,13 @@ __all__ = [
     "Analyzer",
     "BudgetedAnalyzer",
     "ImportResult",
+    "LinkRun",
     "Outcome",
     "Reextracted",
     "Status",
     "Streamed",
     "analyze_document",
+    "assemble_store",
     "budget_for",
     "count_inputs",
     "count_outdated",
@@ -86,7 +97,9 @@ __all__ = [
     "import_table",
     "ingest_sources",
     "is_url",
+    "link_store",
     "list_claims",
+    "list_incidents",
     "load_gazetteer",
     "load_zones",
     "outdated_documents",
@@ -119,6 +132,10 @@ _LAZY = {
     **dict.fromkeys(
         ["Reextracted", "count_outdated", "outdated_documents", "reextract_documents"],
         "_reextract",
+    ),
+    **dict.fromkeys(
+        ["NEIGHBOURHOOD_DAYS", "LinkRun", "assemble_store", "link_store", "list_incidents"],
+        "_link",
     ),
     **dict.fromkeys(["summarize_store"], "_summary"),
 }

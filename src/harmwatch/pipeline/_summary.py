@@ -15,6 +15,7 @@ from harmwatch.analyze import (
     facts_from_rows,
     summarize,
     summarize_facts,
+    weekly_counts,
 )
 from harmwatch.errors import NotFound
 from harmwatch.model import Place
@@ -46,7 +47,8 @@ def summarize_store(
     The full summary (``analyze.summarize``) reads the area's incidents in the dates (through a
     coarse filter, ``Area.bounds``), their reports (times of day and words, for double taps),
     the earlier incidents that hit the same facilities, the period totals overlapping the dates,
-    and the store's flat rows of the weeks before (the surge baseline). A ``quick`` one
+    and the weeks before (the surge baseline: counted in SQL for a country, governorate or
+    district, else read as flat rows). A ``quick`` one
     (``analyze.summarize_facts``) reads only flat rows and period totals: the same tables,
     arithmetic checks and surges, without the analyses that need whole incidents.
     ``gazetteer`` gives flat rows' places their P-codes and country (the rows keep names and
@@ -57,18 +59,39 @@ def summarize_store(
     totals = store.period_totals(date_from=start, date_to=end)
     baseline_start = start - timedelta(weeks=surge.baseline_weeks + 1)
     places = _Places(gazetteer)
-    before = store.summary_rows(
-        date_from=baseline_start,
-        date_to=start - timedelta(days=1),
-        admin1=bounds.admin1,
-        bbox=bounds.bbox,
-        tallies_only=True,
-    )
-    baseline = facts_from_rows(places.of(before.incidents), before.tallies, (), (), ())
-    if quick:
-        rows = store.summary_rows(
-            date_from=start, date_to=end, admin1=bounds.admin1, bbox=bounds.bbox
+    baseline = None
+    baseline_weeks = None
+    admin = _admin_filter(area, gazetteer)
+    if admin is not None:
+        names, district, place_ids = admin
+        baseline_weeks = weekly_counts(
+            store.daily_counts(
+                date_from=baseline_start,
+                date_to=start - timedelta(days=1),
+                admin1=names,
+                admin2=district,
+                place_ids=place_ids,
+            ),
+            include_unverified=include_unverified,
         )
+    else:
+        before = store.summary_rows(
+            date_from=baseline_start,
+            date_to=start - timedelta(days=1),
+            admin1=bounds.admin1,
+            bbox=bounds.bbox,
+            tallies_only=True,
+        )
+        baseline = facts_from_rows(places.of(before.incidents), before.tallies, (), (), ())
+    if quick:
+        if admin is not None:
+            rows = store.summary_rows(
+                date_from=start, date_to=end, admin1=admin[0], admin2=admin[1], place_ids=admin[2]
+            )
+        else:
+            rows = store.summary_rows(
+                date_from=start, date_to=end, admin1=bounds.admin1, bbox=bounds.bbox
+            )
         facts = facts_from_rows(
             places.of(rows.incidents),
             rows.tallies,
@@ -85,6 +108,7 @@ def summarize_store(
             include_unverified=include_unverified,
             double_tap=double_tap,
             baseline=baseline,
+            baseline_weeks=baseline_weeks,
             surge=surge,
         )
     found = store.incidents(
@@ -110,31 +134,69 @@ def summarize_store(
         double_tap=double_tap,
         earlier=earlier,
         baseline=baseline,
+        baseline_weeks=baseline_weeks,
         surge=surge,
     )
 
 
+def _admin_filter(
+    area: Area, gazetteer: Gazetteer
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...]] | None:
+    """(governorate names, district name, place ids) that select an admin area's incidents
+    exactly in SQL, or None when the area needs its own test (a zone, a box, a town)."""
+    place = area.place
+    if place is None or area.zone is not None or area.bbox is not None:
+        return None
+    if place.feature == "governorate" and place.admin1:
+        return (place.admin1,), None, (place.id,)
+    if place.feature == "district" and place.admin1 and place.admin2:
+        return (place.admin1,), place.admin2, (place.id,)
+    if place.feature == "country" and place.country:
+        names = {
+            p.admin1
+            for p in gazetteer.places()
+            if p.feature == "governorate" and p.country == place.country and p.admin1
+        }
+        return tuple(sorted(names)), None, (place.id,)
+    return None
+
+
 class _Places:
-    """Flat rows' places, replaced by the gazetteer's entries (with P-codes and country)."""
+    """Flat rows' places as the gazetteer's entries (with P-codes and country), or as the
+    incidents table keeps them where the gazetteer does not know the id."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.known: dict[tuple[str, float, float], Place] = {}
 
     def of(self, rows: Sequence[Row]) -> list[Row]:
-        return [(*row[:5], self.place(row[5])) for row in rows]
+        """(id, first, last, precision, grade, Place | None) for each of the store's rows."""
+        return [(*row[:5], self.place(*row[5:11])) for row in rows]
 
-    def place(self, place: Place | None) -> Place | None:
-        if place is None or not place.id:
-            return place
-        key = (place.id, place.lat, place.lon)
+    def place(
+        self,
+        place_id: str | None,
+        name: str | None,
+        lat: float | None,
+        lon: float | None,
+        admin1: str | None,
+        admin2: str | None,
+    ) -> Place | None:
+        if lat is None or lon is None:
+            return None
+        key = (place_id or "", lat, lon)
         found = self.known.get(key)
         if found is None:
             try:
-                entry = self.gazetteer.get(place.id)
+                entry = self.gazetteer.get(place_id) if place_id else None
             except NotFound:
-                entry = place
-            same = entry.lat == place.lat and entry.lon == place.lon
-            found = entry if same else replace(entry, lat=place.lat, lon=place.lon)
+                entry = None
+            if entry is None:
+                found = Place(id=place_id or "", name=name or "", lat=lat, lon=lon, feature="",
+                              admin1=admin1, admin2=admin2)  # fmt: skip
+            elif entry.lat == lat and entry.lon == lon:
+                found = entry
+            else:
+                found = replace(entry, lat=lat, lon=lon)
             self.known[key] = found
         return found

@@ -47,8 +47,11 @@ __all__ = [
     "facility_attack_counts",
     "insert_decision",
     "insert_reports",
+    "keys_near",
     "load_decisions",
     "load_membership",
+    "members_of",
+    "membership_of",
     "query_incidents",
     "read_facilities",
     "read_incident",
@@ -211,6 +214,45 @@ def read_reports(
     return sorted(found, key=lambda r: r.key)
 
 
+def keys_near(
+    connection: Connection, *, admin1: Sequence[str], date_from: date, date_to: date
+) -> list[str]:
+    """Keys of the reports in any of these admin1s whose dates touch the window."""
+    c = reports.c
+    query = (
+        sa.select(c.key)
+        .where(c.admin1.in_(sorted(set(admin1))))
+        .where(c.date_start <= date_to)
+        .where(sa.func.coalesce(c.date_end, c.date_start) >= date_from)
+        .order_by(c.key)
+    )
+    return list(connection.execute(query).scalars())
+
+
+def members_of(connection: Connection, incident_ids: Sequence[int]) -> dict[str, int]:
+    """Report key -> incident id for every report of these incidents."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(incident_ids))):
+        for row in connection.execute(
+            sa.select(reports.c.key, reports.c.incident_id).where(reports.c.incident_id.in_(chunk))
+        ):
+            out[row.key] = int(row.incident_id)
+    return out
+
+
+def membership_of(connection: Connection, keys: Sequence[str]) -> dict[str, int]:
+    """Report key -> incident id for those of ``keys`` that belong to an incident."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        for row in connection.execute(
+            sa.select(reports.c.key, reports.c.incident_id)
+            .where(reports.c.key.in_(chunk))
+            .where(reports.c.incident_id.is_not(None))
+        ):
+            out[row.key] = int(row.incident_id)
+    return out
+
+
 def load_membership(connection: Connection) -> dict[str, int]:
     """Report key -> the incident it belongs to, for every linked report."""
     rows = connection.execute(
@@ -325,18 +367,18 @@ def write_link(
     out: list[Incident] = []
     created = changed = unchanged = 0
     touched: list[Incident] = []
+    # new incidents in batches; the id lives in its column (the stored JSON has none)
+    fresh = [replace(i, version=1) for i in found if i.id is None]
+    new_ids: list[int] = []
+    insert = sa.insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True)
+    for chunk in _chunks(fresh):
+        rows = [_incident_row(i, now, created=True) for i in chunk]
+        new_ids.extend(int(row.id) for row in connection.execute(insert, rows))
+    created_by_position = iter(zip(fresh, new_ids, strict=True))
     for incident in found:
         if incident.id is None:
-            values = _incident_row(replace(incident, version=1), now, created=True)
-            primary_key = connection.execute(sa.insert(incidents), values).inserted_primary_key
-            assert primary_key is not None
-            new_id = int(primary_key[0])
-            final = replace(incident, id=new_id, version=1)
-            connection.execute(
-                sa.update(incidents)
-                .where(incidents.c.id == new_id)
-                .values(data=incident_to_dict(final))
-            )
+            made, new_id = next(created_by_position)
+            final = replace(made, id=new_id)
             created += 1
             touched.append(final)
             out.append(final)

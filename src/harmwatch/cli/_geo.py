@@ -35,7 +35,8 @@ def _default_format(fmt: str | None) -> str:
 
 def format_match(match: Match) -> dict[str, object]:
     """One geocoding answer as the JSON line ``harmwatch geocode`` prints (``review``: the
-    match is weak, a fuzzy spelling or a namesake outside --country)."""
+    match is weak, a fuzzy spelling or a namesake outside --country; ``geo_precision``: 1 a
+    town, camp or neighbourhood, 2 part of or near a town, 3 a region)."""
     from harmwatch.geo import REVIEW
     from harmwatch.serialize import place_to_dict
 
@@ -61,6 +62,7 @@ def format_match(match: Match) -> dict[str, object]:
         **place_to_dict(match.place),
         "score": match.score,
         "review": match.score < REVIEW,
+        "geo_precision": match.geo_precision,
     }
 
 

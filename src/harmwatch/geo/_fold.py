@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 __all__ = [
     "FOLD_VERSION",
+    "arabic_name",
     "fold_arabic",
     "fold_name",
     "is_arabic",
+    "mixes_scripts",
     "romanise_arabic",
     "skeleton",
     "translit_key",
@@ -145,6 +148,50 @@ _AR_ROMAN = str.maketrans(
 def is_arabic(text: str) -> bool:
     """Whether the text contains Arabic letters."""
     return _ARABIC_CHAR.search(text) is not None
+
+
+# Letters of the Arabic alphabet proper (hamza to yeh, alef wasla), and of the Arabic script
+# at large (Persian, Urdu, Pashto, Kurdish letters and presentation forms).
+_ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671]")
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _letters(text: str) -> list[str]:
+    return [c for c in text if c.isalpha()]
+
+
+def mixes_scripts(text: str) -> bool:
+    """Whether a name mixes Arabic-script letters with letters of another script: a broken
+    romanisation such as GeoNames' ``alhdydہ`` or ``ras alkhymہ``, no usable name."""
+    letters = _letters(text)
+    arabic = sum(1 for c in letters if _ARABIC_SCRIPT.match(c))
+    return 0 < arabic < len(letters)
+
+
+def arabic_name(names: Iterable[str], *, like: str = "") -> str | None:
+    """The Arabic name among ``names``: written in Arabic letters only (else in Arabic script
+    only, a Persian or Urdu form), never one mixing scripts; of several, the one that sounds
+    most ``like`` the Latin name (``Daraa``: درعا, not the ancient أذرعات), else the first."""
+    arabic: list[str] = []
+    script_only: list[str] = []
+    for name in names:
+        letters = _letters(name or "")
+        if not letters or not all(_ARABIC_SCRIPT.match(c) for c in letters):
+            continue
+        (arabic if all(_ARABIC_LETTER.match(c) for c in letters) else script_only).append(name)
+    found = arabic or script_only
+    if len(found) < 2 or not like:
+        return found[0] if found else None
+    from rapidfuzz import fuzz
+
+    latin = translit_key(fold_name(like))
+    target = skeleton(latin)
+
+    def sound(name: str) -> float:  # consonants first, then the vowels break a tie
+        roman = romanise_arabic(fold_arabic(name))
+        return fuzz.ratio(skeleton(roman), target) + fuzz.ratio(roman, latin) / 2
+
+    return max(found, key=sound)
 
 
 def _strip_marks(text: str) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import math
 import os
+import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +38,7 @@ __all__ = [
     "Gazetteer",
     "Match",
     "distance_km",
+    "geo_precision",
 ]
 
 # Feature types from the broadest to the most specific; more specific places win a claim.
@@ -54,6 +58,7 @@ FEATURES: tuple[str, ...] = (
 SPECIFICITY = {name: rank for rank, name in enumerate(FEATURES)}
 # How likely a name in a report means this kind of place when several share it.
 _FEATURE_PRIOR = {
+    "country": 0.1,
     "city": 0.05,
     "governorate": 0.045,
     "town": 0.035,
@@ -88,16 +93,107 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """The answer to one geocoding query: the best place (or None) and the runners-up."""
+    """The answer to one geocoding query: the best place (or None) and the runners-up.
+
+    ``qualifier`` says how the query qualified the place: ``part`` ("northern Gaza", "Idlib
+    countryside"), ``near`` ("north of Idlib", "outskirts of Aleppo") or "" (the name alone);
+    ``geo_precision`` is ACLED's code for how precisely the answer locates (1 town, camp or
+    neighbourhood; 2 part of or near a town, a district; 3 a region, governorate or country).
+    """
 
     query: str
     place: Place | None
     score: float
     candidates: tuple[Candidate, ...]
+    qualifier: str = ""
+    geo_precision: int | None = None
 
     @property
     def found(self) -> bool:
         return self.place is not None
+
+
+_REGION_FEATURES = frozenset(("country", "governorate", "region"))
+# places whose name alone says which country a longer name is in; matches of a spelling
+_IMPLYING = frozenset(("country", "governorate", "region", "city"))
+_LOOSE = frozenset(("skeleton", "fuzzy", "arabic-skeleton"))
+_PART_FEATURES = frozenset(("district", "subdistrict"))
+_DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?"
+# Words that qualify a place name (tried in order; ``name`` is the place looked up): "part" of
+# the place or "near" it. A whole name that is a place's own ("North Darfur", "Northern Qana",
+# "Eastern Ghouta") is tried first and wins.
+_QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "near",
+        re.compile(
+            r"(?:" + _DIRECTION + r"|near|outside|around|outskirts|vicinity|west|east)"
+            r"\s+of\s+(?:the\s+)?(?P<name>.+)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("near", re.compile(r"(?:near|outside|around)\s+(?:the\s+)?(?P<name>.+)", re.IGNORECASE)),
+    (
+        "part",
+        re.compile(
+            r"(?:the\s+)?(?:countryside|suburbs|province|governorate|region)\s+of\s+(?:the\s+)?"
+            r"(?P<name>.+)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            r"(?:the\s+)?(?:" + _DIRECTION + r"(?:ern)?|central|upper|lower)\s+(?P<name>.+)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            r"(?P<name>.+?)\s+(?:countryside|region|area|outskirts|suburbs|surroundings|environs)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            r"(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)(?:\s+(?:ال)?(?:شرقي|غربي|شرق|غرب))?"
+            r"\s+(?P<name>.+)"
+        ),
+    ),
+    ("part", re.compile(r"(?:ريف|أطراف|اطراف|ضواحي)\s+(?P<name>.+)")),
+)
+
+
+def _qualifier(text: str) -> tuple[str, str] | None:
+    """(``part`` | ``near``, the place name) when words qualify the name, else None."""
+    for kind, pattern in _QUALIFIERS:
+        found = pattern.fullmatch(text)
+        if found is not None and found.group("name").strip():
+            return kind, found.group("name").strip()
+    return None
+
+
+@functools.cache
+def _quarters() -> dict[str, tuple[str, int]]:
+    """Neighbourhoods' and camps' parent town and geo_precision (``quarters.csv``)."""
+    path = _packaged_path("quarters.csv")
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return {r["id"]: (r["parent"], int(r["precision"])) for r in csv.DictReader(handle)}
+
+
+def geo_precision(place: Place | None, qualifier: str = "") -> int | None:
+    """ACLED's geo_precision of a place a name resolved to, with how the name qualified it."""
+    if place is None:
+        return None
+    if place.feature in _REGION_FEATURES:
+        return 3
+    if qualifier or place.feature in _PART_FEATURES:
+        return 2
+    quarter = _quarters().get(place.id)
+    return quarter[1] if quarter is not None else 1
 
 
 _POPULATED = frozenset(("city", "town", "village"))
@@ -406,6 +502,16 @@ class Gazetteer:
                 continue
         return None
 
+    def parent_of(self, place: Place) -> Place | None:
+        """The town a neighbourhood or camp belongs to (or lies by), else None."""
+        quarter = _quarters().get(place.id)
+        if quarter is None:
+            return None
+        try:
+            return self.get(quarter[0])
+        except NotFound:
+            return None
+
     def places(self) -> list[Place]:
         """Every place, in load order."""
         return [entry.place for entry in self._entries]
@@ -483,6 +589,7 @@ class Gazetteer:
         if cached is not None:
             return cached
         match = self._geocode(query, codes, near, frozenset(features), home, limit, fuzzy, scan)
+        match = replace(match, geo_precision=geo_precision(match.place, match.qualifier))
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[cache_key] = match
@@ -514,10 +621,14 @@ class Gazetteer:
         limit: int,
         fuzzy: bool,
         scan: bool,
+        qualify: bool = True,
     ) -> Match:
         text = query.strip()
         if not text or len(text) > MAX_QUERY:
             return Match(query, None, 0.0, ())
+        qualified = _qualifier(text) if qualify and not features else None
+        if qualified is not None:
+            return self._qualified(query, text, qualified, codes, near, home, limit, fuzzy, scan)
         bare, kinds = _feature_word(text)
         if bare and not features:  # "Idlib city", "Idlib province", "مدينة إدلب"
             whole = self._geocode(text, codes, near, frozenset(kinds), home, limit, False, False)
@@ -527,6 +638,7 @@ class Gazetteer:
             if match.place is not None:
                 return Match(query, match.place, match.score, match.candidates)
         scores: dict[int, tuple[float, str]] = {}
+        implied: frozenset[str] = frozenset()
 
         def offer(positions: Iterable[int], score: float, how: str) -> None:
             for position in positions:
@@ -570,7 +682,51 @@ class Gazetteer:
             )
             if fuzzy and best < 0.9 and len(tkey) >= 4:
                 self._loose(tkey, offer, scan)
-        return self._rank(query, scores, codes, near, home, limit, fuzzy and scan)
+                if not home and " " in key:
+                    implied = self._implied_countries(key)
+        return self._rank(query, scores, codes, near, home, limit, fuzzy and scan, implied)
+
+    def _implied_countries(self, key: str) -> frozenset[str]:
+        """The countries the words of a name point to by themselves: ``gaza beach`` -> PS
+        (and MZ, for its Gaza province); a fuzzy match elsewhere is a namesake abroad."""
+        found: set[str] = set()
+        for word in key.split():
+            if len(word) >= 4:
+                for position in self._exact_positions(word):
+                    place = self._entries[position].place
+                    if place.country and place.feature in _IMPLYING:
+                        found.add(place.country)
+        return frozenset(found)
+
+    def _qualified(
+        self,
+        query: str,
+        text: str,
+        qualified: tuple[str, str],
+        codes: tuple[str, ...],
+        near: Sequence[tuple[float, float]],
+        home: tuple[str, ...],
+        limit: int,
+        fuzzy: bool,
+        scan: bool,
+    ) -> Match:
+        """A qualified name: a place's own whole name ("North Darfur") if there is one, else
+        the admin unit or area the rest names ("northern Gaza": the Gaza Strip), else the place
+        it names, marked as a part of it or near it; never a fuzzy namesake of the whole."""
+        kind, bare = qualified
+        whole = self._geocode(text, codes, near, frozenset(), home, limit, False, False, False)
+        if whole.place is not None and whole.score >= 0.97:
+            return whole
+        base = self._geocode(bare, codes, near, frozenset(), home, limit, fuzzy, scan)
+        if kind == "part" and (base.place is None or base.place.feature not in _REGION_FEATURES):
+            # the admin unit of the place's own country: the Gaza Strip, not Gaza in Mozambique
+            where = home or ((base.place.country,) if base.place and base.place.country else ())
+            region = self._geocode(bare, codes, near, _REGION_FEATURES, where, limit, False, False)
+            if region.place is not None and (
+                base.place is None or region.place.country == base.place.country
+            ):
+                return Match(query, region.place, region.score, region.candidates, kind)
+        return Match(query, base.place, base.score, base.candidates, kind)
 
     @staticmethod
     def _strip_arabic_prefix(key: str) -> str | None:
@@ -637,6 +793,7 @@ class Gazetteer:
         home: tuple[str, ...],
         limit: int,
         fuzzy: bool,
+        implied: frozenset[str] = frozenset(),
     ) -> Match:
         ranked: list[Candidate] = []
         populated = [
@@ -647,7 +804,11 @@ class Gazetteer:
             place = entry.place
             if home and place.country and place.country not in home:
                 score, how = score * FOREIGN, how + " abroad"
+            elif implied and how in _LOOSE and place.country not in implied:
+                score, how = score * FOREIGN, how + " abroad"
             rank = score + self._prior(place)
+            if place.feature == "country" and how not in ("exact", "alternate"):
+                rank -= _FEATURE_PRIOR["country"]  # "Qaboun" is no spelling of Gabon
             if home and place.country in home:
                 rank += 0.1
             if place.id.startswith("user:"):

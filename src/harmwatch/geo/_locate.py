@@ -25,6 +25,7 @@ from harmwatch.geo._gazetteer import (
     Gazetteer,
     Match,
     distance_km,
+    geo_precision,
 )
 from harmwatch.geo._stopwords import (
     ARABIC_NOT_PLACES,
@@ -169,6 +170,11 @@ _NOTABLE = frozenset(("city", "town", "governorate", "district", "region", "coun
 _REGION_LEVEL = frozenset(("country", "governorate", "region"))
 _PART_LEVEL = frozenset(("district", "subdistrict"))
 _BIG = frozenset(("country", "governorate", "region", "city"))
+_QUARTERS = frozenset(("neighbourhood", "camp"))
+# a name that says it is a camp or a quarter ("Nuseirat camp", "مخيم النصيرات")
+_QUARTER_WORD = re.compile(
+    r"\b(?:camp|neighbou?rhood|quarter|district)\b|(?:^|\s)(?:مخيم|حي)\s", re.IGNORECASE
+)
 _REGION_AFTER = frozenset(
     ("province", "governorate", "countryside", "region", "oblast", "state", "division")
 )
@@ -513,6 +519,8 @@ def _scan_arabic(text: str, run: list[_Word], i: int, gazetteer: Gazetteer) -> _
     j, key, positions, shift = best
     start = run[i].start + shift
     strength, governorate = _arabic_trigger(text, run[i].start)
+    if not strength and (run[i].key in _AR_VILLAGE or run[i].alt in _AR_VILLAGE):
+        strength = "strong"  # the name starts with its kind: "مخيم النصيرات"
     if len(key.replace(" ", "")) < 3 or (key in ARABIC_NOT_PLACES and strength != "strong"):
         return None
     if j == i and not strength and not _notable(gazetteer, positions):
@@ -895,6 +903,21 @@ def _widen(text: str, candidate: _Candidate) -> bool:
     return direction is not None
 
 
+def _whole_name(text: str, candidate: _Candidate, gazetteer: Gazetteer) -> bool:
+    """Whether the widened span is a place's own name ("Nuseirat camp", "مخيم النصيرات",
+    "Northern Qana"): the candidate then names that place and no part of another."""
+    span = text[candidate.start : candidate.end]
+    key = fold_arabic(span) if candidate.arabic else fold_name(span)
+    if key == candidate.key:
+        return False
+    positions = gazetteer.exact(key)
+    if not positions:
+        return False
+    candidate.key, candidate.positions, candidate.exact = key, positions, True
+    candidate.governorate = False
+    return True
+
+
 def _longest(
     candidates: list[_Candidate], abroad: list[bool], parts: list[bool]
 ) -> tuple[list[_Candidate], list[bool], list[bool]]:
@@ -925,7 +948,7 @@ def _precision(place: Place | None, text: str, start: int, part: bool) -> int | 
         return 2
     if _before(_NEAR, _NEAR_LAST, text, start):
         return 2
-    return 1
+    return geo_precision(place)  # 1; 2 for a camp set at the point of the town it lies by
 
 
 def find_places(
@@ -971,7 +994,11 @@ def find_places(
             foreign = False  # "the village of X" that only a namesake abroad bears: unknown
         kept.append(candidate)
         abroad.append(foreign)
-    parts = [_widen(text, c) for c in kept]
+    parts = []
+    for candidate in kept:
+        part = _widen(text, candidate)
+        whole = _whole_name(text, candidate, gazetteer)  # "Nuseirat camp": the camp itself
+        parts.append(part and not whole)
     candidates, abroad, parts = _longest(kept, abroad, parts)
     # First pass without context: which governorates and well-known places does the text name?
     first = [
@@ -1014,6 +1041,15 @@ def find_places(
             and _far_from(place, anchors)
         ):
             continue  # a report on Aleppo naming "Bustan" means the quarter, not a Hama village
+        if (
+            place is not None
+            and place.feature in _QUARTERS
+            and candidate.trigger != "strong"
+            and _QUARTER_WORD.search(text[candidate.start : candidate.end]) is None
+            and place.country not in home
+            and (not anchors or _far_from(place, anchors))
+        ):
+            continue  # "Zeitoun" in a report on Egypt is no quarter of Gaza City
         sentence = max(0, bisect_right(starts, candidate.start) - 1)
         mentions.append(
             PlaceMention(

@@ -18,6 +18,7 @@ from harmwatch.geo._fold import (
     fold_arabic,
     fold_name,
     is_arabic,
+    mixes_scripts,
     romanise_arabic,
     skeleton,
     translit_key,
@@ -58,6 +59,8 @@ _CLEAN = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "|": " "})
 def _useful_name(name: str, all_scripts: bool) -> bool:
     """Latin or Arabic names (any script if asked); GeoNames' all-lowercase romanisations of
     other scripts ("dmshq") are left out."""
+    if mixes_scripts(name):  # a broken romanisation: "alhdydہ"
+        return False
     if is_arabic(name):
         return True
     if all_scripts and not name.isascii():

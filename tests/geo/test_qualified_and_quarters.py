@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from harmwatch.cli import app
-from harmwatch.geo import REVIEW, Gazetteer, find_places, locate
+from harmwatch.geo import ACCEPT, REVIEW, Gazetteer, find_places, locate
 from harmwatch.geo._fold import arabic_name, mixes_scripts
 from harmwatch.model import Claim, Extraction
 
@@ -239,3 +239,32 @@ def test_gazetteer_places_carry_a_clean_arabic_name(name: str, arabic: str | Non
 def test_no_packaged_syrian_place_has_a_mixed_script_arabic_name() -> None:
     bad = [p.id for p in Gazetteer.load().places() if p.name_ar and mixes_scripts(p.name_ar)]
     assert bad == []
+
+
+def test_a_fuzzy_match_outside_the_context_governorate_country_is_a_namesake_abroad() -> None:
+    from harmwatch.geo._store import Entry
+
+    def entry(id: str, name: str, feature: str, country: str, pcode: str) -> Entry:
+        return Entry.build(
+            id=id,
+            name=name,
+            feature=feature,
+            lat=35.0,
+            lon=36.0,
+            country=country,
+            admin1=name if feature == "governorate" else None,
+            admin1_pcode=pcode,
+        )
+
+    gazetteer = Gazetteer(
+        [
+            entry("ocha:SY05", "Hama", "governorate", "SY", "SY05"),
+            entry("geonames:1", "Kafr Qouqoun", "village", "LB", "LB.01"),
+            entry("geonames:2", "Tall Salhabaya", "village", "SY", "SY05"),
+        ]
+    )
+    assert gazetteer.geocode("Kafr Qouqaun").place is not None  # no context: the one there is
+    abroad = gazetteer.geocode("Kafr Qouqaun", context=("Hama",))
+    assert abroad.place is None or abroad.score < REVIEW
+    home = gazetteer.geocode("Tall Salhabuya", context=("Hama",))
+    assert home.place is not None and home.place.id == "geonames:2" and home.score >= ACCEPT

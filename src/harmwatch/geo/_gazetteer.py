@@ -682,14 +682,23 @@ class Gazetteer:
             )
             if fuzzy and best < 0.9 and len(tkey) >= 4:
                 self._loose(tkey, offer, scan)
-                if not home and " " in key:
-                    implied = self._implied_countries(key)
+                if not home:
+                    implied = self._implied_countries(key if " " in key else "", codes)
         return self._rank(query, scores, codes, near, home, limit, fuzzy and scan, implied)
 
-    def _implied_countries(self, key: str) -> frozenset[str]:
-        """The countries the words of a name point to by themselves: ``gaza beach`` -> PS
-        (and MZ, for its Gaza province); a fuzzy match elsewhere is a namesake abroad."""
+    def _implied_countries(self, key: str, codes: tuple[str, ...] = ()) -> frozenset[str]:
+        """The countries the words of a name point to by themselves (``gaza beach`` -> PS,
+        and MZ for its Gaza province) and those of the context's admin units (``SY07`` -> SY);
+        a fuzzy match elsewhere is a namesake abroad."""
         found: set[str] = set()
+        for code in codes:
+            if code.startswith("name:"):
+                for position in self._exact_positions(code[5:]):
+                    place = self._entries[position].place
+                    if place.feature == "governorate" and place.country:
+                        found.add(place.country)
+            elif code[:2].isalpha():
+                found.add(code[:2].upper())
         for word in key.split():
             if len(word) >= 4:
                 for position in self._exact_positions(word):

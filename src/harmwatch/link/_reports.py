@@ -24,6 +24,8 @@ __all__ = [
     "CUMULATIVE_CUES",
     "GEO_PRECISION_BY_FEATURE",
     "UNDATED_WINDOW_DAYS",
+    "UPDATE_CUES",
+    "UPDATE_WINDOW_DAYS",
     "assemble_reports",
     "geo_precision_of",
 ]
@@ -62,6 +64,24 @@ CUMULATIVE_CUES: dict[str, tuple[str, ...]] = {
 
 UNDATED_WINDOW_DAYS = 2
 """An event a source reports without its day happened up to this many days before publication."""
+
+# Words of a follow-up story ("the death toll has risen to 12"): the event it updates may be
+# days older than the story, so an undated event told with them is dated by a longer window.
+UPDATE_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("risen to", "rose to", "rises to", "climbed to", "climbs to", "increased to",
+           "died of their wounds", "died of his wounds", "died of her wounds",
+           "died of wounds", "succumbed to", "toll rose", "toll has risen", "toll rises"),
+    "ar": ("ارتفع", "ارتفاع حصيلة", "ارتفعت", "متأثرا بجراحه", "متأثرين بجراحهم",
+           "متأثراً بجراحه"),
+    "de": ("gestiegen", "stieg auf", "steigt auf", "erlag", "erlagen"),
+    "fr": ("s'élève à", "s'est alourdi", "passe à", "est passé à", "succombé"),
+    "es": ("asciende a", "ascendió a", "se eleva a", "elevó a", "sube a", "subió a"),
+    "it": ("salito a", "sale a", "salgono a", "saliti a"),
+    "pt": ("subiu para", "sobe para", "aumentou para"),
+}  # fmt: skip
+
+UPDATE_WINDOW_DAYS = 7
+"""A follow-up story without the day of the event it updates: up to this many days before."""
 
 # How far (in sentences) an undated claim may sit from a dated event it belongs to: up to three
 # sentences after it ("One nurse was killed") or two before ("Three volunteers died. ... In
@@ -378,10 +398,27 @@ def _claim_hits(claims: Sequence[Claim]) -> list[FacilityHit]:
     ]
 
 
-def _window(published: date | None) -> tuple[date | None, date | None, int | None]:
+def _window(
+    published: date | None, days: int = UNDATED_WINDOW_DAYS
+) -> tuple[date | None, date | None, int | None]:
     if published is None:
         return None, None, None
-    return published - timedelta(days=UNDATED_WINDOW_DAYS), published, 2
+    return published - timedelta(days=days), published, 2
+
+
+def _sentence(text: str, claim: Claim) -> str:
+    """The sentence (or line) a claim stands in, lower-cased."""
+    start = max(text.rfind("\n", 0, claim.start), text.rfind(". ", 0, claim.start)) + 1
+    ends = [e for e in (text.find("\n", claim.end), text.find(". ", claim.end)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)].lower()
+
+
+def _is_update(doc: _Doc, claims: Sequence[Claim]) -> bool:
+    """Whether an event's sentences tell a rising toll (a follow-up of an older event)."""
+    if doc.text is None:
+        return False
+    cues = UPDATE_CUES.get(doc.extraction.lang, ()) + UPDATE_CUES["en"]
+    return any(cue in _sentence(doc.text, c) for c in claims for cue in cues)
 
 
 def _event_report(
@@ -395,9 +432,18 @@ def _event_report(
     ordered = [*event.anchors, *(i for i in sorted(event.claims) if i not in event.anchors)]
     claims = [doc.claims[i] for i in ordered]
     place = doc.places.get(event.place_id) if event.place_id is not None else None
-    start, end, time_precision = _window(doc.extraction.published)
-    if event.day is not None:
+    published = doc.extraction.published
+    start: date | None
+    end: date | None
+    time_precision: int | None
+    if event.day is not None and not (event.day == published and _is_update(doc, claims)):
         start, end, time_precision = event.day, event.day, 1
+    elif _is_update(doc, claims):
+        # "the toll has risen to 12, the civil defence said on Thursday": the day of the
+        # story is not the day of the strike
+        start, end, time_precision = _window(doc.extraction.published, UPDATE_WINDOW_DAYS)
+    else:
+        start, end, time_precision = _window(doc.extraction.published)
     anchored = [doc.claims[i] for i in event.anchors]
     named, suspected = _actors(anchored if any(c.perpetrator for c in anchored) else claims)
     only = len(events) == 1

@@ -141,3 +141,22 @@ def test_distinct_strikes_stay_apart_and_bulletins_stay_period_totals(ingested: 
 )
 def test_a_date_in_a_file_name_is_its_publication_date(name: str, found: date | None) -> None:
     assert date_in_name(Path(name)) == found
+
+
+def test_ingesting_one_file_at_a_time_in_any_order_links_the_same(
+    store: Store, analyzer: Analyzer
+) -> None:
+    def link(store: Store, documents: object) -> None:
+        link_store(store, documents=list(documents))  # type: ignore[call-overload]
+
+    for path in sorted(EXAMPLES.iterdir(), reverse=True):
+        list(ingest_sources(store, [str(path)], analyze=analyzer, after=(link,)))
+    found = _table(store.incidents())
+
+    again = link_store(store)
+
+    assert (again.created, again.changed, again.retired) == (0, 0, 0)
+    assert set(found) == set(EXPECTED) - {("2017-10-09", "Kafranbel")}
+    for key, files in EXPECTED.items():
+        if key not in MISDATED:
+            assert found[key] == files, key

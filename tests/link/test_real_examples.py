@@ -18,7 +18,12 @@ from harmwatch.store import Store
 # (first day, town as the gazetteer names it) -> the files whose reports make that incident
 EXPECTED: dict[tuple[str, str], set[str]] = {
     ("2017-09-24", "Kafranbel"): {"jisr-al-shughour-2017-09-26-hospital-alert.txt"},
-    ("2017-09-25", "Jisr ash Shughūr"): {"jisr-al-shughour-2017-09-26-hospital-alert.txt"},
+    ("2017-09-21", "Arīḩā"): {"jisr-al-shughour-2017-09-26-hospital-alert.txt"},  # a health
+    # centre's windows, by a strike 40 metres away: a facility hit with no count
+    ("2017-09-25", "Jisr ash Shughūr"): {
+        "jisr-al-shughour-2017-09-26-hospital-alert.txt",  # "central hospital", three strikes
+        "nw-syria-2017-10-04-un-flash-update.txt",  # "the national hospital ... was hit"
+    },
     ("2017-09-27", "Khān Shaykhūn"): {
         "khan-shaykhun-2017-09-28-monitor.txt",
         "khan-sheikhoun-2017-09-27-civil-defence.txt",

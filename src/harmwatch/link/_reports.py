@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from harmwatch.link._facilities import find_facility_hits
-from harmwatch.model import Claim, Extraction, FacilityHit, Figure, Place, Report
+from harmwatch.link._facilities import find_facility_hits, sentence_bounds
+from harmwatch.model import Claim, Extraction, FacilityHit, Figure, Place, PlaceMention, Report
 
 __all__ = [
     "ASSEMBLER_VERSION",
@@ -30,7 +30,7 @@ __all__ = [
     "geo_precision_of",
 ]
 
-ASSEMBLER_VERSION = "harmwatch-link-1"
+ASSEMBLER_VERSION = "harmwatch-link-2"
 """Recorded with every stored report assembled here."""
 
 # ACLED's geo_precision for each gazetteer feature: 1 the town or site itself, 2 near a town or
@@ -341,10 +341,92 @@ def assemble_reports(
         _event_report(doc, event, f"{document_sha256}:{n}", document_sha256, source, events)
         for n, event in enumerate(events)
     ]
+    for place, day, hits in _facility_events(doc, events):
+        key = f"{document_sha256}:{len(reports)}"
+        reports.append(_facility_report(doc, place, day, hits, key, document_sha256, source))
     if period_claims:
         key = f"{document_sha256}:{len(reports)}"
         reports.append(_period_report(doc, sorted(period_claims), key, document_sha256, source))
     return reports
+
+
+# --- a facility said to be hit on a day, in a sentence that counts nothing ---------------------
+
+
+def _facility_events(
+    doc: _Doc, events: Sequence[_Event]
+) -> list[tuple[Place, date, list[FacilityHit]]]:
+    """Facilities hit at a town on a day a sentence gives, where the sentence has no count
+    ("On 25 September, the national hospital in Jisr Ash-Shughur was hit and put out of
+    service"): each an event of its own, unless the document already has one there that day
+    or one there without its day.
+    A sentence naming several towns, or no day, is left alone."""
+    text = doc.text
+    published = doc.extraction.published
+    if text is None or published is None:
+        return []
+    from harmwatch.extract import sentence_date
+
+    counted = {c.sentence for c in doc.claims}
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for mention in doc.extraction.places:
+        if mention.place is not None and mention.sentence not in counted:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    # a place the document already has an event at, undated or on that day, is that event's
+    taken: dict[str | None, set[date | None]] = {}
+    for event in events:
+        taken.setdefault(event.place_id, set()).add(event.day)
+    found: dict[tuple[str, date], tuple[Place, list[FacilityHit]]] = {}
+    for mentions in by_sentence.values():
+        towns = {
+            m.place.id: m.place for m in mentions if m.place and geo_precision_of(m.place) == 1
+        }
+        if len(towns) != 1:
+            continue
+        [place] = towns.values()
+        left, right = sentence_bounds(text, mentions[0].start)
+        hits = find_facility_hits(
+            text,
+            [(left, right)],
+            lang=doc.extraction.lang,
+            mentions=doc.extraction.places,
+            place_id=place.id,
+            sentence_only=True,
+        )
+        if not hits:
+            continue
+        period = doc.extraction.period
+        day = sentence_date(text[left:right], published, doc.extraction.lang, period=period)
+        days = taken.get(place.id, set())
+        if day is None or day > published or None in days or day in days:
+            continue
+        _, kept = found.setdefault((place.id, day), (place, []))
+        kept.extend(h for h in hits if h not in kept)
+    return [(place, day, hits) for (_, day), (place, hits) in found.items()]
+
+
+def _facility_report(
+    doc: _Doc,
+    place: Place,
+    day: date,
+    hits: list[FacilityHit],
+    key: str,
+    sha256: str,
+    source: str,
+) -> Report:
+    return Report(
+        key=key,
+        document_sha256=sha256,
+        source=source,
+        date_start=day,
+        date_end=day,
+        time_precision=1,
+        place=place,
+        geo_precision=1,
+        facilities=tuple(hits),
+        published=doc.extraction.published,
+        place_name=doc.names.get(place.id),
+    )
 
 
 def _figure(claim: Claim, ordinal: int) -> Figure:

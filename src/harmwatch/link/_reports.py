@@ -373,6 +373,8 @@ def _facility_events(
         if mention.place is not None and mention.sentence not in counted:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     # a place the document already has an event at, undated or on that day, is that event's
+    every = sorted(doc.extraction.places, key=lambda m: m.start)
+    starts = [m.start for m in every]
     taken: dict[str | None, set[date | None]] = {}
     for event in events:
         taken.setdefault(event.place_id, set()).add(event.day)
@@ -385,11 +387,13 @@ def _facility_events(
             continue
         [place] = towns.values()
         left, right = sentence_bounds(text, mentions[0].start)
+        # the mentions a facility noun of the sentence may be followed by ("the hospital in X")
+        near = every[bisect.bisect_left(starts, left) : bisect.bisect_right(starts, right + 60)]
         hits = find_facility_hits(
             text,
             [(left, right)],
             lang=doc.extraction.lang,
-            mentions=doc.extraction.places,
+            mentions=near,
             place_id=place.id,
             sentence_only=True,
         )

@@ -178,3 +178,28 @@ def test_a_follow_up_with_a_risen_toll_joins_the_strike_not_the_next_days(outlet
     groups = sorted(sorted(_outlets(i, names)) for i in link_reports(reports).incidents)
 
     assert groups == sorted([["next day"], sorted(["wire", outlet])])
+
+
+# the same strike in other languages
+OTHER_LANGUAGES: dict[str, tuple[date, str]] = {
+    "french": (
+        date(2017, 11, 15),
+        "Au moins neuf civils ont été tués mardi dans des frappes aériennes russes sur le marché "
+        "de Saraqeb, dans la province d'Idleb, a indiqué une ONG.",
+    ),
+    "spanish": (
+        STRIKE,
+        "Al menos siete civiles murieron este martes en bombardeos aéreos contra el mercado de "
+        "Saraqib, en la provincia siria de Idlib, según un grupo de monitoreo.",
+    ),
+}
+
+
+@pytest.mark.parametrize("outlet", sorted(OTHER_LANGUAGES))
+def test_the_strike_told_in_another_language_joins_it(outlet: str) -> None:
+    outlets = {k: OUTLETS[k] for k in ("wire", "next day")} | {outlet: OTHER_LANGUAGES[outlet]}
+    reports, names = _reports(outlets)
+
+    groups = sorted(sorted(_outlets(i, names)) for i in link_reports(reports).incidents)
+
+    assert groups == sorted([["next day"], sorted(["wire", outlet])])

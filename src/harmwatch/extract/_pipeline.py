@@ -23,7 +23,7 @@ from harmwatch.extract._lang import UNDETERMINED, detect_language, language_note
 from harmwatch.extract._languages import LANGUAGES, language
 from harmwatch.extract._numbers import find_numbers
 from harmwatch.extract._rules import LangRules, rules_for
-from harmwatch.extract._sentences import iter_sentences
+from harmwatch.extract._sentences import sentence_spans
 from harmwatch.extract._tokens import Token, tokenize
 from harmwatch.extract._trie import trie_pattern
 from harmwatch.model import Claim, Extraction
@@ -114,7 +114,7 @@ def extract_text(
     first_earlier = 0
     span_before, last_span = (0, 0), (0, 0)
     header_at = -1
-    for s_idx, (s0, s1) in enumerate(iter_sentences(clean)):
+    for s_idx, (s0, s1) in enumerate(sentence_spans(clean)):
         span_before, last_span = last_span, (s0, s1)
         if clean[s1 - 1] == ":":
             # "Vital facilities attacked:": the lines under it are a list of what it announces

@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from harmwatch.errors import NotFound
 from harmwatch.geo._fold import (
     fold_arabic,
@@ -546,6 +543,8 @@ class Gazetteer:
                 skel = skeleton(romanise_arabic(text))
                 offer(self._arabic_skeletons.get(skel, ()), 0.8, "arabic-skeleton")
             if not scores and fuzzy and scan and len(key.replace(" ", "")) >= 4:
+                from rapidfuzz import fuzz, process  # slow to import: on first fuzzy look-up
+
                 for found, ratio, _ in process.extract(
                     key, self._fuzzy_arabic, scorer=fuzz.ratio, score_cutoff=85, limit=10
                 ):
@@ -583,6 +582,9 @@ class Gazetteer:
         return None
 
     def _loose(self, tkey: str, offer: object, scan: bool) -> None:
+        from rapidfuzz import fuzz, process  # slow to import: on first fuzzy look-up
+        from rapidfuzz.distance import Levenshtein
+
         skel = skeleton(tkey)
         add = offer  # typed below through the callable protocol
         assert callable(add)
@@ -683,6 +685,8 @@ class Gazetteer:
             key, choices, index = translit_key(fold_name(text)), self._fuzzy_keys, self._translit
         if len(key) < 2:
             return ()
+        from rapidfuzz import fuzz, process
+
         found: dict[str, Candidate] = {}
         for choice, ratio, _ in process.extract(
             key, choices, scorer=fuzz.ratio, score_cutoff=55, limit=limit * 3

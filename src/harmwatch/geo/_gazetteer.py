@@ -193,6 +193,7 @@ class Gazetteer:
         self._arabic_skeletons: dict[str, list[int]] = {}
         self._admin: dict[str, str] = {}
         self._cache: dict[tuple[object, ...], Match] = {}
+        self._context_memo: dict[str, str | None] = {}
         self._prefixes: set[str] = set()
         self._admin1_names: set[str] = set()
         self._admin1_seen: set[str] = set()
@@ -487,6 +488,16 @@ class Gazetteer:
 
     def _context_code(self, value: str) -> str | None:
         """A P-code for an admin unit, else ``name:<folded admin1 name>``, else None."""
+        memo = self._context_memo
+        if value in memo:
+            return memo[value]
+        code = self._context_code_of(value)
+        if len(memo) > _MAX_MEMO:
+            memo.clear()
+        memo[value] = code
+        return code
+
+    def _context_code_of(self, value: str) -> str | None:
         value = value.strip()
         if value[:2].upper() == "SY" and value[2:].isdigit():
             return value.upper()

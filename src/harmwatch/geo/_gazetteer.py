@@ -156,14 +156,6 @@ _MAX_MEMO = 200_000
 _LOCK = threading.Lock()
 
 
-def _add(index: dict[str, list[int]], key: str, position: int) -> None:
-    bucket = index.get(key)
-    if bucket is None:
-        index[key] = [position]
-    elif bucket[-1] != position:
-        bucket.append(position)
-
-
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Approximate distance in km between two points (equirectangular; fine under 500 km)."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
@@ -216,18 +208,22 @@ class Gazetteer:
             self._by_id[entry.place.id] = position
         else:  # the same place imported again: its names are added, the packaged data kept
             position = existing
-        for key in entry.keys:
-            _add(self._keys, key, position)
-            self._add_prefixes(key)
-        for key in entry.translit:
-            _add(self._translit, key, position)
-        for key in entry.skeletons:
-            _add(self._skeletons, key, position)
-        for key in entry.arabic:
-            _add(self._arabic, key, position)
-            self._add_prefixes(key)
-        for key in entry.arabic_skeletons:
-            _add(self._arabic_skeletons, key, position)
+        # (``_add`` written out: this runs for every key of every place at each start-up)
+        for index, keys, prefixes in (
+            (self._keys, entry.keys, True),
+            (self._translit, entry.translit, False),
+            (self._skeletons, entry.skeletons, False),
+            (self._arabic, entry.arabic, True),
+            (self._arabic_skeletons, entry.arabic_skeletons, False),
+        ):
+            for key in keys:
+                bucket = index.get(key)
+                if bucket is None:
+                    index[key] = [position]
+                elif bucket[-1] != position:
+                    bucket.append(position)
+                if prefixes and " " in key:
+                    self._add_prefixes(key)
         place = entry.place
         if place.feature == "governorate" and place.admin1_pcode and place.admin1:
             self._admin1_by_code.setdefault(place.admin1_pcode, place.admin1)

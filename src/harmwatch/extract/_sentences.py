@@ -34,8 +34,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     place-finding split the same document, and so pay for it once.
     """
     global _memo
-    if text is _memo[0]:
-        return list(_memo[1])
+    kept, spans_kept = _memo  # one read: another thread may replace it meanwhile
+    if text is kept:
+        return list(spans_kept)
     spans = list(iter_sentences(text))
     if len(text) <= _MEMO_MAX:
         _memo = (text, tuple(spans))

@@ -154,7 +154,7 @@ def _strip_marks(text: str) -> str:
 
 
 _MEMO_LEN = 120  # names up to this long keep their keys: a table or a text repeats them
-_MEMO_SIZE = 1 << 16
+_MEMO_SIZE = 1 << 14  # names; a few MB at most
 
 
 def fold_name(name: str) -> str:

@@ -96,3 +96,25 @@ def test_extract_does_not_load_the_database_layer(tmp_path: Path) -> None:
     )
     assert '"value": 14' in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_extract_of_a_text_file_loads_no_document_or_table_reader(tmp_path: Path) -> None:
+    """PDFium, python-docx and the table readers load only for a file of their kind."""
+    import subprocess
+    import sys
+
+    report = tmp_path / "report.txt"
+    report.write_text("At least 14 civilians were killed in Saraqib on Thursday.\n")
+    code = (
+        "import sys\nfrom harmwatch.cli import app\ntry:\n"
+        f"    app(['extract', '--format', 'jsonl', '--time-budget', '0', {str(report)!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = ('pypdfium2', 'docx', 'openpyxl', 'hxl', 'harmwatch.ingest._tables', "
+        "'harmwatch.ingest._web')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert '"value": 14' in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "[]"

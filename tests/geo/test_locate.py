@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from harmwatch.geo import Gazetteer, find_places, locate
 from harmwatch.model import Claim, Extraction
 from harmwatch.serialize import mention_to_dict
@@ -403,3 +405,23 @@ def test_a_person_after_a_title_a_country_and_a_direction_word_are_not_misplaced
     assert names["Kramatorsk"] == "geonames:704508"
     assert names["Russia"] == "geonames:2017370"  # the country, not a village of that name
     assert "Volodymyr" not in names and "Western" not in names
+
+
+def test_a_huge_text_is_located_as_an_everyday_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over a million characters, name runs are scanned one at a time and sentence spans kept
+    in arrays: the places and the claims' places are the same."""
+    from harmwatch.extract import extract_text
+    from harmwatch.geo import _locate
+
+    gazetteer = Gazetteer.load()
+    text = REPORT.replace("\n", " in Syria.\n") * 3
+    extraction = extract_text(text)
+    everyday = locate(extraction, text, gazetteer)
+    monkeypatch.setattr(_locate, "_RUNS_IN_MEMORY", 10)
+    monkeypatch.setattr(_locate, "_SPANS_AS_LIST", 10)
+    huge = locate(extraction, text, gazetteer)
+    assert [mention_to_dict(m) for m in huge.places] == [
+        mention_to_dict(m) for m in everyday.places
+    ]
+    assert huge.claims == everyday.claims
+    assert any(c.place_id for c in huge.claims)

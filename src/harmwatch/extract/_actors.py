@@ -145,10 +145,11 @@ class ActorMention:
 @dataclass(frozen=True, slots=True)
 class _Index:
     ci: re.Pattern[str] | None  # lower-case aliases, run over the lower-cased text
-    ci_fallback: re.Pattern[str] | None  # the same, ignoring case (when lowering moves offsets)
     cs: re.Pattern[str] | None
-    ar: re.Pattern[str] | None
     by_alias: dict[str, tuple[tuple[str, str, bool], ...]]  # alias -> (actor, conflicts, joint)
+    # compiled on first need (see _ci_fallback, _arabic): most texts need neither
+    ci_aliases: tuple[str, ...]
+    ar_aliases: tuple[str, ...]
 
 
 def _pattern(aliases: list[str], flags: int, arabic: bool = False) -> re.Pattern[str] | None:
@@ -218,11 +219,23 @@ def _index() -> _Index:
                     (cs if strict else ci).append(variant)
     return _Index(
         ci=_pattern([a.lower() for a in ci], 0),
-        ci_fallback=_pattern(ci, re.IGNORECASE),
         cs=_pattern(cs, 0),
-        ar=_pattern(ar, 0, arabic=True),
         by_alias={k: tuple(v) for k, v in by_alias.items()},
+        ci_aliases=tuple(ci),
+        ar_aliases=tuple(ar),
     )
+
+
+@cache
+def _ci_fallback() -> re.Pattern[str] | None:
+    """The case-insensitive aliases, ignoring case (for a text whose lowering moves offsets)."""
+    return _pattern(list(_index().ci_aliases), re.IGNORECASE)
+
+
+@cache
+def _arabic() -> re.Pattern[str] | None:
+    """The Arabic aliases, with their clitics (for a text with Arabic letters)."""
+    return _pattern(list(_index().ar_aliases), 0, arabic=True)
 
 
 @cache
@@ -289,15 +302,16 @@ def find_actors(
     if len(low) == len(text):
         runs.append((idx.ci, low))
     else:
-        runs.append((idx.ci_fallback, text))
-    if _ARABIC_CHAR.search(text) is not None:
-        runs.append((idx.ar, text))
+        runs.append((_ci_fallback(), text))
+    arabic = _arabic() if _ARABIC_CHAR.search(text) is not None else None
+    if arabic is not None:
+        runs.append((arabic, text))
     for pat, subject in runs:
         if pat is None:
             continue
         for m in pat.finditer(subject):
             alias = m.group()
-            if pat is idx.ar and m.group("clitic"):
+            if pat is arabic and m.group("clitic"):
                 alias = alias[1:]  # Arabic clitic: "والسورية", "وروسية"
             raw.append((m.start(), m.end(), alias))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from harmwatch.extract._languages import DETECTED_ONLY, LANGUAGES, language
@@ -54,7 +54,13 @@ def _identifier() -> Any:
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text`` ('und' when there is nothing to tell it by)."""
-    sample = text[:_SAMPLE]
+    return _detect(text[:_SAMPLE])
+
+
+@lru_cache(maxsize=256)
+def _detect(sample: str) -> str:
+    """The language of a text's first characters: all detection reads (ingest detects, then
+    extraction again on the same text: the second costs a look-up)."""
     head = sample[:600]
     arabic = len(_ARABIC.findall(head)) if _ARABIC.search(head) else 0
     cyrillic = len(_CYRILLIC.findall(head)) if _CYRILLIC.search(head) else 0

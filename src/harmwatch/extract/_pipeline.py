@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import replace
@@ -23,7 +24,7 @@ from harmwatch.extract._lang import UNDETERMINED, detect_language, language_note
 from harmwatch.extract._languages import LANGUAGES, language
 from harmwatch.extract._numbers import find_numbers
 from harmwatch.extract._rules import LangRules, rules_for
-from harmwatch.extract._sentences import iter_sentences
+from harmwatch.extract._sentences import sentence_spans
 from harmwatch.extract._tokens import Token, tokenize
 from harmwatch.extract._trie import trie_pattern
 from harmwatch.model import Claim, Extraction
@@ -114,7 +115,7 @@ def extract_text(
     first_earlier = 0
     span_before, last_span = (0, 0), (0, 0)
     header_at = -1
-    for s_idx, (s0, s1) in enumerate(iter_sentences(clean)):
+    for s_idx, (s0, s1) in enumerate(sentence_spans(clean)):
         span_before, last_span = last_span, (s0, s1)
         if clean[s1 - 1] == ":":
             # "Vital facilities attacked:": the lines under it are a list of what it announces
@@ -638,8 +639,10 @@ def _to_claim(f: Found, text: str, s_idx: int, day: date | None, weapon: str | N
         weapon=w,
         status=f.status,
         date=day,
-        rule=f.rule,
-        confidence=claim_confidence(f),
+        # one string object per rule name and one float per score, whatever the claims' number
+        # (a 20 MB report has a hundred thousand claims): memory, not behaviour
+        rule=sys.intern(f.rule),
+        confidence=_shared(claim_confidence(f)),
     )
 
 
@@ -678,6 +681,14 @@ _INHERITED_KIND = 0.1  # the kind came from the claim it belongs to (a breakdown
 _WEAK_SUBJECT = 0.1  # the subject came from another count ("others", "of them")
 _CARRIED_PERPETRATOR = 0.1  # the attacker is named in another sentence, not the claim's own
 _FLOOR = 0.3
+
+
+_SCORES: dict[float, float] = {}
+
+
+def _shared(score: float) -> float:
+    """The one float object of this value (scores take a few values)."""
+    return _SCORES.setdefault(score, score)
 
 
 def claim_confidence(f: Found) -> float:

@@ -7,9 +7,9 @@ bounded amount of work.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-__all__ = ["MAX_SENTENCE_CHARS", "iter_sentences", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "iter_sentences", "sentence_spans", "split_sentences"]
 
 MAX_SENTENCE_CHARS = 1500
 
@@ -23,9 +23,30 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
+_MEMO_MAX = 1_000_000  # characters: a larger text's spans are not kept (nor the text)
+_memo: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, in order, stripped of surrounding space."""
-    return list(iter_sentences(text))
+    """(start, end) of each sentence of ``text``, in order, stripped of surrounding space.
+
+    The spans of the last text (up to a million characters) are kept: extraction and then
+    place-finding split the same document, and so pay for it once.
+    """
+    global _memo
+    kept, spans_kept = _memo  # one read: another thread may replace it meanwhile
+    if text is kept:
+        return list(spans_kept)
+    spans = list(iter_sentences(text))
+    if len(text) <= _MEMO_MAX:
+        _memo = (text, tuple(spans))
+    return spans
+
+
+def sentence_spans(text: str) -> Iterable[tuple[int, int]]:
+    """The sentences of ``text``: a list (kept for the next caller) for an everyday text, one
+    at a time for a huge one (which must not hold a list of them in memory)."""
+    return split_sentences(text) if len(text) <= _MEMO_MAX else iter_sentences(text)
 
 
 def iter_sentences(text: str) -> Iterator[tuple[int, int]]:

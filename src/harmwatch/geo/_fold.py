@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = [
     "FOLD_VERSION",
@@ -199,12 +200,20 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+_MEMO_LEN = 120  # names up to this long keep their keys: a table or a text repeats them
+_MEMO_SIZE = 1 << 14  # names; a few MB at most
+
+
 def fold_name(name: str) -> str:
     """The strict Latin key of a name: ``Jisr ash-Shughur`` -> ``jisr shughur``.
 
     Arabic is folded as ``fold_arabic`` does; other scripts (Cyrillic...) are lower-cased and
     stripped of diacritics only.
     """
+    return _fold_name_memo(name) if len(name) <= _MEMO_LEN else _fold_name(name)
+
+
+def _fold_name(name: str) -> str:
     if is_arabic(name):
         return fold_arabic(name)
     text = _strip_marks(name).lower().translate(_LATIN_SPECIAL)
@@ -218,6 +227,10 @@ def fold_name(name: str) -> str:
 
 def translit_key(folded: str) -> str:
     """The transliteration-tolerant key of a ``fold_name`` key (spaces removed)."""
+    return _translit_key_memo(folded) if len(folded) <= _MEMO_LEN else _translit_key(folded)
+
+
+def _translit_key(folded: str) -> str:
     text = folded
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
@@ -225,6 +238,10 @@ def translit_key(folded: str) -> str:
     text = _FINAL_H.sub("", text)
     text = text.replace(" ", "")
     return _DOUBLE.sub(r"\1", text)
+
+
+_fold_name_memo = lru_cache(maxsize=_MEMO_SIZE)(_fold_name)
+_translit_key_memo = lru_cache(maxsize=_MEMO_SIZE)(_translit_key)
 
 
 def skeleton(key: str) -> str:

@@ -13,9 +13,6 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from harmwatch.errors import NotFound
 from harmwatch.geo._fold import (
     fold_arabic,
@@ -255,14 +252,6 @@ _MAX_MEMO = 200_000
 _LOCK = threading.Lock()
 
 
-def _add(index: dict[str, list[int]], key: str, position: int) -> None:
-    bucket = index.get(key)
-    if bucket is None:
-        index[key] = [position]
-    elif bucket[-1] != position:
-        bucket.append(position)
-
-
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Approximate distance in km between two points (equirectangular; fine under 500 km)."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
@@ -292,6 +281,7 @@ class Gazetteer:
         self._arabic_skeletons: dict[str, list[int]] = {}
         self._admin: dict[str, str] = {}
         self._cache: dict[tuple[object, ...], Match] = {}
+        self._context_memo: dict[str, str | None] = {}
         self._prefixes: set[str] = set()
         self._admin1_names: set[str] = set()
         self._admin1_seen: set[str] = set()
@@ -314,18 +304,22 @@ class Gazetteer:
             self._by_id[entry.place.id] = position
         else:  # the same place imported again: its names are added, the packaged data kept
             position = existing
-        for key in entry.keys:
-            _add(self._keys, key, position)
-            self._add_prefixes(key)
-        for key in entry.translit:
-            _add(self._translit, key, position)
-        for key in entry.skeletons:
-            _add(self._skeletons, key, position)
-        for key in entry.arabic:
-            _add(self._arabic, key, position)
-            self._add_prefixes(key)
-        for key in entry.arabic_skeletons:
-            _add(self._arabic_skeletons, key, position)
+        # (``_add`` written out: this runs for every key of every place at each start-up)
+        for index, keys, prefixes in (
+            (self._keys, entry.keys, True),
+            (self._translit, entry.translit, False),
+            (self._skeletons, entry.skeletons, False),
+            (self._arabic, entry.arabic, True),
+            (self._arabic_skeletons, entry.arabic_skeletons, False),
+        ):
+            for key in keys:
+                bucket = index.get(key)
+                if bucket is None:
+                    index[key] = [position]
+                elif bucket[-1] != position:
+                    bucket.append(position)
+                if prefixes and " " in key:
+                    self._add_prefixes(key)
         place = entry.place
         if place.feature == "governorate" and place.admin1_pcode and place.admin1:
             self._admin1_by_code.setdefault(place.admin1_pcode, place.admin1)
@@ -597,6 +591,16 @@ class Gazetteer:
 
     def _context_code(self, value: str) -> str | None:
         """A P-code for an admin unit, else ``name:<folded admin1 name>``, else None."""
+        memo = self._context_memo
+        if value in memo:
+            return memo[value]
+        code = self._context_code_of(value)
+        if len(memo) > _MAX_MEMO:
+            memo.clear()
+        memo[value] = code
+        return code
+
+    def _context_code_of(self, value: str) -> str | None:
         value = value.strip()
         if value[:2].upper() == "SY" and value[2:].isdigit():
             return value.upper()
@@ -658,6 +662,8 @@ class Gazetteer:
                 skel = skeleton(romanise_arabic(text))
                 offer(self._arabic_skeletons.get(skel, ()), 0.8, "arabic-skeleton")
             if not scores and fuzzy and scan and len(key.replace(" ", "")) >= 4:
+                from rapidfuzz import fuzz, process  # slow to import: on first fuzzy look-up
+
                 for found, ratio, _ in process.extract(
                     key, self._fuzzy_arabic, scorer=fuzz.ratio, score_cutoff=85, limit=10
                 ):
@@ -748,6 +754,9 @@ class Gazetteer:
         return None
 
     def _loose(self, tkey: str, offer: object, scan: bool) -> None:
+        from rapidfuzz import fuzz, process  # slow to import: on first fuzzy look-up
+        from rapidfuzz.distance import Levenshtein
+
         skel = skeleton(tkey)
         add = offer  # typed below through the callable protocol
         assert callable(add)
@@ -853,6 +862,8 @@ class Gazetteer:
             key, choices, index = translit_key(fold_name(text)), self._fuzzy_keys, self._translit
         if len(key) < 2:
             return ()
+        from rapidfuzz import fuzz, process
+
         found: dict[str, Candidate] = {}
         for choice, ratio, _ in process.extract(
             key, choices, scorer=fuzz.ratio, score_cutoff=55, limit=limit * 3

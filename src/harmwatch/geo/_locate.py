@@ -10,9 +10,10 @@ matches of cities and governorates.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
@@ -57,6 +58,39 @@ def _sentence_splitter() -> _SplitFn:
         return private
     except ImportError:
         return _split_sentences
+
+
+_SPANS_AS_LIST = 1_000_000  # characters; a longer text's sentence spans are kept compact
+
+
+class _CompactSpans:
+    """The sentence spans of a huge text in two arrays of 8-byte integers (16 bytes a
+    sentence, where a list of tuples takes about 120): read like the list."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        for start, end in spans:
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+
+def _sentence_spans(text: str) -> Sequence[tuple[int, int]] | _CompactSpans:
+    """The extract stage's sentence spans: its list (kept from extraction) for an everyday
+    text, compact arrays read one sentence at a time for a huge one."""
+    if len(text) <= _SPANS_AS_LIST:
+        return _sentence_splitter()(text)
+    from harmwatch.extract import iter_sentences
+
+    return _CompactSpans(iter_sentences(text))
 
 
 _FALLBACK_BREAK = re.compile(r"[.!?؟]+[\"'”’»)\]]*(?=\s+[^a-z\s])|\n\s*")
@@ -339,9 +373,9 @@ def _is_name_word(word: str) -> bool:
     return bool(dash) and prefix in _CONNECTORS and rest.lstrip(_MARK)[:1].isupper()
 
 
-def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
-    """Runs of adjacent name-like words; country names met on the way are counted."""
-    runs: list[list[_Word]] = []
+def _runs(text: str, countries: Counter[str]) -> Iterator[list[_Word]]:
+    """Runs of adjacent name-like words, one at a time; country names met on the way are
+    counted."""
     for found in _RUN.finditer(text):
         offset = found.start()
         if found.lastgroup == "ar":
@@ -356,12 +390,12 @@ def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
                 previous = plain
                 if plain in ARABIC_NOT_PLACES and not after_type:
                     if words:
-                        runs.append(words)
+                        yield words
                     words = []
                     continue
                 words.append(_Word(offset + m.start(), offset + m.end(), "ar", key, alt))
             if words:
-                runs.append(words)
+                yield words
             continue
         run: list[_Word] = []
         for m in _TOKEN.finditer(found.group()):
@@ -392,13 +426,12 @@ def _runs(text: str, countries: Counter[str]) -> list[list[_Word]]:
             common = (lower in NOT_PLACES or key in NOT_PLACES) and not attached
             if common or not key or not _is_name_word(word):
                 if run:
-                    runs.append(run)
+                    yield run
                 run = []
                 continue
             run.append(_Word(start, end, "cap", key, ""))
         if run:
-            runs.append(run)
-    return runs
+            yield run
 
 
 def _last_word(text: str, start: int) -> str:
@@ -690,9 +723,20 @@ _AR_NAME_HEADS = frozenset(
 )
 
 
+_RUNS_IN_MEMORY = 1_000_000  # characters; a longer text's name runs are not all kept at once
+
+
 def _candidates(text: str, gazetteer: Gazetteer, countries: Counter[str]) -> list[_Candidate]:
     found: list[_Candidate] = []
-    runs = _runs(text, countries)
+    runs: Iterable[list[_Word]]
+    if len(text) > _RUNS_IN_MEMORY:
+        # a huge text: a first pass counts its country names (which the scan below needs),
+        # a second hands the runs over one at a time, never all at once in memory
+        for _ in _runs(text, countries):
+            pass
+        runs = _runs(text, Counter())
+    else:
+        runs = list(_runs(text, countries))
     loose = _country(countries) in (None, "SY")
     for run in runs:
         while run and run[-1].kind == "conn":
@@ -1021,8 +1065,8 @@ def find_places(
         with suppress(NotFound):
             governorate = gazetteer.get(f"ocha:{code}")
             anchors.append((governorate.lat, governorate.lon))
-    spans = _sentence_splitter()(text)
-    starts = [s for s, _ in spans]
+    spans = _sentence_spans(text)
+    starts = spans.starts if isinstance(spans, _CompactSpans) else [s for s, _ in spans]
     mentions = []
     for candidate, match, part in zip(candidates, first, parts, strict=True):
         if candidate.positions and _ambiguous(match) and (context or near):
@@ -1087,7 +1131,7 @@ def locate(
     home = {
         m.place.country for m in mentions if m.place is not None and m.place.feature != "country"
     }
-    spans = _sentence_splitter()(text)
+    spans = _sentence_spans(text)
     by_sentence: dict[int, list[PlaceMention]] = {}
     for mention in mentions:
         place = mention.place
@@ -1119,13 +1163,17 @@ def locate(
                 start, end = spans[claim.sentence]
                 widen = _REGION_CUE.search(text, start, end) is not None
         place, precision = _claim_place(chosen, widen, gazetteer)
+        place_id = place.id if place is not None else None
+        review = place is not None and chosen is not None and chosen.review
+        if (claim.place_id, claim.geo_precision, claim.place_review) == (
+            place_id,
+            precision,
+            review,
+        ):
+            claims.append(claim)  # unchanged (no place): no copy
+            continue
         claims.append(
-            replace(
-                claim,
-                place_id=place.id if place is not None else None,
-                geo_precision=precision,
-                place_review=place is not None and chosen is not None and chosen.review,
-            )
+            replace(claim, place_id=place_id, geo_precision=precision, place_review=review)
         )
     return replace(extraction, places=tuple(mentions), claims=tuple(claims))
 
@@ -1135,7 +1183,9 @@ _SPEAKING = re.compile(
 )
 
 
-def _speaking(text: str, mention: PlaceMention, spans: list[tuple[int, int]]) -> bool:
+def _speaking(
+    text: str, mention: PlaceMention, spans: Sequence[tuple[int, int]] | _CompactSpans
+) -> bool:
     """Whether a city opens its sentence as the subject of a verb of saying or denying
     ("Moscow denied any involvement"): its government, not a place where anything happened."""
     if mention.place is None or mention.place.feature != "city":

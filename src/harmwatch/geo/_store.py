@@ -190,10 +190,6 @@ def write_entries(path: Path, entries: Iterable[Entry]) -> None:
         handle.write(data)
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(cell.split("|")) if cell else ()
-
-
 def read_entries(path: Path) -> list[Entry]:
     """Read a file written by ``write_entries``; keys are recomputed if folding changed."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -223,18 +219,10 @@ def read_entries(path: Path) -> list[Entry]:
             admin2_pcode=c[13] or None,
             admin3_pcode=c[14] or None,
         )
-        names = _split(c[15])
-        if fresh:
+        names = tuple(c[15].split("|")) if c[15] else ()
+        if fresh:  # (the cells split here, inline: every place, at each start-up)
             entries.append(
-                Entry(
-                    place,
-                    names,
-                    _split(c[16]),
-                    _split(c[17]),
-                    _split(c[18]),
-                    _split(c[19]),
-                    _split(c[20]),
-                )
+                Entry(place, names, *[tuple(x.split("|")) if x else () for x in c[16:21]])
             )
         else:
             entries.append(Entry.with_keys(place, names))

@@ -11,6 +11,8 @@ Every failure is an InputError naming the file or URL and the reason.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from harmwatch.ingest._decode import encoding_note
 from harmwatch.ingest._document import read_bytes, sniff_media_type
 from harmwatch.ingest._files import (
@@ -22,31 +24,33 @@ from harmwatch.ingest._files import (
     read_raw,
     walk_paths,
 )
-from harmwatch.ingest._tables import (
-    CSV,
-    FIELDS,
-    FORMATS,
-    UNKNOWN_POLICIES,
-    XLSX,
-    ColumnMap,
-    FigureSpec,
-    PlaceLookup,
-    RowProblem,
-    TableImport,
-    load_column_map,
-    parse_column_map,
-    read_table,
-    suggest_map,
-)
-from harmwatch.ingest._web import (
-    DEFAULT_DEADLINE,
-    DEFAULT_TIMEOUT,
-    Feed,
-    make_client,
-    open_url,
-    read_feed,
-    read_url,
-)
+
+if TYPE_CHECKING:
+    from harmwatch.ingest._tables import (
+        CSV,
+        FIELDS,
+        FORMATS,
+        UNKNOWN_POLICIES,
+        XLSX,
+        ColumnMap,
+        FigureSpec,
+        PlaceLookup,
+        RowProblem,
+        TableImport,
+        load_column_map,
+        parse_column_map,
+        read_table,
+        suggest_map,
+    )
+    from harmwatch.ingest._web import (
+        DEFAULT_DEADLINE,
+        DEFAULT_TIMEOUT,
+        Feed,
+        make_client,
+        open_url,
+        read_feed,
+        read_url,
+    )
 
 __all__ = [
     "CSV",
@@ -81,3 +85,30 @@ __all__ = [
     "suggest_map",
     "walk_paths",
 ]
+
+# tables (openpyxl, libhxl) and the web (httpx) load on first use: reading one text file
+# (``harmwatch extract``) needs neither
+_LAZY = {
+    **dict.fromkeys(
+        ["CSV", "FIELDS", "FORMATS", "UNKNOWN_POLICIES", "XLSX", "ColumnMap", "FigureSpec",
+         "PlaceLookup", "RowProblem", "TableImport", "load_column_map", "parse_column_map",
+         "read_table", "suggest_map"],
+        "harmwatch.ingest._tables",
+    ),
+    **dict.fromkeys(
+        ["DEFAULT_DEADLINE", "DEFAULT_TIMEOUT", "Feed", "make_client", "open_url", "read_feed",
+         "read_url"],
+        "harmwatch.ingest._web",
+    ),
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'harmwatch.ingest' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from harmwatch.errors import InputError
 from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._decode import NotText, declared_charset, decode
-from harmwatch.ingest._docx import DOCX, read_docx
 from harmwatch.ingest._html import NoMainText, html_to_text
-from harmwatch.ingest._pdf import PDF, read_pdf
+from harmwatch.ingest._media import DOCX, PDF
 from harmwatch.model import Document
 
 __all__ = ["HTML", "MARKDOWN", "PLAIN", "read_bytes", "sniff_media_type"]
@@ -20,7 +20,19 @@ PLAIN = "text/plain"
 MARKDOWN = "text/markdown"
 HTML = "text/html"
 _TITLE_MAX = 300
-_PAGED_READERS = {PDF: read_pdf, DOCX: read_docx}
+_PAGED = frozenset({PDF, DOCX})
+
+
+def _paged_reader(media_type: str) -> Callable[..., Document]:
+    """The reader of a paged format, imported when a document of it comes (PDFium and
+    python-docx are slow to import)."""
+    if media_type == PDF:
+        from harmwatch.ingest._pdf import read_pdf
+
+        return read_pdf
+    from harmwatch.ingest._docx import read_docx
+
+    return read_docx
 
 
 def read_bytes(
@@ -47,9 +59,8 @@ def read_bytes(
     """
     if not raw or raw.isspace():  # (without copying the bytes, as strip() would)
         raise InputError(f"{source}: empty file" if raw == b"" else f"{source}: only whitespace")
-    paged = _PAGED_READERS.get(media_type)
-    if paged is not None:
-        document = paged(raw, source=source, retrieved_at=retrieved_at)
+    if media_type in _PAGED:
+        document = _paged_reader(media_type)(raw, source=source, retrieved_at=retrieved_at)
         return document if warc is None else dataclasses.replace(document, warc=warc)
     is_html = media_type in (HTML, "application/xhtml+xml")
     try:

@@ -20,11 +20,11 @@ from docx.text.paragraph import Paragraph
 from harmwatch.errors import InputError
 from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._grid import flatten_row, is_number_cell
+from harmwatch.ingest._media import DOCX
 from harmwatch.model import Document
 
 __all__ = ["DOCX", "read_docx"]
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _TITLE_MAX = 300
 _BREAKS = './/w:br[@w:type="page"] | .//w:lastRenderedPageBreak'
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from harmwatch.errors import InputError
 from harmwatch.ingest._document import HTML, MARKDOWN, PLAIN, read_bytes
-from harmwatch.ingest._docx import DOCX
-from harmwatch.ingest._pdf import PDF
+from harmwatch.ingest._media import DOCX, PDF
 from harmwatch.model import Document
 
 __all__ = [

@@ -27,11 +27,11 @@ import pypdfium2.raw as pdfium_c
 from harmwatch.errors import InputError
 from harmwatch.extract import UNDETERMINED, detect_language
 from harmwatch.ingest._grid import flatten_row, is_number_cell, join_header_lines
+from harmwatch.ingest._media import PDF
 from harmwatch.model import Document
 
 __all__ = ["PDF", "PageInfo", "read_pdf"]
 
-PDF = "application/pdf"
 PAGE_BREAK = "\n\n"
 """What separates two pages in a PDF document's text (``Document.pages`` says where each starts)."""
 

@@ -13,9 +13,8 @@ from urllib.parse import urljoin
 from harmwatch import __version__
 from harmwatch.errors import InputError
 from harmwatch.ingest._document import HTML, MARKDOWN, PLAIN, read_bytes
-from harmwatch.ingest._docx import DOCX
 from harmwatch.ingest._files import DEFAULT_MAX_BYTES, format_size
-from harmwatch.ingest._pdf import PDF
+from harmwatch.ingest._media import DOCX, PDF
 from harmwatch.model import Document
 
 if TYPE_CHECKING:

@@ -134,10 +134,18 @@ def _pick(
     return picked
 
 
+_HASH_CHUNK = 1 << 20  # characters encoded at a time: a 200 MB text is not copied whole
+
+
 def _text_sha256(text: str | None) -> str | None:
+    """SHA-256 of the text's UTF-8 bytes (surrogates passed through one by one, so that a
+    chunked encoding gives the same bytes as a whole one)."""
     if text is None:
         return None
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = hashlib.sha256()
+    for start in range(0, len(text), _HASH_CHUNK):
+        digest.update(text[start : start + _HASH_CHUNK].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def document_digest(row: Mapping[str, Any]) -> str:

@@ -269,7 +269,8 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
         ):
             return False  # S-300, F-16, COVID-19
         if before.kind == "num" and not num.is_word and not _is_year(before):
-            return False  # phone numbers, tables of figures
+            if num.b0 == num.i0:  # (a bound in between starts a phrase: "2023-10 At least 40")
+                return False  # phone numbers, tables of figures
     if num.digits and len(num.digits) == 4 and num.digits.isdigit() and 1900 <= num.value <= 2100:
         # a year, unless a victim noun follows ("2000 civilians"); "in 2017 killed" is a year
         if after is None or (
@@ -430,6 +431,10 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             break
         k = _after_glued(tokens, k, rules)
     if skipped_other:
+        if k + 1 < n and tokens[k].norm in rules.partitives:
+            group = _group(tokens, k, rules)  # "16 others from the media crews"
+            if group is not None and group.value and group.type == "group":
+                return _Head("victim", group.value, group.end, group.np_end)
         return _Head("others", "", k, k)
     unknown = k < n and rules.flags.guess_plural_nouns and _unknown_plural(tokens[k], rules)
     if not unknown and k + 1 < n and tokens[k].kind == "word" and tokens[k].text.islower():
@@ -498,9 +503,15 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
     return _Head("bare", "", j, j)
 
 
-_ACTOR_WORDS = frozenset(
-    """regime government army military forces coalition rebels opposition junta militants
-    militia militias factions insurgents jihadists other unknown unidentified""".split()
+_ATTACKER_WORDS = frozenset(
+    """regime government army military forces force coalition rebels opposition junta militants
+    militia militias factions insurgents jihadists other unknown unidentified troops jets
+    aircraft warplanes allies groups police gunmen soldiers paramilitaries units""".split()
+)
+# words that may stand between "by" and an attacker's name: "by either Russian or ...",
+# "by non-state armed groups", "by international coalition forces"
+_ATTACKER_MODIFIERS = frozenset(
+    """the either both other armed international allied local foreign affiliated""".split()
 )
 
 
@@ -517,12 +528,18 @@ def _plural_facility_before(tokens: Sequence[Token], end: int, rules: LangRules)
 
 
 def _names_actor(tokens: Sequence[Token], k: int, rules: LangRules) -> bool:
-    """True when an attacker's name starts at ``k`` ("Russian forces", "the regime")."""
-    if tokens[k].norm in {"the", "other", "pro-government", "pro-regime"} and k + 1 < len(tokens):
-        k += 1
-        if tokens[k].norm in _ACTOR_WORDS:
+    """True when an attacker's name starts at ``k`` ("Russian forces", "the regime", "either
+    Russian or Syrian forces", "non-state armed groups"): a name or an attacker word after at
+    most three modifiers (hyphenated ones such as "non-state", "pro-government" included)."""
+    for m in range(k, min(len(tokens), k + 4)):
+        tok = tokens[m]
+        if tok.kind != "word":
+            return False
+        if _looks_like_name(tok, rules) or tok.norm in _ATTACKER_WORDS:
             return True
-    return _looks_like_name(tokens[k], rules) or tokens[k].norm in _ACTOR_WORDS
+        if tok.norm not in _ATTACKER_MODIFIERS and "-" not in tok.norm:
+            return False
+    return False
 
 
 def _before_bound(tokens: Sequence[Token], b0: int, rules: LangRules) -> int:
@@ -621,9 +638,12 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
         if nxt is not None:
             return _Head("victim", nxt[0], nxt[1], nxt[1], kind=casualty[0])
         m = casualty[1]
-        if m + 1 < len(tokens) and tokens[m].norm == "of":
-            of_whom = rules.victims.match(tokens, m + 1)
-            if of_whom is not None:  # "29 bodies of children"
+        if m + 1 < len(tokens) and (tokens[m].norm == "of" or tokens[m].norm in rules.partitives):
+            at = m + 1
+            if at + 1 < len(tokens) and tokens[at].norm in rules.group_determiners:
+                at += 1
+            of_whom = rules.victims.match(tokens, at)
+            if of_whom is not None:  # "29 bodies of children", "six dead among the soldiers"
                 return _Head("casualty", of_whom[0], of_whom[1], of_whom[1], kind=casualty[0])
         return _Head("casualty", "people", casualty[1], casualty[1], kind=casualty[0])
     if victim is not None and victim[1] < len(tokens):
@@ -1140,6 +1160,33 @@ def _per_perpetrator_line(c: _Case) -> _Outcome:
     return _from_header(c, header)
 
 
+def _per_place_part(c: _Case) -> _Outcome:
+    """ "documented four attacks on hospitals: two in Hama, one in Aleppo and one in Idlib",
+    "nine died in the city, another four in Alpha and two in Beta": a bare count followed by
+    a place ("in Hama") splits the count before it by place, with that count's kind and
+    subject."""
+    tokens, num, prev = c.tokens, c.num, c.prev
+    if c.head.type != "bare" or prev is None or not prev.kind or num.b0 < 1:
+        return None
+    if not _place_after(tokens, num.i1) or not _looks_like_name(tokens[num.i1 + 1], c.rules):
+        return None
+    glue = tokens[num.b0 - 1]
+    k = num.b0 - 1
+    if glue.norm in c.rules.others and k >= 1:
+        k -= 1  # "another four in Alpha"
+        glue = tokens[k]
+    if glue.text not in {":", ",", ";", "،"} and glue.norm not in c.rules.and_words:
+        return None
+    if c.near_after is not None:
+        return None  # "killed 12 people, 30 in Hama were injured": a claim of its own
+    found = c.found
+    found.kind, found.subject = prev.kind, _root(prev).subject
+    found.weapon, found.status = prev.weapon, prev.status
+    found.parent, found.inherited = prev, True
+    found.weak_subject = True
+    return found
+
+
 def _from_header(c: _Case, header: Header) -> Found:
     found = c.found
     found.kind, found.subject = header.kind, header.subject
@@ -1250,6 +1297,7 @@ CLAIM_RULES = (
     _verb_then_unknown_noun,
     _share_named_by_attacker,
     _share_after_attacker_name,
+    _per_place_part,
     _per_perpetrator_line,
     _weapon_count,
     _facility_count,
@@ -1835,8 +1883,14 @@ def _strike(
     launched = j < n and tokens[j].norm in {"launched", "fired"}
     if near_after is not None and near_after[0] == "block" and not launched:
         return None  # "40 drones were shot down" (but "40 drones launched ... were shot down")
-    if linked and prev is not None and prev.kind == "facilities_hit" and subject == "other":
-        # "629 attacks" continuing a list of attacks on facilities
+    if (
+        prev is not None
+        and prev.kind == "facilities_hit"
+        and subject == "other"
+        and (linked or (prev.rule in _ATTACK_RULES and head.value == "other"))
+    ):
+        # "629 attacks" continuing a list of attacks on facilities; "898 attacks on vital
+        # facilities, including 431 attacks by regime forces and 239 attacks by Russian forces"
         found.kind = "facilities_hit"
         found.subject = "any"
         found.rule = "attacks_after_facility_attacks"
@@ -1848,6 +1902,10 @@ def _strike(
 
 
 _USED = frozenset({"used", "using", "involved", "involving", "with"})
+# rules whose claims count attacks on facilities: a bare count of attacks after one counts them too
+_ATTACK_RULES = frozenset(
+    {"attacks_on_facilities", "attacks_after_facility_attacks", "attacks_under_facility_header"}
+)
 
 
 def _part_of_attacks(

@@ -165,7 +165,7 @@ LANGUAGE = Language(
     casualty_nouns=table(
         killed=(
             "dead, death, deaths, killed, fatality, fatalities, martyr, martyrs, body, "
-            "bodies, corpse, corpses, lives"
+            "bodies, corpse, corpses, lives, killings"
         ),
         injured="wounded, injured, injury, injuries, hurt",
     ),

@@ -1,0 +1,101 @@
+"""More shapes of issue 8, in sentences of our own: victim and facility nouns outside the tables,
+"N others from <group>", members of armed groups, and numbers after a figure that are counts.
+
+Each test is named for its category; the Arabic sentences are written for these tests in the
+style of monitoring-group bulletins (singular nouns after 11-99, "من" before the group).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from harmwatch.extract import extract_text
+
+
+def found(text: str, lang: str | None = None) -> list[tuple[str, str, int]]:
+    return [(c.kind, c.subject, c.value) for c in extract_text(text, lang=lang).claims]
+
+
+# --- facility nouns outside the vocabulary (Arabic: singular after 11-99, shelters, schools) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("وثق الفريق تدمير 37 مركز طبي في المحافظة.", "medical"),
+        ("تعرض 25 مركزا للنزوح والإيواء للقصف خلال الشهر.", "camp"),
+        ("سجل التقرير 61 اعتداء على مراكز تربوية منذ بداية العام.", "school"),
+        ("سجلت الشبكة 340 حوادث اعتداء على مراكز حيوية ومدنية.", "any"),
+        ("قصفت الطائرات 14 مسجدا في ريف المدينة.", "mosque"),
+    ],
+)
+def test_facility_nouns_outside_the_vocabulary_in_arabic(text: str, subject: str) -> None:
+    got = found(text, lang="ar")
+    assert len(got) == 1 and got[0][0] == "facilities_hit" and got[0][1] == subject, got
+
+
+# --- victim nouns outside the vocabulary, and "N others" of a named group ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("قتل 18 صحفيا منذ بداية الحرب.", "other"),
+        ("استشهد تسعة من الكوادر الإعلامية خلال الشهر.", "other"),
+        ("قتل 12 من عناصر الدفاع المدني في القصف.", "rescuers"),
+    ],
+)
+def test_victim_nouns_outside_the_vocabulary_in_arabic(text: str, subject: str) -> None:
+    got = found(text, lang="ar")
+    assert len(got) == 1 and got[0][:2] == ("killed", subject), got
+
+
+def test_others_from_a_named_group_take_that_group() -> None:
+    text = "قتل ثلاثة مدنيين و11 آخرين من الكوادر الإعلامية في الغارة."
+    assert found(text, lang="ar") == [("killed", "civilians", 3), ("killed", "other", 11)]
+    text = "The shelling killed two children and 16 others among the journalists."
+    assert found(text) == [("killed", "children", 2), ("killed", "other", 16)]
+
+
+# --- a count of an armed group's members is fighters --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل سبعة من مليشيات الحشد في الاشتباكات.",
+        "قتل 23 من عناصر التنظيم في الغارات.",
+        "أسفرت المعارك عن ستة قتلى من قوات الحكومة.",
+    ],
+)
+def test_members_of_an_armed_group_are_fighters_in_arabic(text: str) -> None:
+    got = found(text, lang="ar")
+    assert len(got) == 1 and got[0][:2] == ("killed", "fighters"), got
+
+
+def test_dead_among_a_group_take_that_group() -> None:
+    assert found("Eight dead among the soldiers were named by the army.") == [
+        ("killed", "fighters", 8)
+    ]
+
+
+# --- numbers that are counts: a figure before a bound does not make a table of figures ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Bulletin 2024-07 At least 212 people were killed in the raids.", None,
+         ("killed", "people", 212)),
+        ("Boletim 2023-11 Pelo menos 1.250 pessoas foram mortas nos ataques.", "pt",
+         ("killed", "people", 1250)),
+    ],
+)  # fmt: skip
+def test_a_figure_before_a_bound_is_no_table_of_figures(
+    text: str, lang: str | None, expected: tuple[str, str, int]
+) -> None:
+    assert found(text, lang=lang) == [expected]
+
+
+def test_a_table_of_figures_is_still_no_count() -> None:
+    assert found("Call 0800 555 1234 if you saw the attack in which people were killed.") == []

@@ -149,3 +149,48 @@ def test_attacks_far_from_any_facility_count_stay_strikes() -> None:
         "harvest failed. Fuel ran out. Elsewhere, drones carried out 14 attacks by night."
     )
     assert found(text)[-1] == ("strikes", "drone", 14)
+
+
+# --- per-place counts in brackets after the place's name ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Most damaged schools are in the Sumy (140), Poltava (38) and Odesa (12) regions.",
+            [("facilities_hit", "school", 140), ("facilities_hit", "school", 38),
+             ("facilities_hit", "school", 12)],
+        ),
+        (
+            "Air raids were again recorded in Saada (21) and Hodeidah (7) last month.",
+            [("strikes", "airstrike", 21), ("strikes", "airstrike", 7)],
+        ),
+        (
+            "Civilians were killed in Kherson (16), Zaporizhzhia (4) and Kharkiv (2).",
+            [("killed", "civilians", 16), ("killed", "civilians", 4), ("killed", "civilians", 2)],
+        ),
+    ],
+)  # fmt: skip
+def test_per_place_counts_in_brackets(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_year_in_brackets_after_a_name_is_no_count() -> None:
+    assert found("The report by Amnesty International (2019) was cited by the court.") == []
+
+
+def test_a_bracket_without_a_counted_thing_in_the_sentence_is_no_count() -> None:
+    assert found("The meeting in Geneva (3) was postponed.") == []
+
+
+def test_a_share_of_a_total_named_again_by_its_generic_noun() -> None:
+    text = (
+        "Shelling has damaged 1,210 educational institutions. 95 of them were destroyed. "
+        "1,115 of the 1,210 institutions were damaged."
+    )
+    assert found(text) == [
+        ("facilities_hit", "school", 1210),
+        ("facilities_hit", "school", 95),
+        ("facilities_hit", "school", 1115),
+    ]

@@ -99,3 +99,54 @@ def test_a_figure_before_a_bound_is_no_table_of_figures(
 
 def test_a_table_of_figures_is_still_no_count() -> None:
     assert found("Call 0800 555 1234 if you saw the attack in which people were killed.") == []
+
+
+# --- strike wording: the number again in brackets inside the noun phrase ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants fired 30 (thirty) rockets at the town.", [("strikes", "missile", 30)]),
+        ("The shelling killed four (4) children and two (2) women.",
+         [("killed", "children", 4), ("killed", "women", 2)]),
+    ],
+)  # fmt: skip
+def test_a_number_repeated_in_brackets_is_one_count(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert found(text) == expected
+
+
+# --- victim, weapon and facility nouns in the Romance languages ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Nel raid sono stati uccisi tre giornalisti e due operatori umanitari.", "it",
+         [("killed", "other", 3), ("killed", "other", 2)]),
+        ("L'esercito ha lanciato 14 attacchi aerei sulla città.", "it",
+         [("strikes", "airstrike", 14)]),
+        ("I bombardamenti hanno distrutto 9 abitazioni nel quartiere.", "it",
+         [("facilities_hit", "residential", 9)]),
+        ("Ha perso sette dei suoi nove figli, uccisi nel bombardamento.", "it",
+         [("killed", "children", 7)]),
+        ("Murieron cuatro periodistas y tres policías en el ataque.", "es",
+         [("killed", "other", 4), ("killed", "other", 3)]),
+        ("El ejército lanzó 12 proyectiles de artillería contra el barrio.", "es",
+         [("strikes", "shelling", 12)]),
+        ("Les frappes aériennes ont touché 6 habitations.", "fr",
+         [("facilities_hit", "residential", 6)]),
+        ("Deux journalistes et trois humanitaires ont été tués.", "fr",
+         [("killed", "other", 2), ("killed", "other", 3)]),
+        ("Segundo o ministério, entre as vítimas mortais estão 40 crianças e 12 mulheres.",
+         "pt", [("killed", "children", 40), ("killed", "women", 12)]),
+        ("Según el ministerio, entre los muertos hay 31 niños.", "es",
+         [("killed", "children", 31)]),
+    ],
+)  # fmt: skip
+def test_nouns_outside_the_vocabulary_in_romance_languages(
+    text: str, lang: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert found(text, lang=lang) == expected

@@ -39,7 +39,9 @@ _GROUP_WORDS = frozenset({"a", "an", "family", "group", "of", "total", "further"
 _CASUALTY_ADJ = frozenset({"injured", "wounded", "killed", "hurt", "dead"})
 _POSSESSIVES = frozenset({"her", "his", "their", "its", "a", "an", "the"})
 _FACILITY_ADJ = {"medical": "medical", "educational": "school", "residential": "residential"}
-_GENERIC_FACILITIES = frozenset({"facilities", "facility", "centres", "centers", "sites"})
+_GENERIC_FACILITIES = frozenset(
+    {"facilities", "facility", "centres", "centers", "sites", "institutions", "institution"}
+)
 _REMAINING = frozenset({"remaining", "rest", "other"})
 _LIST_GLUE = frozenset({",", "(", ")", "and", "as", "well", "plus", "et", "y", "e", "و", "،", "-"})
 
@@ -282,9 +284,13 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             return False
     if num.value == 0:
         return False
+    if num.b0 >= 2 and _number_in_brackets(tokens, num.b0 - 1, rules) and num.i1 == num.b0 + 1:
+        prior = tokens[num.b0 - 2]
+        if prior.kind == "num" or prior.norm in rules.units:
+            return False  # "(forty)" in "40 (forty) rockets" repeats the count before it
     if rules.person_nouns and num.value < _MAX_AGE and _apposed_age(tokens, num, rules):
         return False
-    if _partitive_total(tokens, num.b0) and rules.weapons.match(tokens, num.i1) is None:
+    if _partitive_total(tokens, num.b0, rules) and rules.weapons.match(tokens, num.i1) is None:
         return False  # "16 of the strip's 35 hospitals" (but "9 of the 12 missiles" launched)
     if before is not None and before.norm in {"in", "out", "sur", "de", "su"} and num.b0 >= 2:
         if tokens[num.b0 - 2].norm in {"one", "1", "un", "uno", "una"}:
@@ -335,14 +341,18 @@ def _name_like(word: str) -> bool:
     return pre in {"al", "el", "bin", "ibn", "abu", "abd"} and rest[:1].isupper()
 
 
-def _partitive_total(tokens: Sequence[Token], b0: int) -> bool:
-    """True for the 35 of "16 of the strip's 35 hospitals": the whole a part is counted from."""
+def _partitive_total(tokens: Sequence[Token], b0: int, rules: LangRules) -> bool:
+    """True for the 35 of "16 of the strip's 35 hospitals", "nove dei suoi dieci figli": the
+    whole a part is counted from (a count, a partitive and a determiner before it)."""
     m = b0 - 1
     if m >= 0 and _possessive(tokens[m]):
         m -= 1
-    if m < 1 or tokens[m].norm not in {"the", "its", "their"}:
+    if m < 1 or (tokens[m].norm not in {"the", "its", "their"} | rules.group_determiners):
         return False
-    return tokens[m - 1].norm == "of" and m >= 2 and tokens[m - 2].kind == "num"
+    m -= 1
+    if tokens[m].norm != "of" and tokens[m].norm not in rules.partitives:
+        return False
+    return m >= 1 and (tokens[m - 1].kind == "num" or tokens[m - 1].norm in rules.units)
 
 
 def _possessive(tok: Token) -> bool:
@@ -372,12 +382,22 @@ def _bracketed_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> 
     return None
 
 
+def _number_in_brackets(tokens: Sequence[Token], k: int, rules: LangRules) -> bool:
+    """True when ``tokens[k:k+3]`` is a number in brackets: "(forty)", "(40)"."""
+    if k + 2 >= len(tokens) or tokens[k].text != "(" or tokens[k + 2].text != ")":
+        return False
+    inner = tokens[k + 1]
+    return inner.kind == "num" or inner.norm in rules.units
+
+
 def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | None:
     n = len(tokens)
     j = num.i1
     bracketed = _bracketed_count(tokens, num, rules)
     if bracketed is not None:
         return bracketed
+    if _number_in_brackets(tokens, j, rules):
+        j += 3  # "40 (forty) rockets": the number again, in brackets, before the noun
     # "ten of them", "18 of the civilians", "10 of those killed were children"
     if j < n and tokens[j].norm in rules.partitives:
         group = _group(tokens, j, rules)
@@ -738,9 +758,9 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     while m < n and (
         tokens[m].norm in rules.group_determiners
         or (m > j + 1 and _possessive(tokens[m]))
-        or (tokens[m].kind == "num" and m > j + 1)
+        or ((tokens[m].kind == "num" or tokens[m].norm in rules.units) and m > j + 1)
     ):
-        m += 1  # "of the city's", "of the 41"
+        m += 1  # "of the city's", "of the 41", "of her ten children"
     if m >= n:
         return None
     kind = ""
@@ -1187,6 +1207,36 @@ def _per_place_part(c: _Case) -> _Outcome:
     return found
 
 
+def _per_place_in_brackets(c: _Case) -> _Outcome:
+    """ "schools were damaged in Donetsk (760), Kharkiv (624) and Kyiv (193) regions", "air
+    raids were recorded in Raymah (3)": a count in brackets after a place's name is that
+    place's share of what the sentence counts (its facility and hit word, its weapon, or its
+    casualty word and victims)."""
+    tokens, num, rules = c.tokens, c.num, c.rules
+    if c.head.type != "bare" or num.b0 < 2 or num.i1 >= len(tokens):
+        return None
+    if tokens[num.b0 - 1].text != "(" or tokens[num.i1].text != ")":
+        return None
+    name = tokens[num.b0 - 2]
+    if name.kind != "word" or not _looks_like_name(name, rules) or name.norm in _ATTACKER_WORDS:
+        return None
+    prev, found = c.prev, c.found
+    if prev is not None and prev.rule == "per_place_in_brackets":
+        found.kind, found.subject = prev.kind, prev.subject
+        found.weapon, found.status = prev.weapon, prev.status
+    else:
+        said = read_header(tokens, rules)
+        if said is None:
+            return None
+        found.kind, found.subject = said.kind, said.subject
+        if said.kind == "strikes":
+            found.weapon = said.subject
+        elif said.kind == "facilities_hit":
+            found.status = _status(tokens, found, rules)
+    found.weak_subject = True
+    return found
+
+
 def _from_header(c: _Case, header: Header) -> Found:
     found = c.found
     found.kind, found.subject = header.kind, header.subject
@@ -1298,6 +1348,7 @@ CLAIM_RULES = (
     _share_named_by_attacker,
     _share_after_attacker_name,
     _per_place_part,
+    _per_place_in_brackets,
     _per_perpetrator_line,
     _weapon_count,
     _facility_count,

@@ -679,6 +679,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "facility_list_entry": 0.75,
     "per_perpetrator_line": 0.8,
     "per_place_part": 0.8,
+    "per_place_in_brackets": 0.75,
     "kind_from_header": 0.75,
     "attacks_after_facility_attacks": 0.7,
     "attacks_on_facilities": 0.9,

@@ -255,7 +255,7 @@ LANGUAGE = Language(
             "facility, essential civilian facilities, civilian infrastructure, civilian "
             "object, civilian center, civilian centre, facility, vital facility, civil vital "
             "facility, vital civil facility, vital center, vital centre, civilian site, "
-            "civilian target"
+            "civilian target, institution"
         ),
     ),
     facility_statuses=table(

@@ -194,3 +194,12 @@ def test_a_share_of_a_total_named_again_by_its_generic_noun() -> None:
         ("facilities_hit", "school", 95),
         ("facilities_hit", "school", 1115),
     ]
+
+
+def test_per_perpetrator_share_by_the_air_force() -> None:
+    text = "The group counted 44 attacks on hospitals: 30 by the air force and 14 by ground troops."
+    assert found(text) == [
+        ("facilities_hit", "medical", 44),
+        ("facilities_hit", "medical", 30),
+        ("facilities_hit", "medical", 14),
+    ]

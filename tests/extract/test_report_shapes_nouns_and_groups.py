@@ -150,3 +150,91 @@ def test_nouns_outside_the_vocabulary_in_romance_languages(
     text: str, lang: str, expected: list[tuple[str, str, int]]
 ) -> None:
     assert found(text, lang=lang) == expected
+
+
+# --- strike wording: two munitions sharing a noun, incidents, "N times" after a hit verb -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The district was hit by 26 artillery and mortar shells.", [("strikes", "shelling", 26)]),
+        ("Monitors logged 31 shelling incidents along the front.", [("strikes", "shelling", 31)]),
+        ("Russia launched 8 Kinzhal hypersonic missiles overnight.", [("strikes", "missile", 8)]),
+        ("Warplanes bombed the market area 4 times on Friday.", [("strikes", "other", 4)]),
+    ],
+)  # fmt: skip
+def test_strike_wordings(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert found(text) == expected
+
+
+# --- breakdowns set off by dashes; a share whose verb is a hit word -----------------------------
+
+
+def test_a_breakdown_between_dashes_is_part_of_the_count_before() -> None:
+    text = "The drone wounded five civilians \u2013 three women and two children \u2013 at dawn."
+    assert found(text) == [
+        ("injured", "civilians", 5),
+        ("injured", "women", 3),
+        ("injured", "children", 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agency verified 77 attacks, with 61 affecting health facilities.",
+         [("strikes", "other", 77), ("facilities_hit", "medical", 61)]),
+        ("Of the 50 raids, 14 hit schools and 2 struck bakeries.",
+         [("strikes", "airstrike", 50), ("facilities_hit", "school", 14),
+          ("facilities_hit", "bakery", 2)]),
+    ],
+)  # fmt: skip
+def test_a_share_whose_verb_is_a_hit_word_counts_facilities(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_a_bare_killed_count_under_civilian_casualties_is_of_civilians() -> None:
+    text = "In June the mission recorded 402 civilian casualties: 96 killed and 306 injured."
+    assert found(text) == [("killed", "civilians", 96), ("injured", "civilians", 306)]
+
+
+# --- numbers that are counts: a month, then a bound, then the count -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Since March more than 2,400 people have been killed in the region.", None,
+         [("killed", "people", 2400)]),
+        ("Seit Oktober wurden mehr als 9.000 Menschen getötet, darunter rund 3.000 Kinder.",
+         "de", [("killed", "people", 9000), ("killed", "children", 3000)]),
+    ],
+)  # fmt: skip
+def test_a_month_before_a_bound_is_no_date_of_the_count(
+    text: str, lang: str | None, expected: list[tuple[str, str, int]]
+) -> None:
+    assert found(text, lang=lang) == expected
+
+
+def test_a_day_after_a_month_is_still_a_date() -> None:
+    assert found("On May 12 residents returned to the town.") == []
+
+
+# --- facility lists: a status after an adverb continues the facility count ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Fighting has damaged 840 schools and 75 completely destroyed.", None),
+        ("Seit Kriegsbeginn wurden 840 Schulen beschädigt und 75 vollständig zerstört.", "de"),
+    ],
+)
+def test_a_status_after_an_adverb_continues_the_facility_count(text: str, lang: str | None) -> None:
+    assert found(text, lang=lang) == [
+        ("facilities_hit", "school", 840),
+        ("facilities_hit", "school", 75),
+    ]

@@ -43,7 +43,9 @@ _GENERIC_FACILITIES = frozenset(
     {"facilities", "facility", "centres", "centers", "sites", "institutions", "institution"}
 )
 _REMAINING = frozenset({"remaining", "rest", "other"})
-_LIST_GLUE = frozenset({",", "(", ")", "and", "as", "well", "plus", "et", "y", "e", "و", "،", "-"})
+_LIST_GLUE = frozenset(
+    {",", "(", ")", "and", "as", "well", "plus", "et", "y", "e", "و", "،", "-", "–", "—"}
+)
 
 
 @dataclass(slots=True)
@@ -240,6 +242,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             and rules.casualties.match(tokens, num.i1) is None
             and rules.cues.match(tokens, num.i1) is None
             and rules.facilities.match(tokens, num.i1) is None  # "6 medical points"
+            and rules.weapons.match(tokens, num.i1) is None  # "17 shelling incidents"
         ):
             return False  # "245 emergency vehicles", "30 armoured vehicles"
     if num.digits and len(num.digits) > 1 and num.digits[0] == "0":
@@ -256,8 +259,10 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             and before.end == tokens[num.b0].start
         ):
             return False  # "2024-11-10", "11/15", "10:30"
-        if before.norm in rules.not_counts_before or before.norm in rules.months:
+        if before.norm in rules.not_counts_before:
             return False
+        if before.norm in rules.months and num.b0 == num.i0:
+            return False  # "May 12" (but "since October more than 35,000": a bound between)
         if before.text == "." and num.b0 >= 2 and tokens[num.b0 - 2].norm in rules.months:
             return False  # "On Nov. 14, an airstrike ..."
         if before.text in {"/", "+", "#", "$", "£", "€", "№"}:
@@ -390,6 +395,32 @@ def _number_in_brackets(tokens: Sequence[Token], k: int, rules: LangRules) -> bo
     return inner.kind == "num" or inner.norm in rules.units
 
 
+def _joins_weapon_nouns(tokens: Sequence[Token], k: int, rules: LangRules) -> bool:
+    """True for "artillery and" in "15 artillery and mortar shells": a word, "and", then a
+    weapon noun that the word shares (two kinds of one munition)."""
+    if (
+        k + 2 >= len(tokens)
+        or tokens[k].kind != "word"
+        or tokens[k + 1].norm not in rules.and_words
+    ):
+        return False
+    if rules.victims.match(tokens, k) is not None or rules.cues.match(tokens, k) is not None:
+        return False
+    return rules.weapons.match(tokens, k + 2) is not None
+
+
+def _hit_verb_before(tokens: Sequence[Token], b0: int, rules: LangRules) -> bool:
+    """True when a hit verb opens the clause a few words before "N times": "shelled the
+    village 15 times", "bombed the market twice ... 3 times"."""
+    for m in range(b0 - 1, max(-1, b0 - 6), -1):
+        tok = tokens[m]
+        if tok.kind != "word" or tok.norm in rules.clause_breaks:
+            return False
+        if rules.hit_cues.match(tokens, m) is not None:
+            return True
+    return False
+
+
 def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | None:
     n = len(tokens)
     j = num.i1
@@ -447,6 +478,9 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             return hit
         if tok.norm in rules.others:
             skipped_other = True
+        if _joins_weapon_nouns(tokens, k, rules):
+            k += 2  # "15 artillery and mortar shells": two kinds of one munition
+            continue
         if not _skippable(tok, rules):
             break
         k = _after_glued(tokens, k, rules)
@@ -503,6 +537,8 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             if w is not None and w[0] != "other":
                 return _Head("weapon", w[0], j + 1, j + 1)
         cue = rules.hit_cues.match_ending(tokens, num.b0) if num.b0 >= 1 else None
+        if cue is None and _hit_verb_before(tokens, num.b0, rules):
+            return _Head("weapon", "other", j + 1, j + 1)  # "shelled the village 15 times"
         if cue is not None:
             plural = _plural_facility_before(tokens, cue[1], rules)
             if plural is not None:  # "civil defence centres were attacked 41 times"
@@ -531,7 +567,8 @@ _ATTACKER_WORDS = frozenset(
 # words that may stand between "by" and an attacker's name: "by either Russian or ...",
 # "by non-state armed groups", "by international coalition forces"
 _ATTACKER_MODIFIERS = frozenset(
-    """the either both other armed international allied local foreign affiliated""".split()
+    """the either both other armed international allied local foreign affiliated air security
+    naval ground special""".split()
 )
 
 
@@ -1268,6 +1305,29 @@ def _share_of_attacks(c: _Case) -> _Outcome:
     return REJECT if head.noun else None
 
 
+def _share_hitting_facilities(c: _Case) -> _Outcome:
+    """ "verified 103 attacks, with 89 affecting health facilities", "of which 30 hit schools":
+    a bare count whose own verb is a hit word and whose object is a facility counts those
+    facilities hit."""
+    tokens, num, rules = c.tokens, c.num, c.rules
+    if c.head.type != "bare" or num.i1 >= len(tokens):
+        return None
+    cue = rules.hit_cues.match(tokens, num.i1)
+    if cue is None:
+        return None
+    for m in range(cue[1], min(len(tokens), cue[1] + 4)):
+        fac = rules.facilities.match(tokens, m)
+        if fac is not None:
+            found = c.found
+            found.kind, found.subject = "facilities_hit", fac[0]
+            found.status = _status(tokens, found, rules)
+            found.weak_subject = True
+            return found
+        if tokens[m].kind != "word" or tokens[m].norm in rules.clause_breaks:
+            return None
+    return None
+
+
 def _facility_status_continues(c: _Case) -> _Outcome:
     """ "1,600 clinics have been damaged and 195 destroyed": a bare count with a status word
     continues the facility count before it."""
@@ -1275,6 +1335,10 @@ def _facility_status_continues(c: _Case) -> _Outcome:
     if c.head.type != "bare" or prev is None or prev.kind != "facilities_hit":
         return None
     status_after = c.rules.statuses.match(c.tokens, found.head_end)
+    if status_after is None and found.head_end + 1 < len(c.tokens):
+        adverb = c.tokens[found.head_end]  # "and 130 completely destroyed"
+        if adverb.kind == "word" and adverb.norm not in c.rules.and_words:
+            status_after = c.rules.statuses.match(c.tokens, found.head_end + 1)
     if status_after is None:
         return None
     found.kind, found.subject, found.status = "facilities_hit", prev.subject, status_after[0]
@@ -1353,6 +1417,7 @@ CLAIM_RULES = (
     _weapon_count,
     _facility_count,
     _share_of_attacks,
+    _share_hitting_facilities,
     _facility_status_continues,
     _facility_others,
     _casualty_count,

@@ -222,8 +222,9 @@ _OTHERS_WORDS = frozenset(
 
 
 _BARE_TOLL = frozenset(
-    {"deaths", "dead", "fatalities", "injuries", "wounded", "injured", "morts", "blessés",
-     "muertos", "heridos", "morti", "feriti"}
+    {"deaths", "dead", "fatalities", "injuries", "wounded", "injured", "killed", "morts",
+     "blessés", "tués", "muertos", "heridos", "morti", "feriti", "uccisi", "mortos", "feridos",
+     "tote", "toten", "verletzte", "verletzten"}
 )  # fmt: skip
 _NEAR_SENTENCES = 2
 _AMONG_CIVILIANS = frozenset({"civilians", "children", "women", "people"})
@@ -672,6 +673,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "share_after_attacker_name": 0.8,
     "share_of_attacks": 0.8,
     "facility_status_continues": 0.8,
+    "share_hitting_facilities": 0.8,
     "facility_others": 0.8,
     "verb_before_in_clause": 0.75,
     "verb_further_after": 0.75,

@@ -1337,7 +1337,11 @@ def _facility_status_continues(c: _Case) -> _Outcome:
     status_after = c.rules.statuses.match(c.tokens, found.head_end)
     if status_after is None and found.head_end + 1 < len(c.tokens):
         adverb = c.tokens[found.head_end]  # "and 130 completely destroyed"
-        if adverb.kind == "word" and adverb.norm not in c.rules.and_words:
+        if adverb.kind == "word" and not (
+            adverb.norm in c.rules.and_words
+            or adverb.norm in c.rules.auxiliaries
+            or adverb.norm in c.rules.copulas
+        ):
             status_after = c.rules.statuses.match(c.tokens, found.head_end + 1)
     if status_after is None:
         return None

@@ -39,9 +39,13 @@ _GROUP_WORDS = frozenset({"a", "an", "family", "group", "of", "total", "further"
 _CASUALTY_ADJ = frozenset({"injured", "wounded", "killed", "hurt", "dead"})
 _POSSESSIVES = frozenset({"her", "his", "their", "its", "a", "an", "the"})
 _FACILITY_ADJ = {"medical": "medical", "educational": "school", "residential": "residential"}
-_GENERIC_FACILITIES = frozenset({"facilities", "facility", "centres", "centers", "sites"})
+_GENERIC_FACILITIES = frozenset(
+    {"facilities", "facility", "centres", "centers", "sites", "institutions", "institution"}
+)
 _REMAINING = frozenset({"remaining", "rest", "other"})
-_LIST_GLUE = frozenset({",", "(", ")", "and", "as", "well", "plus", "et", "y", "e", "و", "،", "-"})
+_LIST_GLUE = frozenset(
+    {",", "(", ")", "and", "as", "well", "plus", "et", "y", "e", "و", "،", "-", "–", "—"}
+)
 
 
 @dataclass(slots=True)
@@ -238,6 +242,7 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             and rules.casualties.match(tokens, num.i1) is None
             and rules.cues.match(tokens, num.i1) is None
             and rules.facilities.match(tokens, num.i1) is None  # "6 medical points"
+            and rules.weapons.match(tokens, num.i1) is None  # "17 shelling incidents"
         ):
             return False  # "245 emergency vehicles", "30 armoured vehicles"
     if num.digits and len(num.digits) > 1 and num.digits[0] == "0":
@@ -254,8 +259,10 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             and before.end == tokens[num.b0].start
         ):
             return False  # "2024-11-10", "11/15", "10:30"
-        if before.norm in rules.not_counts_before or before.norm in rules.months:
+        if before.norm in rules.not_counts_before:
             return False
+        if before.norm in rules.months and num.b0 == num.i0:
+            return False  # "May 12" (but "since October more than 35,000": a bound between)
         if before.text == "." and num.b0 >= 2 and tokens[num.b0 - 2].norm in rules.months:
             return False  # "On Nov. 14, an airstrike ..."
         if before.text in {"/", "+", "#", "$", "£", "€", "№"}:
@@ -269,7 +276,8 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
         ):
             return False  # S-300, F-16, COVID-19
         if before.kind == "num" and not num.is_word and not _is_year(before):
-            return False  # phone numbers, tables of figures
+            if num.b0 == num.i0:  # (a bound in between starts a phrase: "2023-10 At least 40")
+                return False  # phone numbers, tables of figures
     if num.digits and len(num.digits) == 4 and num.digits.isdigit() and 1900 <= num.value <= 2100:
         # a year, unless a victim noun follows ("2000 civilians"); "in 2017 killed" is a year
         if after is None or (
@@ -281,9 +289,13 @@ def _is_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> bool:
             return False
     if num.value == 0:
         return False
+    if num.b0 >= 2 and _number_in_brackets(tokens, num.b0 - 1, rules) and num.i1 == num.b0 + 1:
+        prior = tokens[num.b0 - 2]
+        if prior.kind == "num" or prior.norm in rules.units:
+            return False  # "(forty)" in "40 (forty) rockets" repeats the count before it
     if rules.person_nouns and num.value < _MAX_AGE and _apposed_age(tokens, num, rules):
         return False
-    if _partitive_total(tokens, num.b0) and rules.weapons.match(tokens, num.i1) is None:
+    if _partitive_total(tokens, num.b0, rules) and rules.weapons.match(tokens, num.i1) is None:
         return False  # "16 of the strip's 35 hospitals" (but "9 of the 12 missiles" launched)
     if before is not None and before.norm in {"in", "out", "sur", "de", "su"} and num.b0 >= 2:
         if tokens[num.b0 - 2].norm in {"one", "1", "un", "uno", "una"}:
@@ -334,14 +346,18 @@ def _name_like(word: str) -> bool:
     return pre in {"al", "el", "bin", "ibn", "abu", "abd"} and rest[:1].isupper()
 
 
-def _partitive_total(tokens: Sequence[Token], b0: int) -> bool:
-    """True for the 35 of "16 of the strip's 35 hospitals": the whole a part is counted from."""
+def _partitive_total(tokens: Sequence[Token], b0: int, rules: LangRules) -> bool:
+    """True for the 35 of "16 of the strip's 35 hospitals", "nove dei suoi dieci figli": the
+    whole a part is counted from (a count, a partitive and a determiner before it)."""
     m = b0 - 1
     if m >= 0 and _possessive(tokens[m]):
         m -= 1
-    if m < 1 or tokens[m].norm not in {"the", "its", "their"}:
+    if m < 1 or (tokens[m].norm not in {"the", "its", "their"} | rules.group_determiners):
         return False
-    return tokens[m - 1].norm == "of" and m >= 2 and tokens[m - 2].kind == "num"
+    m -= 1
+    if tokens[m].norm != "of" and tokens[m].norm not in rules.partitives:
+        return False
+    return m >= 1 and (tokens[m - 1].kind == "num" or tokens[m - 1].norm in rules.units)
 
 
 def _possessive(tok: Token) -> bool:
@@ -371,12 +387,48 @@ def _bracketed_count(tokens: Sequence[Token], num: Number, rules: LangRules) -> 
     return None
 
 
+def _number_in_brackets(tokens: Sequence[Token], k: int, rules: LangRules) -> bool:
+    """True when ``tokens[k:k+3]`` is a number in brackets: "(forty)", "(40)"."""
+    if k + 2 >= len(tokens) or tokens[k].text != "(" or tokens[k + 2].text != ")":
+        return False
+    inner = tokens[k + 1]
+    return inner.kind == "num" or inner.norm in rules.units
+
+
+def _joins_weapon_nouns(tokens: Sequence[Token], k: int, rules: LangRules) -> bool:
+    """True for "artillery and" in "15 artillery and mortar shells": a word, "and", then a
+    weapon noun that the word shares (two kinds of one munition)."""
+    if (
+        k + 2 >= len(tokens)
+        or tokens[k].kind != "word"
+        or tokens[k + 1].norm not in rules.and_words
+    ):
+        return False
+    if rules.victims.match(tokens, k) is not None or rules.cues.match(tokens, k) is not None:
+        return False
+    return rules.weapons.match(tokens, k + 2) is not None
+
+
+def _hit_verb_before(tokens: Sequence[Token], b0: int, rules: LangRules) -> bool:
+    """True when a hit verb opens the clause a few words before "N times": "shelled the
+    village 15 times", "bombed the market twice ... 3 times"."""
+    for m in range(b0 - 1, max(-1, b0 - 6), -1):
+        tok = tokens[m]
+        if tok.kind != "word" or tok.norm in rules.clause_breaks:
+            return False
+        if rules.hit_cues.match(tokens, m) is not None:
+            return True
+    return False
+
+
 def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | None:
     n = len(tokens)
     j = num.i1
     bracketed = _bracketed_count(tokens, num, rules)
     if bracketed is not None:
         return bracketed
+    if _number_in_brackets(tokens, j, rules):
+        j += 3  # "40 (forty) rockets": the number again, in brackets, before the noun
     # "ten of them", "18 of the civilians", "10 of those killed were children"
     if j < n and tokens[j].norm in rules.partitives:
         group = _group(tokens, j, rules)
@@ -426,10 +478,17 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             return hit
         if tok.norm in rules.others:
             skipped_other = True
+        if _joins_weapon_nouns(tokens, k, rules):
+            k += 2  # "15 artillery and mortar shells": two kinds of one munition
+            continue
         if not _skippable(tok, rules):
             break
         k = _after_glued(tokens, k, rules)
     if skipped_other:
+        if k + 1 < n and tokens[k].norm in rules.partitives:
+            group = _group(tokens, k, rules)  # "16 others from the media crews"
+            if group is not None and group.value and group.type == "group":
+                return _Head("victim", group.value, group.end, group.np_end)
         return _Head("others", "", k, k)
     unknown = k < n and rules.flags.guess_plural_nouns and _unknown_plural(tokens[k], rules)
     if not unknown and k + 1 < n and tokens[k].kind == "word" and tokens[k].text.islower():
@@ -478,6 +537,8 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
             if w is not None and w[0] != "other":
                 return _Head("weapon", w[0], j + 1, j + 1)
         cue = rules.hit_cues.match_ending(tokens, num.b0) if num.b0 >= 1 else None
+        if cue is None and _hit_verb_before(tokens, num.b0, rules):
+            return _Head("weapon", "other", j + 1, j + 1)  # "shelled the village 15 times"
         if cue is not None:
             plural = _plural_facility_before(tokens, cue[1], rules)
             if plural is not None:  # "civil defence centres were attacked 41 times"
@@ -498,9 +559,16 @@ def _head(tokens: Sequence[Token], num: Number, rules: LangRules) -> _Head | Non
     return _Head("bare", "", j, j)
 
 
-_ACTOR_WORDS = frozenset(
-    """regime government army military forces coalition rebels opposition junta militants
-    militia militias factions insurgents jihadists other unknown unidentified""".split()
+_ATTACKER_WORDS = frozenset(
+    """regime government army military forces force coalition rebels opposition junta militants
+    militia militias factions insurgents jihadists other unknown unidentified troops jets
+    aircraft warplanes allies groups police gunmen soldiers paramilitaries units""".split()
+)
+# words that may stand between "by" and an attacker's name: "by either Russian or ...",
+# "by non-state armed groups", "by international coalition forces"
+_ATTACKER_MODIFIERS = frozenset(
+    """the either both other armed international allied local foreign affiliated air security
+    naval ground special""".split()
 )
 
 
@@ -517,12 +585,18 @@ def _plural_facility_before(tokens: Sequence[Token], end: int, rules: LangRules)
 
 
 def _names_actor(tokens: Sequence[Token], k: int, rules: LangRules) -> bool:
-    """True when an attacker's name starts at ``k`` ("Russian forces", "the regime")."""
-    if tokens[k].norm in {"the", "other", "pro-government", "pro-regime"} and k + 1 < len(tokens):
-        k += 1
-        if tokens[k].norm in _ACTOR_WORDS:
+    """True when an attacker's name starts at ``k`` ("Russian forces", "the regime", "either
+    Russian or Syrian forces", "non-state armed groups"): a name or an attacker word after at
+    most three modifiers (hyphenated ones such as "non-state", "pro-government" included)."""
+    for m in range(k, min(len(tokens), k + 4)):
+        tok = tokens[m]
+        if tok.kind != "word":
+            return False
+        if _looks_like_name(tok, rules) or tok.norm in _ATTACKER_WORDS:
             return True
-    return _looks_like_name(tokens[k], rules) or tokens[k].norm in _ACTOR_WORDS
+        if tok.norm not in _ATTACKER_MODIFIERS and "-" not in tok.norm:
+            return False
+    return False
 
 
 def _before_bound(tokens: Sequence[Token], b0: int, rules: LangRules) -> int:
@@ -621,9 +695,12 @@ def _noun_at(tokens: Sequence[Token], k: int, rules: LangRules) -> _Head | None:
         if nxt is not None:
             return _Head("victim", nxt[0], nxt[1], nxt[1], kind=casualty[0])
         m = casualty[1]
-        if m + 1 < len(tokens) and tokens[m].norm == "of":
-            of_whom = rules.victims.match(tokens, m + 1)
-            if of_whom is not None:  # "29 bodies of children"
+        if m + 1 < len(tokens) and (tokens[m].norm == "of" or tokens[m].norm in rules.partitives):
+            at = m + 1
+            if at + 1 < len(tokens) and tokens[at].norm in rules.group_determiners:
+                at += 1
+            of_whom = rules.victims.match(tokens, at)
+            if of_whom is not None:  # "29 bodies of children", "six dead among the soldiers"
                 return _Head("casualty", of_whom[0], of_whom[1], of_whom[1], kind=casualty[0])
         return _Head("casualty", "people", casualty[1], casualty[1], kind=casualty[0])
     if victim is not None and victim[1] < len(tokens):
@@ -718,9 +795,9 @@ def _group(tokens: Sequence[Token], j: int, rules: LangRules) -> _Head | None:
     while m < n and (
         tokens[m].norm in rules.group_determiners
         or (m > j + 1 and _possessive(tokens[m]))
-        or (tokens[m].kind == "num" and m > j + 1)
+        or ((tokens[m].kind == "num" or tokens[m].norm in rules.units) and m > j + 1)
     ):
-        m += 1  # "of the city's", "of the 41"
+        m += 1  # "of the city's", "of the 41", "of her ten children"
     if m >= n:
         return None
     kind = ""
@@ -1140,6 +1217,63 @@ def _per_perpetrator_line(c: _Case) -> _Outcome:
     return _from_header(c, header)
 
 
+def _per_place_part(c: _Case) -> _Outcome:
+    """ "documented four attacks on hospitals: two in Hama, one in Aleppo and one in Idlib",
+    "nine died in the city, another four in Alpha and two in Beta": a bare count followed by
+    a place ("in Hama") splits the count before it by place, with that count's kind and
+    subject."""
+    tokens, num, prev = c.tokens, c.num, c.prev
+    if c.head.type != "bare" or prev is None or not prev.kind or num.b0 < 1:
+        return None
+    if not _place_after(tokens, num.i1) or not _looks_like_name(tokens[num.i1 + 1], c.rules):
+        return None
+    glue = tokens[num.b0 - 1]
+    k = num.b0 - 1
+    if glue.norm in c.rules.others and k >= 1:
+        k -= 1  # "another four in Alpha"
+        glue = tokens[k]
+    if glue.text not in {":", ",", ";", "،"} and glue.norm not in c.rules.and_words:
+        return None
+    if c.near_after is not None:
+        return None  # "killed 12 people, 30 in Hama were injured": a claim of its own
+    found = c.found
+    found.kind, found.subject = prev.kind, _root(prev).subject
+    found.weapon, found.status = prev.weapon, prev.status
+    found.parent, found.inherited = prev, True
+    found.weak_subject = True
+    return found
+
+
+def _per_place_in_brackets(c: _Case) -> _Outcome:
+    """ "schools were damaged in Donetsk (760), Kharkiv (624) and Kyiv (193) regions", "air
+    raids were recorded in Raymah (3)": a count in brackets after a place's name is that
+    place's share of what the sentence counts (its facility and hit word, its weapon, or its
+    casualty word and victims)."""
+    tokens, num, rules = c.tokens, c.num, c.rules
+    if c.head.type != "bare" or num.b0 < 2 or num.i1 >= len(tokens):
+        return None
+    if tokens[num.b0 - 1].text != "(" or tokens[num.i1].text != ")":
+        return None
+    name = tokens[num.b0 - 2]
+    if name.kind != "word" or not _looks_like_name(name, rules) or name.norm in _ATTACKER_WORDS:
+        return None
+    prev, found = c.prev, c.found
+    if prev is not None and prev.rule == "per_place_in_brackets":
+        found.kind, found.subject = prev.kind, prev.subject
+        found.weapon, found.status = prev.weapon, prev.status
+    else:
+        said = read_header(tokens, rules)
+        if said is None:
+            return None
+        found.kind, found.subject = said.kind, said.subject
+        if said.kind == "strikes":
+            found.weapon = said.subject
+        elif said.kind == "facilities_hit":
+            found.status = _status(tokens, found, rules)
+    found.weak_subject = True
+    return found
+
+
 def _from_header(c: _Case, header: Header) -> Found:
     found = c.found
     found.kind, found.subject = header.kind, header.subject
@@ -1171,6 +1305,29 @@ def _share_of_attacks(c: _Case) -> _Outcome:
     return REJECT if head.noun else None
 
 
+def _share_hitting_facilities(c: _Case) -> _Outcome:
+    """ "verified 103 attacks, with 89 affecting health facilities", "of which 30 hit schools":
+    a bare count whose own verb is a hit word and whose object is a facility counts those
+    facilities hit."""
+    tokens, num, rules = c.tokens, c.num, c.rules
+    if c.head.type != "bare" or num.i1 >= len(tokens):
+        return None
+    cue = rules.hit_cues.match(tokens, num.i1)
+    if cue is None:
+        return None
+    for m in range(cue[1], min(len(tokens), cue[1] + 4)):
+        fac = rules.facilities.match(tokens, m)
+        if fac is not None:
+            found = c.found
+            found.kind, found.subject = "facilities_hit", fac[0]
+            found.status = _status(tokens, found, rules)
+            found.weak_subject = True
+            return found
+        if tokens[m].kind != "word" or tokens[m].norm in rules.clause_breaks:
+            return None
+    return None
+
+
 def _facility_status_continues(c: _Case) -> _Outcome:
     """ "1,600 clinics have been damaged and 195 destroyed": a bare count with a status word
     continues the facility count before it."""
@@ -1178,6 +1335,14 @@ def _facility_status_continues(c: _Case) -> _Outcome:
     if c.head.type != "bare" or prev is None or prev.kind != "facilities_hit":
         return None
     status_after = c.rules.statuses.match(c.tokens, found.head_end)
+    if status_after is None and found.head_end + 1 < len(c.tokens):
+        adverb = c.tokens[found.head_end]  # "and 130 completely destroyed"
+        if adverb.kind == "word" and not (
+            adverb.norm in c.rules.and_words
+            or adverb.norm in c.rules.auxiliaries
+            or adverb.norm in c.rules.copulas
+        ):
+            status_after = c.rules.statuses.match(c.tokens, found.head_end + 1)
     if status_after is None:
         return None
     found.kind, found.subject, found.status = "facilities_hit", prev.subject, status_after[0]
@@ -1250,10 +1415,13 @@ CLAIM_RULES = (
     _verb_then_unknown_noun,
     _share_named_by_attacker,
     _share_after_attacker_name,
+    _per_place_part,
+    _per_place_in_brackets,
     _per_perpetrator_line,
     _weapon_count,
     _facility_count,
     _share_of_attacks,
+    _share_hitting_facilities,
     _facility_status_continues,
     _facility_others,
     _casualty_count,
@@ -1835,8 +2003,14 @@ def _strike(
     launched = j < n and tokens[j].norm in {"launched", "fired"}
     if near_after is not None and near_after[0] == "block" and not launched:
         return None  # "40 drones were shot down" (but "40 drones launched ... were shot down")
-    if linked and prev is not None and prev.kind == "facilities_hit" and subject == "other":
-        # "629 attacks" continuing a list of attacks on facilities
+    if (
+        prev is not None
+        and prev.kind == "facilities_hit"
+        and subject == "other"
+        and (linked or (prev.rule in _ATTACK_RULES and head.value == "other"))
+    ):
+        # "629 attacks" continuing a list of attacks on facilities; "898 attacks on vital
+        # facilities, including 431 attacks by regime forces and 239 attacks by Russian forces"
         found.kind = "facilities_hit"
         found.subject = "any"
         found.rule = "attacks_after_facility_attacks"
@@ -1848,6 +2022,10 @@ def _strike(
 
 
 _USED = frozenset({"used", "using", "involved", "involving", "with"})
+# rules whose claims count attacks on facilities: a bare count of attacks after one counts them too
+_ATTACK_RULES = frozenset(
+    {"attacks_on_facilities", "attacks_after_facility_attacks", "attacks_under_facility_header"}
+)
 
 
 def _part_of_attacks(

@@ -223,8 +223,9 @@ _OTHERS_WORDS = frozenset(
 
 
 _BARE_TOLL = frozenset(
-    {"deaths", "dead", "fatalities", "injuries", "wounded", "injured", "morts", "blessés",
-     "muertos", "heridos", "morti", "feriti"}
+    {"deaths", "dead", "fatalities", "injuries", "wounded", "injured", "killed", "morts",
+     "blessés", "tués", "muertos", "heridos", "morti", "feriti", "uccisi", "mortos", "feridos",
+     "tote", "toten", "verletzte", "verletzten"}
 )  # fmt: skip
 _NEAR_SENTENCES = 2
 _AMONG_CIVILIANS = frozenset({"civilians", "children", "women", "people"})
@@ -290,6 +291,7 @@ def _civilian_context(claims: list[Claim], text: str) -> list[Claim]:
 
 
 _ATTACK_WORDS = frozenset({"attacks", "attack"})
+_SHARE_RULES = frozenset({"share_named_by_attacker", "per_place_part", "share_after_attacker_name"})
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ATTACK_QUALIFIERS = frozenset(
     {"using", "with", "involving", "by", "of", "launched", "carried", "that", "which", "from"}
@@ -298,24 +300,32 @@ _ATTACK_QUALIFIERS = frozenset(
 
 def _facility_attacks(claims: list[Claim], text: str) -> list[Claim]:
     """Bare "629 attacks" just after counts of "attacks on vital civilian facilities" count
-    the same: facilities hit, not unspecified strikes."""
+    the same: facilities hit, not unspecified strikes. "Just after" is two sentences after the
+    last count of facilities (a list of facility types in between keeps the report on them);
+    the shares of such a count ("53 attacks, including 23 by regime forces") follow it."""
     out = claims
     last: Claim | None = None  # the last count of attacks on facilities
+    recent = -10  # the sentence of the last count of facilities hit
+    total_at = -1  # the sentence of the last bare count of attacks read as facilities hit
     for i, c in enumerate(claims):
         words = c.text.lower().split()
         if c.kind == "facilities_hit":
             at = next((k for k, w in enumerate(words[:5]) if w in _ATTACK_WORDS), -1)
             if at >= 0 and words[at + 1 : at + 2] == ["on"]:
                 last = c  # "at least 1,246 attacks on vital civilian facilities"
+            recent = c.sentence
             continue
         if c.kind != "strikes" or c.subject != "other" or last is None:
             continue
-        if c.sentence - last.sentence > _NEAR_SENTENCES or len(words) > 4:
+        share = c.sentence == total_at and c.rule in _SHARE_RULES
+        if not share and (c.sentence - recent > _NEAR_SENTENCES or len(words) > 4):
             continue
         follows = _NEXT_WORD.match(text, c.end)
-        if words[-1] in _ATTACK_WORDS and (
-            follows is None or follows.group(1).lower() not in _ATTACK_QUALIFIERS
+        if share or (
+            words[-1] in _ATTACK_WORDS
+            and (follows is None or follows.group(1).lower() not in _ATTACK_QUALIFIERS)
         ):
+            total_at = c.sentence
             if out is claims:
                 out = list(claims)
             out[i] = replace(
@@ -323,7 +333,7 @@ def _facility_attacks(claims: list[Claim], text: str) -> list[Claim]:
                 kind="facilities_hit",
                 subject=last.subject,
                 weapon=None,
-                rule="attacks_after_facility_attacks",
+                rule=c.rule if share else "attacks_after_facility_attacks",
                 confidence=min(c.confidence, RULE_CONFIDENCE["attacks_after_facility_attacks"]),
             )
     return out
@@ -666,12 +676,15 @@ RULE_CONFIDENCE: dict[str, float] = {
     "share_after_attacker_name": 0.8,
     "share_of_attacks": 0.8,
     "facility_status_continues": 0.8,
+    "share_hitting_facilities": 0.8,
     "facility_others": 0.8,
     "verb_before_in_clause": 0.75,
     "verb_further_after": 0.75,
     "bracketed_list_part": 0.7,
     "facility_list_entry": 0.75,
     "per_perpetrator_line": 0.8,
+    "per_place_part": 0.8,
+    "per_place_in_brackets": 0.75,
     "kind_from_header": 0.75,
     "attacks_after_facility_attacks": 0.7,
     "attacks_on_facilities": 0.9,

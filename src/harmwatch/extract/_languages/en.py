@@ -165,7 +165,7 @@ LANGUAGE = Language(
     casualty_nouns=table(
         killed=(
             "dead, death, deaths, killed, fatality, fatalities, martyr, martyrs, body, "
-            "bodies, corpse, corpses, lives"
+            "bodies, corpse, corpses, lives, killings"
         ),
         injured="wounded, injured, injury, injuries, hurt",
     ),
@@ -190,7 +190,8 @@ LANGUAGE = Language(
         ),
         shelling=(
             "shell, artillery shell, mortar, mortar shell, mortar round, artillery round, "
-            "shelling attack, artillery strike, multiple launch rocket system, mlrs"
+            "shelling attack, artillery strike, multiple launch rocket system, mlrs, shelling "
+            "incident, incident of shelling, incidents of shelling, artillery attack"
         ),
         drone=(
             "drone, attack drone, kamikaze drone, drone strike, drone attack, shahed, uav, "
@@ -255,7 +256,7 @@ LANGUAGE = Language(
             "facility, essential civilian facilities, civilian infrastructure, civilian "
             "object, civilian center, civilian centre, facility, vital facility, civil vital "
             "facility, vital civil facility, vital center, vital centre, civilian site, "
-            "civilian target"
+            "civilian target, institution"
         ),
     ),
     facility_statuses=table(
@@ -273,11 +274,11 @@ LANGUAGE = Language(
         "bombed, bombing, shelled, shelling, damaged, damaging, destroyed, destroying, razed, "
         "levelled, leveled, flattened, burned, burnt, out of service, stopped functioning, "
         "forced to close, raided, looted, demolished, set on fire, torched, were hit, came "
-        "under attack, affected, dropped on, dropped onto, fell on, landed on, hit by, struck "
-        "by, shelling of, bombing of, attack on, attacked, targeted by, put out of service, "
-        "out of action, knocked out, ruins of, rubble of, wreckage of, remains of, reduced to "
-        "rubble, collapsed, gutted, burned down, burnt down, caught fire, spread through, "
-        "engulfed, tore through, ripped through, swept through"
+        "under attack, affected, affecting, dropped on, dropped onto, fell on, landed on, hit "
+        "by, struck by, shelling of, bombing of, attack on, attacked, targeted by, put out of "
+        "service, out of action, knocked out, ruins of, rubble of, wreckage of, remains of, "
+        "reduced to rubble, collapsed, gutted, burned down, burnt down, caught fire, spread "
+        "through, engulfed, tore through, ripped through, swept through"
     ),
     include_cues=phrases(
         "including, includes, included, include, among them, among whom, of whom, of which, "
@@ -312,6 +313,7 @@ LANGUAGE = Language(
     others=words("additional another further more other others"),
     modifiers=words(
         "a vital offensive additional adult afghan aid alleged american an another apparent "
+        "hypersonic thermobaric tactical short-range long-range "
         "armed army "
         "ballistic besieged british burmese civilian coalition confirmed consecutive cruise "
         "dead deadly different direct displaced distinct documented egyptian elderly "

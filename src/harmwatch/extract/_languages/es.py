@@ -84,48 +84,72 @@ LANGUAGE = Language(
         "muertos, muertas, muerto, muerta, murieron, murió, mueren, fallecieron, fallecidos, "
         "perecieron, pereció, perecen, mueren, fallecen, fallecidas, asesinados, asesinadas, "
         "mataron, mató, matando, matar, muerte, muertes, perdieron la vida, víctimas, costó "
-        "la vida, cobró la vida"
+        "la vida, cobró la vida, víctimas mortales, entre los muertos, entre las víctimas "
+        "mortales, entre los fallecidos"
     ),
     injured=phrases("heridos, heridas, herido, herida, hiriendo, resultaron heridos, lesionados"),
     not_casualties=phrases("desaparecidos, desplazados, refugiados, detenidos, secuestrados"),
     victim_nouns=table(
-        people="persona, personas, víctima, víctimas",
-        civilians="civil, civiles",
-        children="niño, niños, menor, menores",
-        women="mujer, mujeres",
+        people="persona, personas, víctima, víctimas, individuos",
+        civilians="civil, civiles, habitantes, residentes, vecinos",
+        children=(
+            "niño, niños, niña, niñas, menor, menores, bebé, bebés, adolescentes, estudiantes, "
+            "alumnos"
+        ),
+        women="mujer, mujeres, madres",
         men="hombre, hombres",
         fighters=(
             "soldado, soldados, combatiente, combatientes, rebelde, rebeldes, francotirador, "
             "francotiradores, milicianos, yihadistas, militares"
         ),
         medical_staff=(
-            "médico, médicos, doctor, doctores, enfermero, enfermeros, sanitario, sanitarios"
+            "médico, médicos, doctor, doctores, enfermero, enfermeros, sanitario, sanitarios, "
+            "enfermera, enfermeras, personal sanitario, personal médico, paramédicos"
         ),
         patients="paciente, pacientes",
-        rescuers="socorrista, socorristas",
+        rescuers="socorrista, socorristas, rescatista, rescatistas, bomberos",
+        family_members="familiares, parientes",
+        other=(
+            "periodista, periodistas, cooperante, cooperantes, trabajadores humanitarios, "
+            "trabajador humanitario, policías, policía, agentes, trabajadores, empleados, "
+            "maestros, fieles"
+        ),
     ),
     casualty_nouns=table(
         killed="muertos, muerto, fallecidos",
         injured="heridos, herido",
     ),
     weapon_nouns=table(
-        airstrike="bombardeo, bombardeos, ataque aéreo, ataques aéreos",
+        airstrike=(
+            "bombardeo, bombardeos, ataque aéreo, ataques aéreos, bombardeo aéreo, bombardeos "
+            "aéreos, incursión aérea, incursiones aéreas, bomba, bombas"
+        ),
         missile="misil, misiles, cohete, cohetes",
         drone="dron, drones",
-        barrel_bomb="barril, barriles",
+        barrel_bomb="barril, barriles, bomba de barril, bombas de barril",
+        shelling=(
+            "proyectil, proyectiles, obús, obuses, mortero, morteros, proyectiles de artillería, "
+            "disparos de artillería"
+        ),
+        cluster_munition="bomba de racimo, bombas de racimo, municiones en racimo",
+        chemical="ataque químico, ataques químicos",
     ),
     facility_nouns=table(
         medical=(
             "hospital, hospitales, centro de salud, centros de salud, centro médico, centros "
-            "médicos, clínica, clínicas"
+            "médicos, clínica, clínicas, ambulancia, ambulancias, centro sanitario, centros "
+            "sanitarios, instalaciones sanitarias"
         ),
-        school="escuela, escuelas",
-        mosque="mezquita, mezquitas",
+        school="escuela, escuelas, colegio, colegios, universidad, universidades, guardería",
+        mosque="mezquita, mezquitas, lugares de culto",
         market="mercado, mercados",
-        residential="casa, casas",
-        other="edificio, edificios, iglesia, iglesias",
+        residential="casa, casas, vivienda, viviendas, edificio residencial, apartamento",
+        other="edificio, edificios, iglesia, iglesias, infraestructura, infraestructuras",
         bakery="panadería, panaderías",
-        camp="campamento, campamentos",
+        camp=(
+            "campamento, campamentos, campo de refugiados, campos de refugiados, refugio, "
+            "refugios, tienda de campaña, tiendas de campaña"
+        ),
     ),
     facility_statuses=table(
         destroyed="destruido, destruidos, destruida, destruidas",

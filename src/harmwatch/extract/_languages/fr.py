@@ -68,12 +68,23 @@ LANGUAGE = Language(
     not_casualties=phrases("disparus, déplacés, réfugiés, arrêtés, enlevés"),
     victim_nouns=table(
         people="personne, personnes, victime, victimes",
-        civilians="civil, civils, habitant, habitants",
-        children="enfant, enfants, mineur, mineurs",
-        women="femme, femmes",
+        civilians="civil, civils, habitant, habitants, résidents",
+        children=(
+            "enfant, enfants, mineur, mineurs, bébé, bébés, nourrisson, nourrissons, "
+            "adolescents, élèves, étudiants"
+        ),
+        women="femme, femmes, mères",
         men="homme, hommes",
-        fighters="soldat, soldats, combattant, combattants, rebelle, rebelles",
-        rescuers="secouriste, secouristes",
+        fighters=(
+            "soldat, soldats, combattant, combattants, rebelle, rebelles, militaires, "
+            "miliciens, djihadistes, jihadistes, insurgés"
+        ),
+        rescuers="secouriste, secouristes, sauveteur, sauveteurs, pompiers",
+        family_members="proches, parents, membres de sa famille",
+        other=(
+            "journaliste, journalistes, humanitaires, travailleur humanitaire, travailleurs "
+            "humanitaires, policier, policiers, agents, employés, fidèles, enseignants"
+        ),
         medical_staff=(
             "médecin, médecins, infirmier, infirmiers, personnels de santé, personnel de "
             "santé, soignants, soignant, agents de santé"
@@ -85,9 +96,14 @@ LANGUAGE = Language(
         injured="blessés, blessé",
     ),
     weapon_nouns=table(
-        airstrike="frappe, frappes, raid, raids, bombardement, bombardements",
+        airstrike=(
+            "frappe, frappes, raid, raids, bombardement, bombardements, frappe aérienne, "
+            "frappes aériennes, raid aérien, raids aériens, bombe, bombes"
+        ),
         missile="missile, missiles, roquette, roquettes",
-        shelling="obus",
+        shelling="obus, tirs d'artillerie, tir d'artillerie, obus de mortier, tirs de mortier",
+        cluster_munition="bombe à sous-munitions, bombes à sous-munitions, armes à sous-munitions",
+        chemical="attaque chimique, attaques chimiques",
         drone="drone, drones",
         barrel_bomb="baril, barils",
     ),
@@ -95,13 +111,14 @@ LANGUAGE = Language(
         medical=(
             "hôpital, hôpitaux, centre de santé, centres de santé, centre médical, centres "
             "médicaux, établissement de santé, établissements de santé, structure de santé, "
-            "structures de santé, clinique, cliniques"
+            "structures de santé, clinique, cliniques, ambulance, ambulances, "
+            "structures médicales, structure médicale"
         ),
-        school="école, écoles",
-        mosque="mosquée, mosquées",
+        school="école, écoles, université, universités, lycée, collège, jardin d'enfants",
+        mosque="mosquée, mosquées, lieux de culte, lieu de culte",
         market="marché, marchés",
-        residential="maison, maisons, immeuble, immeubles",
-        other="bâtiment, bâtiments, église, églises",
+        residential="maison, maisons, immeuble, immeubles, habitation, habitations, logement",
+        other="bâtiment, bâtiments, église, églises, infrastructure, infrastructures",
         bakery="boulangerie, boulangeries",
         camp="camp, camps",
     ),

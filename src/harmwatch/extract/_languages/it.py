@@ -77,38 +77,68 @@ LANGUAGE = Language(
     injured=phrases("feriti, ferite, ferito, ferita, ferendo"),
     not_casualties=phrases("dispersi, sfollati, rifugiati, arrestati, rapiti"),
     victim_nouns=table(
-        people="persona, persone, vittima, vittime",
-        civilians="civile, civili",
-        children="figli, figlie, bambino, bambini, minore, minori",
-        women="donna, donne",
+        people="persona, persone, vittima, vittime, individui",
+        civilians="civile, civili, abitanti, residenti",
+        children=(
+            "figli, figlie, bambino, bambini, bambina, bambine, minore, minori, bimbo, bimbi, "
+            "bimba, neonato, neonati, ragazzo, ragazzi, ragazza, ragazze, adolescenti, "
+            "studenti, alunni"
+        ),
+        women="donna, donne, madre, madri",
         men="uomo, uomini",
-        fighters="soldato, soldati, combattente, combattenti, ribelli, miliziani, cecchini",
-        medical_staff="medico, medici",
-        patients="paziente, pazienti",
-        rescuers="soccorritori",
-        family_members="familiari, parenti",
+        fighters=(
+            "soldato, soldati, combattente, combattenti, ribelli, miliziani, miliziano, "
+            "cecchini, militari, militanti, guerriglieri, jihadisti, terroristi"
+        ),
+        medical_staff=(
+            "medico, medici, medica, infermiere, infermieri, infermiera, paramedico, "
+            "paramedici, operatori sanitari, operatore sanitario, personale medico, personale "
+            "sanitario"
+        ),
+        patients="paziente, pazienti, malati",
+        rescuers="soccorritori, soccorritore, vigili del fuoco, pompieri",
+        family_members="familiari, parenti, familiare, parente",
+        other=(
+            "operatore, operatori, operatori umanitari, operatore umanitario, cooperanti, "
+            "giornalista, giornalisti, reporter, fotografo, fotografi, lavoratori, operai, "
+            "agenti, poliziotti, dipendenti, insegnanti, fedeli"
+        ),
     ),
     casualty_nouns=table(
-        killed="morti, morto, uccisi",
+        killed="morti, morto, uccisi, vittime, cadaveri, corpi",
         injured="feriti, ferito",
     ),
     weapon_nouns=table(
-        airstrike="raid, bombardamento, bombardamenti",
+        airstrike=(
+            "raid, bombardamento, bombardamenti, attacco aereo, attacchi aerei, raid aereo, "
+            "raid aerei, bombardamento aereo, bombardamenti aerei, incursione aerea, "
+            "incursioni aeree, bomba, bombe"
+        ),
         missile="missile, missili, razzo, razzi",
         drone="drone, droni",
+        shelling=(
+            "colpi di artiglieria, colpo di artiglieria, colpi di mortaio, colpo di mortaio, "
+            "granata, granate, proiettili di artiglieria"
+        ),
+        cluster_munition="bomba a grappolo, bombe a grappolo, munizioni a grappolo",
+        barrel_bomb="barile bomba, barili bomba, barili esplosivi",
+        other="attacco, attacchi",
     ),
     facility_nouns=table(
         medical=(
             "ospedale, ospedali, centro sanitario, centri sanitari, centro medico, centri "
-            "medici, clinica, cliniche"
+            "medici, clinica, cliniche, ambulanza, ambulanze, strutture sanitarie, struttura "
+            "sanitaria"
         ),
-        school="scuola, scuole",
-        mosque="moschea, moschee",
+        school="scuola, scuole, asilo, asili, università, istituto scolastico",
+        mosque="moschea, moschee, luoghi di culto, luogo di culto",
         market="mercato, mercati",
-        residential="casa, case",
-        other="edificio, edifici, chiesa, chiese",
-        bakery="panetteria, panetterie",
-        camp="campo profughi",
+        residential="casa, case, abitazione, abitazioni, palazzo, palazzi, appartamento",
+        other="edificio, edifici, chiesa, chiese, infrastruttura, infrastrutture",
+        bakery="panetteria, panetterie, panificio, panifici, forno, forni",
+        camp="campo profughi, campi profughi, tenda, tende, rifugio, rifugi",
+        water="impianto idrico, impianti idrici",
+        power="centrale elettrica, centrali elettriche",
     ),
     facility_statuses=table(
         destroyed="distrutto, distrutti, distrutta, distrutte",
@@ -146,7 +176,7 @@ LANGUAGE = Language(
     toll_links=words("a à"),
     partitives=words("di delle dei degli tra fra"),
     group_pronouns=words("loro quali essi"),
-    group_determiners=words("i gli le"),
+    group_determiners=words("i gli le suoi sue loro propri"),
     victim_words=words("vittime"),
     copulas=words("erano era sono è"),
     auxiliaries=words("sono stati state erano anche"),

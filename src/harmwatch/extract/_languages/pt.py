@@ -83,7 +83,8 @@ LANGUAGE = Language(
         "matando, mata, matam, matar, foram mortos, foram mortas, perderam a vida, perdeu a "
         "vida, vítimas fatais, óbitos, faleceram, faleceu, falecidos, assassinados, "
         "assassinadas, tiraram a vida, deixam mortos, deixou mortos, morte, mortes, "
-        "enterrar, sepultados, corpos"
+        "enterrar, sepultados, corpos, vítimas mortais, entre os mortos, entre as vítimas "
+        "mortais, entre os mortos estão, entre as vítimas mortais estão"
     ),
     injured=phrases(
         "feridos, feridas, ferido, ferida, ficaram feridos, ficaram feridas, ficou ferido, "

@@ -79,6 +79,8 @@ def test_demo_prints_the_example_weeks_summary(demo_run: tuple[str, Path]) -> No
     killed = {r["group"]: r for r in summary["casualties"] if r["kind"] == "killed"}
     assert 137 in [f["value"] for f in killed["people"]["period_totals"]]
     assert killed["people"]["incidents"]["best"] > 0
+    # Khan Sheikhoun, 27 September: "the same street was struck again" (rescuers killed)
+    assert any(tap["responders_hit"] for tap in summary["double_taps"]["found"])
 
 
 def test_undated_reports_take_the_date_their_file_name_carries() -> None:

@@ -101,3 +101,32 @@ def test_a_report_that_gives_no_day_is_dated_by_a_window_before_publication() ->
         2,
     )
     assert report.perpetrators == ("Syrian government",)
+
+
+def test_a_facility_hit_on_a_day_with_no_count_is_an_event_of_its_own() -> None:
+    text = (
+        "Health partners report new attacks.\n"
+        "On 12 May, the central hospital in Saraqib was hit by air strikes and put out of "
+        "service. Staff moved the patients to other towns.\n"
+        "Hospitals in the province have been hit before."
+    )
+
+    [report] = _reports(text, date(2019, 5, 20))
+
+    assert report.place is not None and report.place.name == "Saraqib"
+    assert (report.date_start, report.date_end, report.time_precision) == (
+        date(2019, 5, 12),
+        date(2019, 5, 12),
+        1,
+    )
+    assert report.figures == ()
+    assert [(h.type, h.status) for h in report.facilities] == [("medical", "out_of_service")]
+
+
+def test_a_facility_named_without_a_day_or_with_several_towns_makes_no_event() -> None:
+    text = (
+        "The central hospital in Saraqib was hit by air strikes and put out of service.\n"
+        "On 12 May, hospitals in Ariha and Kafranbel were hit by air strikes."
+    )
+
+    assert _reports(text, date(2019, 5, 20)) == []

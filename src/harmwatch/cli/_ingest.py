@@ -118,7 +118,8 @@ def ingest(
         typer.Option(
             "--published",
             metavar="YYYY-MM-DD",
-            help="Publication date for documents that carry none.",
+            help="Publication date for documents that carry none (in their metadata or as a "
+            "YYYY-MM-DD in the file name).",
         ),
     ] = None,
     max_bytes: Annotated[

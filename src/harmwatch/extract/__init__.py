@@ -17,6 +17,7 @@ from harmwatch.extract._languages import LANGUAGES as _LANGUAGES
 from harmwatch.extract._version import EXTRACTOR_VERSION, RULES_VERSION, version_key
 
 if TYPE_CHECKING:
+    from harmwatch.extract._dates import sentence_date
     from harmwatch.extract._lang import UNDETERMINED, detect_language
     from harmwatch.extract._pipeline import extract_text
     from harmwatch.extract._sentences import iter_sentences, split_sentences
@@ -32,6 +33,7 @@ __all__ = [
     "detect_language",
     "extract_text",
     "iter_sentences",
+    "sentence_date",
     "split_sentences",
     "supported_languages_text",
     "version_key",
@@ -42,6 +44,7 @@ _LAZY = {
     "detect_language": "harmwatch.extract._lang",
     "extract_text": "harmwatch.extract._pipeline",
     "iter_sentences": "harmwatch.extract._sentences",
+    "sentence_date": "harmwatch.extract._dates",
     "split_sentences": "harmwatch.extract._sentences",
 }
 

@@ -26,6 +26,8 @@ from harmwatch.link._reports import (
     ASSEMBLER_VERSION,
     GEO_PRECISION_BY_FEATURE,
     UNDATED_WINDOW_DAYS,
+    UPDATE_CUES,
+    UPDATE_WINDOW_DAYS,
     assemble_reports,
     geo_precision_of,
 )
@@ -40,6 +42,8 @@ __all__ = [
     "LINKER_VERSION",
     "REGISTRY_TYPES",
     "UNDATED_WINDOW_DAYS",
+    "UPDATE_CUES",
+    "UPDATE_WINDOW_DAYS",
     "Constraints",
     "LinkResult",
     "LinkSettings",

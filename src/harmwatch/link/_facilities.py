@@ -24,6 +24,7 @@ __all__ = [
     "facility_id",
     "find_facility_hits",
     "register_facilities",
+    "sentence_bounds",
 ]
 
 # Facility types kept in the registry (houses, "civilian facilities" and "other" are not).
@@ -153,6 +154,11 @@ def facility_id(type_: str, place_id: str | None, descriptor: str) -> str:
     return f"facility:{digest[:12]}"
 
 
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The start and end of the sentence (or line) of ``text`` that offset ``at`` is in."""
+    return _sentence_bounds(text, at)
+
+
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
     left = 0
     for found in _SENTENCE_BREAK.finditer(text, max(0, at - 600), at):
@@ -241,15 +247,22 @@ def find_facility_hits(
     claim_hits: Sequence[FacilityHit] = (),
     mentions: Sequence[PlaceMention] = (),
     place_id: str | None = None,
+    sentence_only: bool = False,
 ) -> list[FacilityHit]:
     """Facilities said to be hit in the sentences of an event's claims (and the sentence after
-    each), merged with the facility counts (``claim_hits``) of the event: one hit per facility
-    type and name. A facility placed in another town ("the hospital in Ariha") is left out."""
+    each, unless ``sentence_only``), merged with the facility counts (``claim_hits``) of the
+    event: one hit per facility type and name. A facility placed in another town ("the
+    hospital in Ariha") is left out."""
     pattern = _noun_pattern(lang)
     hits: list[FacilityHit] = []
     if pattern is not None:
         folded = _fold(text, lang) if lang == "ar" else text
-        for left, right in _regions(folded, spans):
+        regions = (
+            [_sentence_bounds(folded, start) for start, _ in spans]
+            if sentence_only
+            else _regions(folded, spans)
+        )
+        for left, right in regions:
             for m in pattern.finditer(folded, left, right):
                 if _elsewhere(m.end(), mentions, place_id):
                     continue

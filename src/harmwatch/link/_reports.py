@@ -16,19 +16,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from harmwatch.link._facilities import find_facility_hits
-from harmwatch.model import Claim, Extraction, FacilityHit, Figure, Place, Report
+from harmwatch.link._facilities import find_facility_hits, sentence_bounds
+from harmwatch.model import Claim, Extraction, FacilityHit, Figure, Place, PlaceMention, Report
 
 __all__ = [
     "ASSEMBLER_VERSION",
     "CUMULATIVE_CUES",
     "GEO_PRECISION_BY_FEATURE",
     "UNDATED_WINDOW_DAYS",
+    "UPDATE_CUES",
+    "UPDATE_WINDOW_DAYS",
     "assemble_reports",
     "geo_precision_of",
 ]
 
-ASSEMBLER_VERSION = "harmwatch-link-1"
+ASSEMBLER_VERSION = "harmwatch-link-2"
 """Recorded with every stored report assembled here."""
 
 # ACLED's geo_precision for each gazetteer feature: 1 the town or site itself, 2 near a town or
@@ -62,6 +64,24 @@ CUMULATIVE_CUES: dict[str, tuple[str, ...]] = {
 
 UNDATED_WINDOW_DAYS = 2
 """An event a source reports without its day happened up to this many days before publication."""
+
+# Words of a follow-up story ("the death toll has risen to 12"): the event it updates may be
+# days older than the story, so an undated event told with them is dated by a longer window.
+UPDATE_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("risen to", "rose to", "rises to", "climbed to", "climbs to", "increased to",
+           "died of their wounds", "died of his wounds", "died of her wounds",
+           "died of wounds", "succumbed to", "toll rose", "toll has risen", "toll rises"),
+    "ar": ("ارتفع", "ارتفاع حصيلة", "ارتفعت", "متأثرا بجراحه", "متأثرين بجراحهم",
+           "متأثراً بجراحه"),
+    "de": ("gestiegen", "stieg auf", "steigt auf", "erlag", "erlagen"),
+    "fr": ("s'élève à", "s'est alourdi", "passe à", "est passé à", "succombé"),
+    "es": ("asciende a", "ascendió a", "se eleva a", "elevó a", "sube a", "subió a"),
+    "it": ("salito a", "sale a", "salgono a", "saliti a"),
+    "pt": ("subiu para", "sobe para", "aumentou para"),
+}  # fmt: skip
+
+UPDATE_WINDOW_DAYS = 7
+"""A follow-up story without the day of the event it updates: up to this many days before."""
 
 # How far (in sentences) an undated claim may sit from a dated event it belongs to: up to three
 # sentences after it ("One nurse was killed") or two before ("Three volunteers died. ... In
@@ -321,10 +341,96 @@ def assemble_reports(
         _event_report(doc, event, f"{document_sha256}:{n}", document_sha256, source, events)
         for n, event in enumerate(events)
     ]
+    for place, day, hits in _facility_events(doc, events):
+        key = f"{document_sha256}:{len(reports)}"
+        reports.append(_facility_report(doc, place, day, hits, key, document_sha256, source))
     if period_claims:
         key = f"{document_sha256}:{len(reports)}"
         reports.append(_period_report(doc, sorted(period_claims), key, document_sha256, source))
     return reports
+
+
+# --- a facility said to be hit on a day, in a sentence that counts nothing ---------------------
+
+
+def _facility_events(
+    doc: _Doc, events: Sequence[_Event]
+) -> list[tuple[Place, date, list[FacilityHit]]]:
+    """Facilities hit at a town on a day a sentence gives, where the sentence has no count
+    ("On 25 September, the national hospital in Jisr Ash-Shughur was hit and put out of
+    service"): each an event of its own, unless the document already has one there that day
+    or one there without its day.
+    A sentence naming several towns, or no day, is left alone."""
+    text = doc.text
+    published = doc.extraction.published
+    if text is None or published is None:
+        return []
+    from harmwatch.extract import sentence_date
+
+    counted = {c.sentence for c in doc.claims}
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for mention in doc.extraction.places:
+        if mention.place is not None and mention.sentence not in counted:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    # a place the document already has an event at, undated or on that day, is that event's
+    every = sorted(doc.extraction.places, key=lambda m: m.start)
+    starts = [m.start for m in every]
+    taken: dict[str | None, set[date | None]] = {}
+    for event in events:
+        taken.setdefault(event.place_id, set()).add(event.day)
+    found: dict[tuple[str, date], tuple[Place, list[FacilityHit]]] = {}
+    for mentions in by_sentence.values():
+        towns = {
+            m.place.id: m.place for m in mentions if m.place and geo_precision_of(m.place) == 1
+        }
+        if len(towns) != 1:
+            continue
+        [place] = towns.values()
+        left, right = sentence_bounds(text, mentions[0].start)
+        # the mentions a facility noun of the sentence may be followed by ("the hospital in X")
+        near = every[bisect.bisect_left(starts, left) : bisect.bisect_right(starts, right + 60)]
+        hits = find_facility_hits(
+            text,
+            [(left, right)],
+            lang=doc.extraction.lang,
+            mentions=near,
+            place_id=place.id,
+            sentence_only=True,
+        )
+        if not hits:
+            continue
+        period = doc.extraction.period
+        day = sentence_date(text[left:right], published, doc.extraction.lang, period=period)
+        days = taken.get(place.id, set())
+        if day is None or day > published or None in days or day in days:
+            continue
+        _, kept = found.setdefault((place.id, day), (place, []))
+        kept.extend(h for h in hits if h not in kept)
+    return [(place, day, hits) for (_, day), (place, hits) in found.items()]
+
+
+def _facility_report(
+    doc: _Doc,
+    place: Place,
+    day: date,
+    hits: list[FacilityHit],
+    key: str,
+    sha256: str,
+    source: str,
+) -> Report:
+    return Report(
+        key=key,
+        document_sha256=sha256,
+        source=source,
+        date_start=day,
+        date_end=day,
+        time_precision=1,
+        place=place,
+        geo_precision=1,
+        facilities=tuple(hits),
+        published=doc.extraction.published,
+        place_name=doc.names.get(place.id),
+    )
 
 
 def _figure(claim: Claim, ordinal: int) -> Figure:
@@ -378,10 +484,27 @@ def _claim_hits(claims: Sequence[Claim]) -> list[FacilityHit]:
     ]
 
 
-def _window(published: date | None) -> tuple[date | None, date | None, int | None]:
+def _window(
+    published: date | None, days: int = UNDATED_WINDOW_DAYS
+) -> tuple[date | None, date | None, int | None]:
     if published is None:
         return None, None, None
-    return published - timedelta(days=UNDATED_WINDOW_DAYS), published, 2
+    return published - timedelta(days=days), published, 2
+
+
+def _sentence(text: str, claim: Claim) -> str:
+    """The sentence (or line) a claim stands in, lower-cased."""
+    start = max(text.rfind("\n", 0, claim.start), text.rfind(". ", 0, claim.start)) + 1
+    ends = [e for e in (text.find("\n", claim.end), text.find(". ", claim.end)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)].lower()
+
+
+def _is_update(doc: _Doc, claims: Sequence[Claim]) -> bool:
+    """Whether an event's sentences tell a rising toll (a follow-up of an older event)."""
+    if doc.text is None:
+        return False
+    cues = UPDATE_CUES.get(doc.extraction.lang, ()) + UPDATE_CUES["en"]
+    return any(cue in _sentence(doc.text, c) for c in claims for cue in cues)
 
 
 def _event_report(
@@ -395,9 +518,18 @@ def _event_report(
     ordered = [*event.anchors, *(i for i in sorted(event.claims) if i not in event.anchors)]
     claims = [doc.claims[i] for i in ordered]
     place = doc.places.get(event.place_id) if event.place_id is not None else None
-    start, end, time_precision = _window(doc.extraction.published)
-    if event.day is not None:
+    published = doc.extraction.published
+    start: date | None
+    end: date | None
+    time_precision: int | None
+    if event.day is not None and not (event.day == published and _is_update(doc, claims)):
         start, end, time_precision = event.day, event.day, 1
+    elif _is_update(doc, claims):
+        # "the toll has risen to 12, the civil defence said on Thursday": the day of the
+        # story is not the day of the strike
+        start, end, time_precision = _window(doc.extraction.published, UPDATE_WINDOW_DAYS)
+    else:
+        start, end, time_precision = _window(doc.extraction.published)
     anchored = [doc.claims[i] for i in event.anchors]
     named, suspected = _actors(anchored if any(c.perpetrator for c in anchored) else claims)
     only = len(events) == 1

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         Outcome,
         Status,
         count_inputs,
+        date_in_name,
         ingest_sources,
         is_url,
     )
@@ -92,6 +93,7 @@ __all__ = [
     "budget_for",
     "count_inputs",
     "count_outdated",
+    "date_in_name",
     "gazetteer_lookup",
     "import_data_folder",
     "import_table",
@@ -121,6 +123,7 @@ _LAZY = {
             "Outcome",
             "Status",
             "count_inputs",
+            "date_in_name",
             "ingest_sources",
             "is_url",
         ],

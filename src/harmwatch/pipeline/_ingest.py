@@ -10,6 +10,7 @@ error, its traceback), and the run goes on.
 from __future__ import annotations
 
 import dataclasses
+import re
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ __all__ = [
     "Outcome",
     "Status",
     "count_inputs",
+    "date_in_name",
     "ingest_sources",
     "is_url",
 ]
@@ -61,6 +63,23 @@ class Outcome:
     notes: tuple[str, ...] = ()
     claims: int = 0
     traceback: str | None = None
+
+
+# a date in a file's name: kramatorsk-2022-04-08-wire.txt, 20171001_bulletin.pdf
+_NAME_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def date_in_name(path: Path) -> date | None:
+    """The publication date a file's name gives (its first valid YYYY-MM-DD, YYYYMMDD or
+    YYYY_MM_DD), for a document that carries none of its own."""
+    for found in _NAME_DATE.finditer(path.name):
+        try:
+            return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        except ValueError:
+            continue
+    return None
 
 
 def is_url(value: str) -> bool:
@@ -235,6 +254,12 @@ class _Run:
         path = Path(label)
         document = ingest_stage.read_file(path, max_bytes=self.max_bytes)
         document = dataclasses.replace(document, source=path.absolute().as_uri())
+        named = date_in_name(path) if document.published is None else None
+        if named is not None:
+            # a wire story's dateline ("BEIRUT, Oct 1") has no year: the name the user gave
+            # the file is the best date the document carries
+            note = f"publication date {named.isoformat()} from the file name"
+            document = dataclasses.replace(document, published=named, notes=(*document.notes, note))
         yield self._store(label, document)
 
     def _url(self, value: str) -> Iterator[Outcome]:

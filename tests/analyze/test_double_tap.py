@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from builders import a_counted_incident, a_place_like, a_source_report
+from typer.testing import CliRunner
 
 from harmwatch.analyze import (
     Area,
     DoubleTapSettings,
+    cue_sentences,
     find_double_taps,
+    says_double_tap,
     summarize,
     summary_to_dict,
 )
+from harmwatch.cli import app
 from harmwatch.model import FacilityHit, Incident, Report
 
 DAY = date(2017, 9, 27)
@@ -172,3 +178,42 @@ def test_flags_name_the_later_strike_of_a_double_tap_zones_in_force_and_massacre
         2: ("double_tap", "zone:idlib"),
         3: ("zone:idlib",),
     }
+
+
+def test_the_sentences_around_a_reports_claims_that_say_so_are_its_cues() -> None:
+    text = (
+        "Jets hit the bakery in Saraqib at noon. Medics ran to the site. "
+        "A second strike hit them as they arrived. Four medics were killed. "
+        "Elsewhere, shelling hit Ariha."
+    )
+    spans = [(0, 39), (40, 63), (64, 106), (107, 132), (133, len(text))]
+
+    assert cue_sentences(text, spans, [3]) == ("A second strike hit them as they arrived.",)
+    assert cue_sentences(text, spans, [0]) == ()  # two sentences away: not this report's
+    assert says_double_tap("the hospital was struck again as rescuers arrived")
+    assert not says_double_tap("the hospital was struck at dawn")
+
+
+def test_a_source_that_says_so_in_words_makes_a_double_tap_from_the_store(tmp_path: Path) -> None:
+    report = tmp_path / "saraqib.txt"
+    report.write_text(
+        "Saraqib, Idlib, 3 October 2017\n\n"
+        "Warplanes struck the vegetable market in Saraqib, Idlib province, at 10:05 on "
+        "3 October 2017. Rescuers rushed to the site. Minutes later the market was struck again "
+        "as rescuers arrived. Three civil defence volunteers were killed.\n",
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'tap.db'}"
+    runner = CliRunner()
+    ingest = runner.invoke(app, ["--db", url, "ingest", str(report)])
+    assert ingest.exit_code == 0, ingest.output
+    result = runner.invoke(
+        app,
+        ["--db", url, "summary", "--place", "Idlib", "--from", "2017-10-01", "--to",
+         "2017-10-07", "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+    [tap] = json.loads(result.output)["double_taps"]["found"]
+    assert tap["basis"] == "words" and tap["responders_hit"] is True
+    assert "Minutes later the market was struck again as rescuers arrived." in tap["evidence"]

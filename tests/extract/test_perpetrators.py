@@ -225,3 +225,30 @@ def test_a_part_of_an_earlier_total_takes_the_attacker_its_own_sentence_names() 
         "Russian raid on a camp near Maarat."
     )
     assert perpetrators(text) == [(19, "Russia or Syrian government"), (11, "Russia")]
+
+
+def test_a_total_broken_down_between_attackers_in_the_next_sentence_stays_unattributed() -> None:
+    text = (
+        "Shelling and air raids on Hama province, Syria, damaged 30 public buildings. "
+        "Of these, 9 bakeries were attacked by Russian warplanes and 6 water stations by "
+        "Syrian regime artillery."
+    )
+    assert perpetrators(text) == [(30, None), (9, "Russia"), (6, "Syrian government")]
+
+
+def test_a_total_wholly_broken_down_between_two_attackers_is_left_between_them() -> None:
+    text = (
+        "Air raids on Hama province, Syria, damaged 15 public buildings. "
+        "Of these, 9 bakeries were attacked by Russian warplanes and 6 water stations by "
+        "Syrian regime artillery."
+    )
+    assert perpetrators(text)[0] == (15, "Russia or Syrian government")
+
+
+def test_a_total_whose_own_sentence_names_its_attacker_keeps_it() -> None:
+    text = (
+        "Russian warplanes damaged 30 public buildings in Hama province, Syria. "
+        "Of these, 9 bakeries were attacked by Russian warplanes and 6 water stations by "
+        "Syrian regime artillery."
+    )
+    assert perpetrators(text)[0] == (30, "Russia")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from harmwatch.extract import extract_text
 from harmwatch.geo import Gazetteer, find_places, locate
 from harmwatch.model import Claim, Extraction
 from harmwatch.serialize import mention_to_dict
@@ -425,3 +428,54 @@ def test_a_huge_text_is_located_as_an_everyday_one(monkeypatch: pytest.MonkeyPat
     ]
     assert huge.claims == everyday.claims
     assert any(c.place_id for c in huge.claims)
+
+
+def _located(text: str, published: date | None = None) -> list[tuple[str, str | None]]:
+    extraction = extract_text(text, published=published)
+    located = locate(extraction, text, Gazetteer.load())
+    return [(c.text, c.place_id) for c in located.claims]
+
+
+KAFR_ZITA, SARAQIB, HAMA = "geonames:168620", "geonames:164816", "ocha:SY05"
+
+
+def test_a_foreign_city_where_an_agreement_was_made_places_no_claim() -> None:
+    for venue in ("The truce agreed in Astana in May has not held.", "The Astana talks failed."):
+        text = (
+            "Jets struck the town of Kafr Zita in Hama province on Monday, killing 4 people. "
+            f"{venue} Twelve people were injured."
+        )
+        assert _located(text, date(2018, 3, 12)) == [
+            ("4 people", KAFR_ZITA),
+            ("Twelve people", KAFR_ZITA),
+        ]
+
+
+TEN_DAYS = (
+    "Ten days of shelling in Hama province\nPublished 11 March 2018\n\n"
+    "Between 1 and 10 March 2018 our team recorded 90 attacks on towns of Hama province.\n\n"
+    "Schools\nThe school of Kafr Zita was hit twice and is closed.\n\n"
+    "Casualties\nAt least 40 people were killed, among them 9 children.\n"
+)
+
+
+def test_a_period_reports_totals_in_a_new_paragraph_count_for_its_region() -> None:
+    assert _located(TEN_DAYS) == [
+        ("90 attacks", HAMA),
+        ("At least 40 people", HAMA),
+        ("9 children", HAMA),
+    ]
+
+
+def test_a_place_in_another_region_keeps_carrying_over() -> None:
+    # Saraqib lies in Idlib: the report is not about Hama alone, so no region is its own
+    located = _located(TEN_DAYS.replace("Kafr Zita", "Saraqib"))
+    assert located[1:] == [("At least 40 people", SARAQIB), ("9 children", SARAQIB)]
+
+
+def test_a_single_days_report_carries_the_place_across_paragraphs() -> None:
+    text = (
+        "Jets struck the town of Kafr Zita in Hama province on 3 March 2018.\n\n"
+        "Rescuers said at least 40 people were killed."
+    )
+    assert _located(text) == [("at least 40 people", KAFR_ZITA)]

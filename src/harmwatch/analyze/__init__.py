@@ -29,7 +29,9 @@ from harmwatch.analyze._double_tap import (
     Definition,
     DoubleTap,
     DoubleTapSettings,
+    cue_sentences,
     find_double_taps,
+    says_double_tap,
 )
 from harmwatch.analyze._flags import MASSACRE_KILLED, incident_flags
 from harmwatch.analyze._reading import (
@@ -110,6 +112,7 @@ __all__ = [
     "check_incident",
     "check_period_totals",
     "check_report_figures",
+    "cue_sentences",
     "distance_m",
     "facility_rule",
     "facts_from_rows",
@@ -123,6 +126,7 @@ __all__ = [
     "perpetrator_label",
     "perpetrator_of",
     "resolve_place",
+    "says_double_tap",
     "summarize",
     "summarize_facts",
     "summary_heading",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -29,7 +29,9 @@ __all__ = [
     "Definition",
     "DoubleTap",
     "DoubleTapSettings",
+    "cue_sentences",
     "find_double_taps",
+    "says_double_tap",
 ]
 
 # Words in a report that say a site was struck twice on purpose (matched in lower case, with
@@ -160,6 +162,38 @@ class DoubleTap:
     evidence: tuple[str, ...] = ()
 
 
+def says_double_tap(words: str) -> bool:
+    """Whether ``words`` say a site was struck twice on purpose (one of ``DOUBLE_TAP_CUES``)."""
+    folded = words.lower().replace("-", " ")
+    return any(phrase in folded for phrase in DOUBLE_TAP_CUES)
+
+
+CUE_REACH = 1
+"""Sentences either side of a report's own that may say its site was struck twice."""
+
+
+def cue_sentences(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    sentences: Iterable[int],
+    *,
+    reach: int = CUE_REACH,
+) -> tuple[str, ...]:
+    """The sentences of a source, around those a report's claims come from (``reach`` either
+    side), that say a site was struck twice ("a second one minutes later as rescuers
+    gathered. In Khan Sheikhoun three volunteers were killed this way"): a report's cues.
+
+    Args:
+        text: the document's text; ``spans``: its sentences' (start, end) offsets.
+        sentences: the indexes (into ``spans``) of the sentences the report's claims are in.
+    """
+    near = sorted(
+        {i for s in sentences for i in range(s - reach, s + reach + 1) if 0 <= i < len(spans)}
+    )
+    found = (" ".join(text[spans[i][0] : spans[i][1]].split()) for i in near)
+    return tuple(sentence for sentence in found if says_double_tap(sentence))
+
+
 def _cues(incident: Incident, reports: Mapping[str, Report] | None) -> tuple[str, ...]:
     words: list[str] = []
     if "double_tap" in incident.flags:
@@ -168,10 +202,7 @@ def _cues(incident: Incident, reports: Mapping[str, Report] | None) -> tuple[str
         report = (reports or {}).get(key)
         if report is None:
             continue
-        for cue in report.cues:
-            folded = cue.lower().replace("-", " ")
-            if any(phrase in folded for phrase in DOUBLE_TAP_CUES):
-                words.append(cue)
+        words.extend(cue for cue in report.cues if says_double_tap(cue))
     return tuple(dict.fromkeys(words))
 
 

@@ -1,4 +1,6 @@
-"""``harmwatch demo``: the main job on the bundled example reports, into a fresh database.
+"""``harmwatch demo``: the main job on the bundled example reports, into a fresh database:
+ingest (each file with the date its name carries, for reports whose text gives none), link,
+and the summary of the example week.
 
 The demo starts afresh each time, so it deletes its previous database: it does that only in a
 folder it created (marked by a ``.harmwatch-demo`` file), never in one a user made.
@@ -6,7 +8,9 @@ folder it created (marked by a ``.harmwatch-demo`` file), never in one a user ma
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -22,13 +26,35 @@ if TYPE_CHECKING:
 
     from harmwatch.store import Store
 
-__all__ = ["EXAMPLE_WEEK", "MARKER", "demo", "prepare_folder"]
+__all__ = ["EXAMPLE_WEEK", "MARKER", "by_date_in_name", "date_in_name", "demo", "prepare_folder"]
 
 MARKER = ".harmwatch-demo"
 """The file that marks a folder as the demo's own."""
 
 EXAMPLE_WEEK = ("Idlib", date(2017, 9, 20), date(2017, 10, 1))
 """The place and dates of the example week the demo summarises (the monitoring group's week)."""
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def date_in_name(path: Path) -> date | None:
+    """The date a file's name carries ("maarat-al-numan-2017-10-01-wire.txt"), if any."""
+    found = _NAME_DATE.search(path.name)
+    if found is None:
+        return None
+    try:
+        return date(*map(int, found.groups()))
+    except ValueError:
+        return None
+
+
+def by_date_in_name(paths: Iterable[Path]) -> dict[date | None, list[str]]:
+    """Files grouped by the date their names carry (None for those without), each sorted."""
+    groups: defaultdict[date | None, list[str]] = defaultdict(list)
+    for path in sorted(paths):
+        groups[date_in_name(path)].append(str(path))
+    return dict(groups)
 
 
 def prepare_folder(out: Path) -> Path:
@@ -73,16 +99,26 @@ def demo(
         ),
     ] = Path("demo"),
 ) -> None:
-    """Ingest the example reports into a fresh demo/harmwatch.db and summarise the example week.
+    """Ingest and link the example reports into a fresh demo/harmwatch.db; summarise the example
+    week.
 
-    Shows what was stored, then the summary of Idlib from 20 September to 1 October 2017.
+    A report whose text gives no publication date takes the date its file name carries
+    ("idlib-2017-09-29-wire.html"). Shows what was stored and linked, then the summary of Idlib
+    from 20 September to 1 October 2017.
 
     Example: harmwatch demo --examples examples/reports --out demo
     """
     from harmwatch.analyze import Area, resolve_place
+    from harmwatch.cli._ingest import format_linked
     from harmwatch.cli._summary import render_summary
     from harmwatch.geo import Zones
-    from harmwatch.pipeline import Analyzer, ingest_sources, summarize_store
+    from harmwatch.pipeline import (
+        Analyzer,
+        BudgetedAnalyzer,
+        ingest_sources,
+        link_store,
+        summarize_store,
+    )
     from harmwatch.store import Store
 
     if not examples.is_dir():
@@ -92,17 +128,20 @@ def demo(
     stored: list[str] = []
     failed = 0
     analyzer = Analyzer.load()
-    with Store.open(url) as store:
-        for outcome in ingest_sources(
-            store, [str(examples)], analyze=analyzer, actor="harmwatch demo"
-        ):
-            if outcome.status == "failed":
-                failed += 1
-                report_failure(ctx, outcome.reason or outcome.input, outcome.traceback)
-            elif outcome.document is not None:
-                stored.append(outcome.document.sha256)
+    groups = by_date_in_name(p for p in examples.iterdir() if p.is_file())
+    with Store.open(url) as store, BudgetedAnalyzer(analyzer) as guarded:
+        for published, files in groups.items():
+            for outcome in ingest_sources(
+                store, files, analyze=guarded, published=published, actor="harmwatch demo"
+            ):
+                if outcome.status == "failed":
+                    failed += 1
+                    report_failure(ctx, outcome.reason or outcome.input, outcome.traceback)
+                elif outcome.document is not None:
+                    stored.append(outcome.document.sha256)
         show(format_documents(store, stored))
         show(format_claim_totals(store, stored))
+        say(format_linked(link_store(store, documents=stored, actor="harmwatch demo")))
         counts = store.counts()
         place, start, end = EXAMPLE_WEEK
         say("")

@@ -181,6 +181,8 @@ def extract_text(
                 last_perp = (s_idx, f.perpetrator, f.start)
         for at, perpetrator in _split_totals(found, earlier, first_earlier):
             claims[at] = replace(claims[at], perpetrator=perpetrator)
+        for at, perpetrator in _broken_down_totals(found, earlier, first_earlier):
+            claims[at] = replace(claims[at], perpetrator=perpetrator)
         earlier, first_earlier = found, len(claims)
         claims.extend(_to_claim(f, text, s_idx, day, weapon) for f in found)
     weapons = _document_weapons(low, lang, claims)
@@ -399,6 +401,34 @@ def _split_totals(
             if total is f:
                 f.perpetrator = perpetrator
                 out.append((first_earlier + i, perpetrator))
+    return out
+
+
+def _broken_down_totals(
+    found: Sequence[Found], earlier: Sequence[Found], first_earlier: int
+) -> list[tuple[int, str | None]]:
+    """A total whose own sentence names no attacker, broken down in the next sentence between
+    attackers ("The strikes hit 47 facilities. Among them were 8 clinics attacked by Russian
+    jets, and 2 clinics attacked by government forces"), is nobody's alone: it is left
+    between the two when their parts make up the whole total, else unattributed (the rest may
+    be anyone's).
+
+    The (index in ``claims``, perpetrator) pairs to change are returned.
+    """
+    parts = [f for f in found if f.perpetrator and not f.carried and " or " not in f.perpetrator]
+    out: list[tuple[int, str | None]] = []
+    for i, total in enumerate(earlier):
+        if not total.carried or total.perpetrator is None:
+            continue  # its own sentence names the attacker
+        mine = [f for f in parts if f.kind == total.kind and f.parent in (None, total)]
+        names = sorted({f.perpetrator for f in mine if f.perpetrator})
+        share = sum(f.num.value for f in mine)
+        if len(names) < 2 or share > total.num.value:
+            continue  # not a breakdown of this total between attackers
+        whole = share == total.num.value and len(names) == 2
+        perpetrator = joint_name(names[0], names[1]) if whole else None
+        total.perpetrator = perpetrator
+        out.append((first_earlier + i, perpetrator))
     return out
 
 

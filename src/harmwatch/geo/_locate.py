@@ -36,6 +36,8 @@ from harmwatch.geo._stopwords import (
     TRIGGER_AFTER,
     TRIGGER_BEFORE,
     TRIGGER_STRONG_BEFORE,
+    VENUE_AFTER,
+    VENUE_BEFORE,
 )
 from harmwatch.model import Extraction, Place, PlaceMention
 
@@ -1123,24 +1125,33 @@ def locate(
     across Idlib province"), else the most specific place (the nearest one on a tie). A claim
     whose sentence names no place takes the most specific place of the nearest sentence before
     it that names one (the last on a tie) or, when its sentence speaks of a whole region
-    ("across the province"), that place's first-level admin unit. Countries a report is not
-    about ("strikes launched from Russia"), a city speaking for its government ("Moscow
-    denied any involvement") and places no gazetteer holds place no claim.
+    ("across the province"), that place's first-level admin unit. In a document that covers a
+    period and one region, a place named in an earlier paragraph does not carry over: such a
+    claim counts for the region ("Casualties. At least 137 people were killed" in a week's
+    report on Idlib province). Countries a report is not about ("strikes launched from
+    Russia"), a city speaking for its government ("Moscow denied any involvement"), a foreign
+    city where talks were held or an agreement signed ("the zone agreed in Astana") and places
+    no gazetteer holds place no claim.
     """
     mentions = find_places(text, gazetteer, countries=countries)
+    main = _main_country(mentions)
+    venues = {id(m) for m in mentions if _venue(text, m, main)}
     home = {
-        m.place.country for m in mentions if m.place is not None and m.place.feature != "country"
+        m.place.country
+        for m in mentions
+        if m.place is not None and m.place.feature != "country" and id(m) not in venues
     }
     spans = _sentence_spans(text)
     by_sentence: dict[int, list[PlaceMention]] = {}
     for mention in mentions:
-        place = mention.place
-        if place is None or (place.feature == "country" and place.country not in home):
+        named = mention.place
+        if named is None or (named.feature == "country" and named.country not in home):
             continue
-        if _speaking(text, mention, spans):
+        if _speaking(text, mention, spans) or id(mention) in venues:
             continue
         by_sentence.setdefault(mention.sentence, []).append(mention)
     ordered = sorted(by_sentence)
+    region = _document_region(extraction, by_sentence, gazetteer)
     claims = []
     for claim in extraction.claims:
         index = bisect_right(ordered, claim.sentence) - 1
@@ -1162,9 +1173,17 @@ def locate(
             if not here and 0 <= claim.sentence < len(spans):
                 start, end = spans[claim.sentence]
                 widen = _REGION_CUE.search(text, start, end) is not None
-        place, precision = _claim_place(chosen, widen, gazetteer)
+        place: Place | None
+        precision: int | None
+        if region is not None and (
+            chosen is None
+            or (claim.date is None and _new_paragraph(text, chosen, claim.sentence, claim.start))
+        ):
+            place, precision, review = region, 3, False
+        else:
+            place, precision = _claim_place(chosen, widen, gazetteer)
+            review = place is not None and chosen is not None and chosen.review
         place_id = place.id if place is not None else None
-        review = place is not None and chosen is not None and chosen.review
         if (claim.place_id, claim.geo_precision, claim.place_review) == (
             place_id,
             precision,
@@ -1176,6 +1195,72 @@ def locate(
             replace(claim, place_id=place_id, geo_precision=precision, place_review=review)
         )
     return replace(extraction, places=tuple(mentions), claims=tuple(claims))
+
+
+def _main_country(mentions: Sequence[PlaceMention]) -> str | None:
+    """The country most of a document's places lie in (the first named on a tie)."""
+    counted = Counter(
+        m.place.country for m in mentions if m.place is not None and m.place.feature != "country"
+    )
+    return counted.most_common(1)[0][0] if counted else None
+
+
+_VENUE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in VENUE_BEFORE) + r")[ \u00a0]+(?:the[ \u00a0]+)?\Z",
+    re.IGNORECASE,
+)
+_VENUE_AFTER = re.compile(
+    r"[ \u00a0]+(?:" + "|".join(re.escape(v) for v in VENUE_AFTER) + r")\b", re.IGNORECASE
+)
+
+
+def _venue(text: str, mention: PlaceMention, main: str | None) -> bool:
+    """Whether a foreign place is named as where talks were held or an agreement signed ("the
+    de-escalation zone agreed in Astana", "the Astana talks"): a venue, no place of any count."""
+    place = mention.place
+    if place is None or main is None or place.country == main or place.feature == "country":
+        return False
+    before = text[max(0, mention.start - 40) : mention.start]
+    return (
+        _VENUE_BEFORE.search(before) is not None
+        or _VENUE_AFTER.match(text, mention.end) is not None
+    )
+
+
+_FIRST_LEVEL = frozenset(("governorate", "region"))
+
+
+def _document_region(
+    extraction: Extraction, by_sentence: dict[int, list[PlaceMention]], gazetteer: Gazetteer
+) -> Place | None:
+    """The region a period report is about: the first-level region it names ("Idlib
+    province") when all its places lie in it. None when the document covers a single day,
+    names no region, or names places in several."""
+    period = extraction.period
+    if period is None or period.start is None or period.end is None or period.end <= period.start:
+        return None
+    named = [
+        m.place
+        for sentence in sorted(by_sentence)
+        for m in by_sentence[sentence]
+        if m.place is not None and m.place.feature != "country"
+    ]
+    regions = [p for p in named if p.feature in _FIRST_LEVEL]
+    if not regions or len({p.admin1_pcode for p in named}) != 1:
+        return None
+    return regions[0]
+
+
+# a paragraph ends at a line break after a sentence's end or after a heading (a short line)
+_PARAGRAPH_BREAK = re.compile(r"(?:[.!?؟:][\"'”’»)\]]*[ \t]*|^[^\n]{1,60})\n", re.MULTILINE)
+
+
+def _new_paragraph(text: str, chosen: PlaceMention, sentence: int, start: int) -> bool:
+    """Whether the place a claim would take from an earlier sentence lies in an earlier
+    paragraph than the claim."""
+    if chosen.sentence == sentence:
+        return False
+    return _PARAGRAPH_BREAK.search(text, chosen.end, start) is not None
 
 
 _SPEAKING = re.compile(

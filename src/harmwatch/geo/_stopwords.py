@@ -12,6 +12,8 @@ __all__ = [
     "TRIGGER_AFTER",
     "TRIGGER_BEFORE",
     "TRIGGER_STRONG_BEFORE",
+    "VENUE_AFTER",
+    "VENUE_BEFORE",
 ]
 
 _WORDS = """
@@ -295,3 +297,46 @@ _COUNTRIES = {
 COUNTRY_WORDS: dict[str, str] = {
     word: code for code, words in _COUNTRIES.items() for word in words.split()
 }
+
+
+# Where talks were held or an agreement signed ("the de-escalation zone agreed in Astana", "the
+# Astana talks", "a truce brokered in Geneva"): a foreign city named so is a venue, no place of
+# the counts around it.
+VENUE_BEFORE: tuple[str, ...] = (
+    "agreed in",
+    "agreed upon in",
+    "signed in",
+    "brokered in",
+    "negotiated in",
+    "reached in",
+    "concluded in",
+    "talks in",
+    "negotiations in",
+    "summit in",
+    "conference in",
+    "meeting in",
+    "agreement in",
+    "accord in",
+    "signé à",
+    "conclu à",
+    "firmado en",
+    "acordado en",
+    "assinado em",
+    "firmato a",
+    "unterzeichnet in",
+)
+VENUE_AFTER: tuple[str, ...] = (
+    "talks",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "process",
+    "format",
+    "memorandum",
+    "summit",
+    "conference",
+    "negotiations",
+    "peace talks",
+    "ceasefire agreement",
+)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -12,13 +13,14 @@ from harmwatch.analyze import (
     DoubleTapSettings,
     Summary,
     SurgeSettings,
+    cue_sentences,
     facts_from_rows,
     summarize,
     summarize_facts,
     weekly_counts,
 )
 from harmwatch.errors import NotFound
-from harmwatch.model import Place
+from harmwatch.model import Place, Report
 from harmwatch.store import IncidentQuery, Store
 
 if TYPE_CHECKING:
@@ -116,6 +118,7 @@ def summarize_store(
     )
     keys = [key for incident in found for key in incident.reports]
     reports = {report.key: report for report in store.get_reports(keys)} if keys else {}
+    reports = _with_cues(store, reports)
     hit = tuple(sorted({h.facility_id for i in found for h in i.facilities if h.facility_id}))
     earlier = (
         store.incidents(IncidentQuery(date_to=start - timedelta(days=1), facility_ids=hit))
@@ -137,6 +140,39 @@ def summarize_store(
         baseline_weeks=baseline_weeks,
         surge=surge,
     )
+
+
+def _with_cues(store: Store, reports: Mapping[str, Report]) -> dict[str, Report]:
+    """The reports, each event's with the words of its source that say its site was struck
+    twice (read around its claims' sentences, ``analyze.cue_sentences``) where it has none."""
+    from harmwatch.extract import iter_sentences
+
+    wanting: defaultdict[str, list[Report]] = defaultdict(list)
+    for report in reports.values():
+        if not report.cues and not report.period_total:
+            if any(figure.claim is not None for figure in report.figures):
+                wanting[report.document_sha256].append(report)
+    out = dict(reports)
+    for sha256, group in wanting.items():
+        extraction = store.get_extraction(sha256)
+        try:
+            text = store.get_document(sha256).text
+        except NotFound:
+            continue
+        if extraction is None or not text:
+            continue
+        spans = list(iter_sentences(text))
+        claims = extraction.claims
+        for report in group:
+            sentences = {
+                claims[f.claim].sentence
+                for f in report.figures
+                if f.claim is not None and 0 <= f.claim < len(claims)
+            }
+            cues = cue_sentences(text, spans, sentences)
+            if cues:
+                out[report.key] = replace(report, cues=cues)
+    return out
 
 
 def _admin_filter(

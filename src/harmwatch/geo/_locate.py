@@ -298,6 +298,7 @@ class _Candidate:
     governorate: bool  # "X province", "X countryside", "ريف X"
     positions: list[int]
     fallback: _Candidate | None = None  # a longer unknown name, if this one is left out
+    review: bool = False  # resolved by a guess an analyst should check
 
 
 class _Cache:
@@ -582,6 +583,8 @@ def _scan_latin(
         if not gazetteer.is_prefix(key):
             break
     exact = best is not None
+    if best is not None and best[0] == i and run[i].key in _NAME_HEADS and i < last_cap:
+        return _after_head(text, run, i, gazetteer, last_cap)  # not "Tell" of "Tell Mardikh"
     head = _CACHE.translit(run[i].key)
     if best is None and (len(head) < 4 or gazetteer.translit_head(head[:4])):
         # transliteration-tolerant keys of the n-grams, longest first
@@ -624,6 +627,36 @@ def _scan_latin(
         if key[:1] not in heads:  # "Khaama" is not Hama
             return None
     return _Candidate(start, end, key, False, exact, strength, governorate, positions)
+
+
+# First words of Arabic place names that mean "hill", "village of", "monastery", "spring",
+# "house", "bridge"... ("Tell Mardikh", "Kafr Nabl", "Deir Sunbul"): such a word followed by
+# another name word is no place by itself, whatever namesake ("At Tall", a "Tal" in India) the
+# gazetteer holds.
+_NAME_HEADS = frozenset(
+    "tell tel tal tall til kafr kfar kafar kefr deir dayr dair ain ein ayn beit bayt bait jisr"
+    " ras khirbet khirbat kherbet qasr qalaat qalat marj maarat maaret mazraat mazraa wadi jabal"
+    " jebel bir".split()
+)
+
+
+def _after_head(
+    text: str, run: list[_Word], i: int, gazetteer: Gazetteer, last_cap: int
+) -> _Candidate | None:
+    """A name that opens with a generic head word the gazetteer lacks as a whole ("Tell
+    Mardikh"): the place the rest of it names, with the head word in the span, for review."""
+    k = i + 1
+    while k < len(run) and run[k].kind == "conn":
+        k += 1
+    if k >= len(run) or run[k].kind != "cap" or run[k].key in _NAME_HEADS:
+        return None
+    rest = _scan_latin(text, run, k, gazetteer, last_cap)
+    if rest is None or not rest.exact or rest.start != run[k].start:
+        return None
+    strength, governorate = _trigger(text, run[i].start, rest.end)
+    rest.start, rest.trigger, rest.review = run[i].start, strength, True
+    rest.governorate = rest.governorate or governorate
+    return rest
 
 
 def _scan_loose(text: str, run: list[_Word], i: int, gazetteer: Gazetteer) -> _Candidate | None:
@@ -1105,7 +1138,7 @@ def find_places(
                 sentence=sentence,
                 place=place,
                 score=round(match.score, 3) if place is not None else 0.0,
-                review=place is None or match.score < REVIEW,
+                review=place is None or match.score < REVIEW or candidate.review,
                 geo_precision=_precision(place, text, candidate.start, part),
             )
         )

@@ -29,7 +29,9 @@ from harmwatch.geo._gazetteer import (
     geo_precision,
 )
 from harmwatch.geo._stopwords import (
+    ANY_COMMON_NOUN,
     ARABIC_NOT_PLACES,
+    COMMON_NOUNS,
     COUNTRY_WORDS,
     NOT_PLACES,
     SPEAKING_AFTER,
@@ -1030,8 +1032,28 @@ def _precision(place: Place | None, text: str, start: int, part: bool) -> int | 
     return geo_precision(place)  # 1; 2 for a camp set at the point of the town it lies by
 
 
+def _language(text: str) -> str:
+    from harmwatch.extract import detect_language
+
+    return str(detect_language(text))
+
+
+def _drop_common_nouns(text: str, candidates: list[_Candidate], language: str) -> list[_Candidate]:
+    """Leave out a one-word name that is a common noun of the text's language ("den Markt" in
+    German), unless a feature word calls it a place."""
+    suspects = {
+        id(c)
+        for c in candidates
+        if not c.arabic and c.trigger != "strong" and " " not in c.key and c.key in ANY_COMMON_NOUN
+    }
+    if not suspects:
+        return candidates
+    nouns = COMMON_NOUNS.get(language or _language(text), frozenset())
+    return [c for c in candidates if id(c) not in suspects or c.key not in nouns]
+
+
 def find_places(
-    text: str, gazetteer: Gazetteer, *, countries: Sequence[str] = ()
+    text: str, gazetteer: Gazetteer, *, countries: Sequence[str] = (), language: str = ""
 ) -> list[PlaceMention]:
     """Every place named in ``text``, with its exact span, sentence index and gazetteer entry.
 
@@ -1041,6 +1063,9 @@ def find_places(
         countries: ISO codes of the countries the document is about, when known (a feed's or
             a user's hint); otherwise they are read from the text: the countries its words
             name and those of the unambiguous places it names.
+        language: the text's ISO 639-1 code, when known; otherwise detected when needed. A
+            common noun of that language that villages also bear ("Markt" in German) is no
+            place by itself.
 
     A place the words around call a place ("the village of X") that no gazetteer holds is kept
     with no entry and marked for review, as is a weak (fuzzy or foreign) match.
@@ -1048,7 +1073,7 @@ def find_places(
     if not text:
         return []
     words: Counter[str] = Counter()
-    candidates = _candidates(text, gazetteer, words)
+    candidates = _drop_common_nouns(text, _candidates(text, gazetteer, words), language)
     if not candidates:
         return []
     home = tuple(c.upper() for c in countries) or _home_countries(words, candidates, gazetteer)
@@ -1166,7 +1191,7 @@ def locate(
     city where talks were held or an agreement signed ("the zone agreed in Astana") and places
     no gazetteer holds place no claim.
     """
-    mentions = find_places(text, gazetteer, countries=countries)
+    mentions = find_places(text, gazetteer, countries=countries, language=extraction.lang)
     main = _main_country(mentions)
     venues = {id(m) for m in mentions if _venue(text, m, main)}
     home = {

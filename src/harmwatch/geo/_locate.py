@@ -1221,9 +1221,11 @@ def locate(
             options = by_sentence[sentence]
             chosen = _tied_region(text, claim.end, options) if here else None
             if chosen is None:
+                plain = _plainly_named(text, options)
                 chosen = max(
                     options,
                     key=lambda m: (
+                        id(m) in plain,
                         _specificity(m),
                         -abs(m.start - claim.start) if here else m.start,
                     ),
@@ -1338,6 +1340,22 @@ def _speaking(
         if opening.strip(" \u00a0\t\n\"'“‘«(-–—"):
             return False
     return _SPEAKING.match(text, mention.end) is not None
+
+
+def _plainly_named(text: str, options: list[PlaceMention]) -> set[int]:
+    """The ids of a sentence's places named as where something happened, when one of them is a
+    town or site and others are named only as landmarks ("in Afis, near Saraqib"): the event
+    is in Afis, not near Saraqib. Empty (no preference) otherwise."""
+    plain = {
+        id(m)
+        for m in options
+        if m.geo_precision != 2 or not _before(_NEAR, _NEAR_LAST, text, m.start)
+    }
+    if len(plain) == len(options) or not any(
+        m.geo_precision == 1 for m in options if id(m) in plain
+    ):
+        return set()
+    return plain
 
 
 def _tied_region(text: str, end: int, options: list[PlaceMention]) -> PlaceMention | None:

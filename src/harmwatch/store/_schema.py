@@ -194,6 +194,32 @@ incidents = sa.Table(
 # Dates as an interval, for window queries (an incident overlaps a window from its first date
 # to its last); the first_date index alone cannot filter on the last date.
 sa.Index("ix_incidents_first_date_last_date", incidents.c.first_date, incidents.c.last_date)
+# A summary's area and dates, covering every column its flat rows read: a governorate's (or the
+# country's, governorate by governorate) incidents in a window are one range of this index each,
+# and neither the month's rows nor the surge baseline's daily counts read the incidents table.
+sa.Index(
+    "ix_incidents_admin1_dates",
+    sa.func.lower(incidents.c.admin1),
+    incidents.c.first_date,
+    incidents.c.last_date,
+    incidents.c.grade,
+    incidents.c.time_precision,
+    incidents.c.place_id,
+    incidents.c.place_name,
+    incidents.c.lat,
+    incidents.c.lon,
+    incidents.c.admin1,
+    incidents.c.admin2,
+)
+# Incidents that span days, the few a window's query must look for before its first day.
+_spans = incidents.c.last_date > incidents.c.first_date
+sa.Index(
+    "ix_incidents_spans",
+    incidents.c.first_date,
+    incidents.c.last_date,
+    sqlite_where=_spans,
+    postgresql_where=_spans,
+)
 
 reports = sa.Table(
     "reports",
@@ -274,6 +300,24 @@ incident_tallies = sa.Table(
     sa.Column("sources", sa.Integer, nullable=False),
 )
 
+# The side tables' rows of an incident, read from the index alone (summaries read thousands).
+sa.Index(
+    "ix_incident_tallies_cover",
+    incident_tallies.c.incident_id,
+    incident_tallies.c.kind,
+    incident_tallies.c.subject,
+    incident_tallies.c.best,
+    incident_tallies.c.low,
+    incident_tallies.c.high,
+    incident_tallies.c.sources,
+)
+sa.Index(
+    "ix_incident_perpetrators_cover",
+    incident_perpetrators.c.incident_id,
+    incident_perpetrators.c.perpetrator,
+    incident_perpetrators.c.certainty,
+)
+
 incident_weapons = sa.Table(
     "incident_weapons",
     metadata,
@@ -306,6 +350,10 @@ incident_facilities = sa.Table(
     ),
     sa.Column("type", sa.String(32), nullable=False, index=True),
     sa.Column("status", sa.String(32), nullable=True),
+)
+
+sa.Index(
+    "ix_incident_facilities_cover", incident_facilities.c.incident_id, incident_facilities.c.type
 )
 
 link_decisions = sa.Table(

@@ -27,19 +27,23 @@ _CHUNK = 5000  # ids per statement
 
 def _area(
     admin1: str | Sequence[str] | None, admin2: str | None, place_ids: Sequence[str]
-) -> sa.ColumnElement[bool] | None:
-    """Incidents in the governorate(s) named (and the district), or at one of the places."""
+) -> list[sa.ColumnElement[bool] | None]:
+    """Incidents in the governorate(s) named (and the district), or at one of the places, as
+    disjoint conditions (one query each: an OR of the two would keep the database from reading
+    the governorates' range of ``ix_incidents_admin1_dates`` alone); ``[None]``: anywhere."""
     c = incidents.c
-    either: list[sa.ColumnElement[bool]] = []
+    either: list[sa.ColumnElement[bool] | None] = []
+    inside: sa.ColumnElement[bool] | None = None
     if admin1:
         names = [admin1.lower()] if isinstance(admin1, str) else [n.lower() for n in admin1]
-        inside: sa.ColumnElement[bool] = sa.func.lower(c.admin1).in_(names)
+        inside = sa.func.lower(c.admin1).in_(names)
         if admin2 is not None:
             inside = sa.and_(inside, sa.func.lower(c.admin2) == admin2.lower())
         either.append(inside)
     if place_ids:
-        either.append(c.place_id.in_(list(place_ids)))
-    return sa.or_(*either) if either else None
+        at = c.place_id.in_(list(place_ids))
+        either.append(at if inside is None else sa.and_(at, ~sa.func.coalesce(inside, False)))
+    return either or [None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,26 +79,36 @@ def read_summary_rows(
     ``admin1`` (by name; and district ``admin2``) or at one of ``place_ids`` when given, and
     inside ``bbox`` when given; only incidents and tallies when ``tallies_only``."""
     c = incidents.c
-    chosen = [
-        sa.func.coalesce(c.last_date, c.first_date) >= date_from,
-        c.first_date >= date_from - timedelta(days=LONGEST_SPAN_DAYS),
-        c.first_date <= date_to,
+    # two windows, one query each: the incidents that start in the dates (one range of
+    # ix_incidents_admin1_dates per governorate), and those that span days, started before
+    # the dates (at most LONGEST_SPAN_DAYS) and reach into them (ix_incidents_spans)
+    windows = [
+        [
+            c.first_date >= date_from,
+            c.first_date <= date_to,
+            sa.func.coalesce(c.last_date, c.first_date) >= date_from,
+        ],
+        [
+            c.last_date > c.first_date,
+            c.first_date >= date_from - timedelta(days=LONGEST_SPAN_DAYS),
+            c.first_date < date_from,
+            c.last_date >= date_from,
+        ],
     ]
-    area = _area(admin1, admin2, place_ids)
-    if area is not None:
-        chosen.append(area)
+    box: list[sa.ColumnElement[bool]] = []
     if bbox is not None:
         south, west, north, east = bbox
-        chosen.append(c.lat.between(south, north))
-        chosen.append(c.lon.between(west, east))
-    base = connection.execute(
-        sa.select(
-            c.id, c.first_date, c.last_date, c.time_precision, c.grade, c.place_id, c.place_name,
-            c.lat, c.lon, c.admin1, c.admin2,
-        ).where(*chosen)
-    ).all()  # fmt: skip
-    rows = list(base)
-    ids = [row[0] for row in rows]
+        box = [c.lat.between(south, north), c.lon.between(west, east)]
+    columns = (
+        c.id, c.first_date, c.last_date, c.time_precision, c.grade, c.place_id, c.place_name,
+        c.lat, c.lon, c.admin1, c.admin2,
+    )  # fmt: skip
+    rows: list[Any] = []
+    for window in windows:
+        for area in _area(admin1, admin2, place_ids):
+            where = [*window, *box] if area is None else [*window, *box, area]
+            rows.extend(connection.execute(sa.select(*columns).where(*where)).all())
+    ids = sorted(row[0] for row in rows)  # in index order
 
     def side(table: sa.Table, *columns: str) -> list[Any]:
         """The side table's rows of the chosen incidents. Their ids are integers the store
@@ -131,15 +145,25 @@ def read_daily_counts(
     (the 'people' figure, else civilians + fighters, else the largest group), of the incidents
     that lie wholly within ``date_from``..``date_to`` and whose governorate is one of
     ``admin1`` (and district ``admin2``), or whose place is one of ``place_ids``."""
-    c, t = incidents.c, incident_tallies.c
+    c = incidents.c
     where = [
         c.first_date >= date_from,
         c.first_date <= date_to,
         sa.func.coalesce(c.last_date, c.first_date) <= date_to,
     ]
-    area = _area(admin1, admin2, place_ids)
-    if area is not None:
-        where.append(area)
+    totals: dict[tuple[date, str | None], tuple[int, int]] = {}
+    for area in _area(admin1, admin2, place_ids):
+        for day, grade, count, killed in connection.execute(
+            _daily(where if area is None else [*where, area])
+        ):
+            n, k = totals.get((day, grade), (0, 0))
+            totals[(day, grade)] = (n + int(count), k + int(killed or 0))
+    return [(day, grade, n, k) for (day, grade), (n, k) in totals.items()]
+
+
+def _daily(where: Sequence[sa.ColumnElement[bool]]) -> sa.Select[Any]:
+    """(first date, grade, incidents, killed) of the incidents chosen by ``where``."""
+    c, t = incidents.c, incident_tallies.c
     per_incident = (
         sa.select(
             c.id,
@@ -160,9 +184,6 @@ def read_daily_counts(
     )
     p = per_incident.c
     killed = sa.func.coalesce(p.people, p.cf, p.largest, 0)
-    rows = connection.execute(
-        sa.select(p.first_date, p.grade, sa.func.count(), sa.func.sum(killed)).group_by(
-            p.first_date, p.grade
-        )
-    ).all()
-    return [(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in rows]
+    return sa.select(p.first_date, p.grade, sa.func.count(), sa.func.sum(killed)).group_by(
+        p.first_date, p.grade
+    )

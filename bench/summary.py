@@ -14,7 +14,7 @@ per-source checks, repeat attacks and surges).
 
 Times are medians of wall and of this process's CPU time: on a shared machine the wall time
 waits for other work (the load average is printed). Storing a million incidents through
-``save_link`` takes a while (about 40 minutes on two busy cores): ``make bench`` uses 100,000.
+``save_link`` takes a while (about 9 minutes on two busy cores): ``make bench`` uses 100,000.
 """
 
 from __future__ import annotations

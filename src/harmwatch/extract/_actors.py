@@ -87,9 +87,10 @@ _COUNTED = re.compile(
 )
 
 
+# "ten Taliban" (not "Other: 3⏎Syrian regime forces: 11": a count on the line before)
 _COUNTED_RIGHT_BEFORE = re.compile(
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|"
-    r"scores of|hundreds of))\s+$",
+    r"scores of|hundreds of))[^\S\n]+$",
     re.IGNORECASE,
 )
 

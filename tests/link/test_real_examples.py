@@ -20,6 +20,8 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     ("2017-09-24", "Kafranbel"): {"jisr-al-shughour-2017-09-26-hospital-alert.txt"},
     ("2017-09-21", "Arīḩā"): {"jisr-al-shughour-2017-09-26-hospital-alert.txt"},  # a health
     # centre's windows, by a strike 40 metres away: a facility hit with no count
+    ("2017-09-22", "Ma‘arrat an Nu‘mān"): {"jisr-al-shughour-2017-09-26-hospital-alert.txt"},
+    # a maternity unit damaged by a barrel bomb: a facility hit with no count
     ("2017-09-25", "Jisr ash Shughūr"): {
         "jisr-al-shughour-2017-09-26-hospital-alert.txt",  # "central hospital", three strikes
         "nw-syria-2017-10-04-un-flash-update.txt",  # "the national hospital ... was hit"

@@ -88,7 +88,8 @@ def geocode(
 
     Without --country the most populous or most important place of that name wins, and its
     country is in the output; a namesake outside the --country scores lower and is marked for
-    review. Exits with status 1 when a name is not found.
+    review, as is a spelling of a namesake outside the --context's country. Exits with status 1
+    when a name is not found.
 
     Example: harmwatch geocode "Maarrat al-Nouman" Latamneh --context Hama
     """

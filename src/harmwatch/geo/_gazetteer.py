@@ -70,11 +70,13 @@ _ADMIN_LEVEL = {"governorate": 1, "district": 2, "subdistrict": 3}
 MAX_QUERY = 120
 # A match scores 1 for a place's own name, 0.97 for an alternate name, 0.92 for a spelling
 # variant (transliteration key), 0.6-0.85 for a fuzzy match; a namesake outside the document's
-# countries scores FOREIGN times that. Below ACCEPT nothing is found; below REVIEW a match is
+# countries scores FOREIGN times that (a spelling variant of a place outside the country of the
+# context's admin units at most NAMESAKE). Below ACCEPT nothing is found; below REVIEW a match is
 # kept but marked for review.
 ACCEPT = 0.7
 REVIEW = 0.8
 FOREIGN = 0.75
+NAMESAKE = 0.78  # a spelling variant of a place outside the context's country: for review
 
 
 @dataclass(frozen=True, slots=True)
@@ -690,6 +692,8 @@ class Gazetteer:
                 self._loose(tkey, offer, scan)
                 if not home:
                     implied = self._implied_countries(key if " " in key else "", codes)
+            if codes and not home and not implied:
+                implied = self._implied_countries("", codes)
         return self._rank(query, scores, codes, near, home, limit, fuzzy and scan, implied)
 
     def _implied_countries(self, key: str, codes: tuple[str, ...] = ()) -> frozenset[str]:
@@ -822,9 +826,14 @@ class Gazetteer:
             place = entry.place
             if home and place.country and place.country not in home:
                 score, how = score * FOREIGN, how + " abroad"
-            elif implied and how in _LOOSE and place.country not in implied:
+            elif implied and place.country not in implied and how in _LOOSE:
                 score, how = score * FOREIGN, how + " abroad"
+            elif implied and place.country not in implied and how == "translit":
+                # a spelling of a namesake outside the context's country: kept, for review
+                score, how = min(score, NAMESAKE), how + " abroad"
             rank = score + self._prior(place)
+            if how == "translit abroad" and implied:
+                rank -= 0.1  # below the same spelling of a place in the context's country
             if place.feature == "country" and how not in ("exact", "alternate"):
                 rank -= _FEATURE_PRIOR["country"]  # "Qaboun" is no spelling of Gabon
             if home and place.country in home:

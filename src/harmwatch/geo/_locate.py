@@ -29,7 +29,9 @@ from harmwatch.geo._gazetteer import (
     geo_precision,
 )
 from harmwatch.geo._stopwords import (
+    ANY_COMMON_NOUN,
     ARABIC_NOT_PLACES,
+    COMMON_NOUNS,
     COUNTRY_WORDS,
     NOT_PLACES,
     SPEAKING_AFTER,
@@ -298,6 +300,7 @@ class _Candidate:
     governorate: bool  # "X province", "X countryside", "ريف X"
     positions: list[int]
     fallback: _Candidate | None = None  # a longer unknown name, if this one is left out
+    review: bool = False  # resolved by a guess an analyst should check
 
 
 class _Cache:
@@ -582,6 +585,8 @@ def _scan_latin(
         if not gazetteer.is_prefix(key):
             break
     exact = best is not None
+    if best is not None and best[0] == i and run[i].key in _NAME_HEADS and i < last_cap:
+        return _after_head(text, run, i, gazetteer, last_cap)  # not "Tell" of "Tell Mardikh"
     head = _CACHE.translit(run[i].key)
     if best is None and (len(head) < 4 or gazetteer.translit_head(head[:4])):
         # transliteration-tolerant keys of the n-grams, longest first
@@ -624,6 +629,36 @@ def _scan_latin(
         if key[:1] not in heads:  # "Khaama" is not Hama
             return None
     return _Candidate(start, end, key, False, exact, strength, governorate, positions)
+
+
+# First words of Arabic place names that mean "hill", "village of", "monastery", "spring",
+# "house", "bridge"... ("Tell Mardikh", "Kafr Nabl", "Deir Sunbul"): such a word followed by
+# another name word is no place by itself, whatever namesake ("At Tall", a "Tal" in India) the
+# gazetteer holds.
+_NAME_HEADS = frozenset(
+    "tell tel tal tall til kafr kfar kafar kefr deir dayr dair ain ein ayn beit bayt bait jisr"
+    " ras khirbet khirbat kherbet qasr qalaat qalat marj maarat maaret mazraat mazraa wadi jabal"
+    " jebel bir".split()
+)
+
+
+def _after_head(
+    text: str, run: list[_Word], i: int, gazetteer: Gazetteer, last_cap: int
+) -> _Candidate | None:
+    """A name that opens with a generic head word the gazetteer lacks as a whole ("Tell
+    Mardikh"): the place the rest of it names, with the head word in the span, for review."""
+    k = i + 1
+    while k < len(run) and run[k].kind == "conn":
+        k += 1
+    if k >= len(run) or run[k].kind != "cap" or run[k].key in _NAME_HEADS:
+        return None
+    rest = _scan_latin(text, run, k, gazetteer, last_cap)
+    if rest is None or not rest.exact or rest.start != run[k].start:
+        return None
+    strength, governorate = _trigger(text, run[i].start, rest.end)
+    rest.start, rest.trigger, rest.review = run[i].start, strength, True
+    rest.governorate = rest.governorate or governorate
+    return rest
 
 
 def _scan_loose(text: str, run: list[_Word], i: int, gazetteer: Gazetteer) -> _Candidate | None:
@@ -997,8 +1032,28 @@ def _precision(place: Place | None, text: str, start: int, part: bool) -> int | 
     return geo_precision(place)  # 1; 2 for a camp set at the point of the town it lies by
 
 
+def _language(text: str) -> str:
+    from harmwatch.extract import detect_language
+
+    return str(detect_language(text))
+
+
+def _drop_common_nouns(text: str, candidates: list[_Candidate], language: str) -> list[_Candidate]:
+    """Leave out a one-word name that is a common noun of the text's language ("den Markt" in
+    German), unless a feature word calls it a place."""
+    suspects = {
+        id(c)
+        for c in candidates
+        if not c.arabic and c.trigger != "strong" and " " not in c.key and c.key in ANY_COMMON_NOUN
+    }
+    if not suspects:
+        return candidates
+    nouns = COMMON_NOUNS.get(language or _language(text), frozenset())
+    return [c for c in candidates if id(c) not in suspects or c.key not in nouns]
+
+
 def find_places(
-    text: str, gazetteer: Gazetteer, *, countries: Sequence[str] = ()
+    text: str, gazetteer: Gazetteer, *, countries: Sequence[str] = (), language: str = ""
 ) -> list[PlaceMention]:
     """Every place named in ``text``, with its exact span, sentence index and gazetteer entry.
 
@@ -1008,6 +1063,9 @@ def find_places(
         countries: ISO codes of the countries the document is about, when known (a feed's or
             a user's hint); otherwise they are read from the text: the countries its words
             name and those of the unambiguous places it names.
+        language: the text's ISO 639-1 code, when known; otherwise detected when needed. A
+            common noun of that language that villages also bear ("Markt" in German) is no
+            place by itself.
 
     A place the words around call a place ("the village of X") that no gazetteer holds is kept
     with no entry and marked for review, as is a weak (fuzzy or foreign) match.
@@ -1015,7 +1073,7 @@ def find_places(
     if not text:
         return []
     words: Counter[str] = Counter()
-    candidates = _candidates(text, gazetteer, words)
+    candidates = _drop_common_nouns(text, _candidates(text, gazetteer, words), language)
     if not candidates:
         return []
     home = tuple(c.upper() for c in countries) or _home_countries(words, candidates, gazetteer)
@@ -1105,7 +1163,7 @@ def find_places(
                 sentence=sentence,
                 place=place,
                 score=round(match.score, 3) if place is not None else 0.0,
-                review=place is None or match.score < REVIEW,
+                review=place is None or match.score < REVIEW or candidate.review,
                 geo_precision=_precision(place, text, candidate.start, part),
             )
         )
@@ -1133,7 +1191,7 @@ def locate(
     city where talks were held or an agreement signed ("the zone agreed in Astana") and places
     no gazetteer holds place no claim.
     """
-    mentions = find_places(text, gazetteer, countries=countries)
+    mentions = find_places(text, gazetteer, countries=countries, language=extraction.lang)
     main = _main_country(mentions)
     venues = {id(m) for m in mentions if _venue(text, m, main)}
     home = {
@@ -1163,9 +1221,11 @@ def locate(
             options = by_sentence[sentence]
             chosen = _tied_region(text, claim.end, options) if here else None
             if chosen is None:
+                plain = _plainly_named(text, options)
                 chosen = max(
                     options,
                     key=lambda m: (
+                        id(m) in plain,
                         _specificity(m),
                         -abs(m.start - claim.start) if here else m.start,
                     ),
@@ -1280,6 +1340,22 @@ def _speaking(
         if opening.strip(" \u00a0\t\n\"'“‘«(-–—"):
             return False
     return _SPEAKING.match(text, mention.end) is not None
+
+
+def _plainly_named(text: str, options: list[PlaceMention]) -> set[int]:
+    """The ids of a sentence's places named as where something happened, when one of them is a
+    town or site and others are named only as landmarks ("in Afis, near Saraqib"): the event
+    is in Afis, not near Saraqib. Empty (no preference) otherwise."""
+    plain = {
+        id(m)
+        for m in options
+        if m.geo_precision != 2 or not _before(_NEAR, _NEAR_LAST, text, m.start)
+    }
+    if len(plain) == len(options) or not any(
+        m.geo_precision == 1 for m in options if id(m) in plain
+    ):
+        return set()
+    return plain
 
 
 def _tied_region(text: str, end: int, options: list[PlaceMention]) -> PlaceMention | None:

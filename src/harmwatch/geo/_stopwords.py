@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+from harmwatch.geo._fold import fold_name
+
 __all__ = [
+    "ANY_COMMON_NOUN",
     "ARABIC_NOT_PLACES",
+    "COMMON_NOUNS",
     "COUNTRY_WORDS",
     "NOT_PLACES",
     "SPEAKING_AFTER",
@@ -248,6 +252,26 @@ SPEAKING_AFTER: tuple[str, ...] = (
     "nega",
     "ha negato",
 )
+
+
+# Common nouns of a report's language that villages somewhere also bear. German writes every
+# noun with a capital ("den Markt", "im Tal", "am Ende"), so a noun reads as a name; in a text
+# of that language such a word alone is no place (a feature word before it still makes it one:
+# "der Ort Markt"). One table per ISO 639-1 code, compared folded (fold_name).
+_NOUNS = {
+    "de": """
+markt marktplatz platz kirche schule feld felder wald berg berge tal see hafen dorf stadt haus
+hause häuser zentrum mitte norden süden osten westen bombe bomben artillerie kinder tote toten
+tod tag tage montag sonntag märz mai juli august welt land länder region siedlung nähe rand
+ende essen schutz kreuz ort orte stelle front mauer tor burg hof au aue bad heide moor ried
+grund eck ecke born brunnen brücke strasse straße lager grenze gebiet gebäude angriff opfer
+hilfe leben nacht morgen abend woche jahr monat heim insel bach mark bank bau
+""",
+}
+COMMON_NOUNS: dict[str, frozenset[str]] = {
+    code: frozenset(fold_name(word) for word in words.split()) for code, words in _NOUNS.items()
+}
+ANY_COMMON_NOUN: frozenset[str] = frozenset().union(*COMMON_NOUNS.values())
 
 
 _PLAIN = str.maketrans("أإآىة", "ااايه")

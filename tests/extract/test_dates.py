@@ -190,3 +190,9 @@ def test_the_day_of_a_statement_is_not_the_day_of_the_strike() -> None:
     both = "Rescuers said on Thursday that a shell had killed a farmer on Tuesday."
     assert sentence_date(both, published) == date(2021, 3, 9)
     assert sentence_date("A shell killed a farmer on Thursday.", published) == date(2021, 3, 11)
+
+
+def test_an_event_reported_in_the_passive_keeps_its_day() -> None:
+    published = date(2021, 3, 12)  # a Friday
+    passive = "Shelling was reported on Wednesday in Tel Amar, where 3 people died."
+    assert sentence_date(passive, published) == date(2021, 3, 10)

@@ -406,7 +406,9 @@ _NOT_THE_EVENT: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a statement",
         re.compile(
-            r"\b(?:said|says|stated|reported|announced|added|confirmed|told\s+\w+(?:\s+\w+)?)"
+            # not "airstrikes were reported on Monday": a passive report dates the event
+            r"\b(?<!was\s)(?<!were\s)(?<!been\s)"
+            r"(?:said|says|stated|reported|announced|added|confirmed|told\s+\w+(?:\s+\w+)?)"
             r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
             re.I,
         ),

@@ -8,6 +8,7 @@ hospital") goes to the only facility of that type at that place when there is ex
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Sequence
@@ -262,9 +263,11 @@ def find_facility_hits(
             if sentence_only
             else _regions(folded, spans)
         )
+        placed = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+        starts = [m.start for m in placed]
         for left, right in regions:
             for m in pattern.finditer(folded, left, right):
-                if _elsewhere(m.end(), mentions, place_id):
+                if _elsewhere(m.end(), placed, starts, place_id):
                     continue
                 line_start = folded.rfind("\n", 0, m.start()) + 1
                 line_end = folded.find("\n", m.end())
@@ -287,11 +290,16 @@ def find_facility_hits(
     return _merge_hits([*hits, *claim_hits])
 
 
-def _elsewhere(after: int, mentions: Sequence[PlaceMention], place_id: str | None) -> bool:
-    for mention in mentions:
-        if after <= mention.start <= after + 40 and mention.place is not None:
-            return place_id is not None and mention.place.id != place_id
-    return False
+def _elsewhere(
+    after: int, placed: Sequence[PlaceMention], starts: Sequence[int], place_id: str | None
+) -> bool:
+    """Whether the first placed mention up to 40 characters after a facility noun names another
+    place than the event's ("the hospital in Ariha"); ``starts`` are ``placed``'s, sorted."""
+    k = bisect.bisect_left(starts, after)
+    if k == len(starts) or starts[k] > after + 40:
+        return False
+    found = placed[k].place
+    return place_id is not None and found is not None and found.id != place_id
 
 
 _STATUS_RANK = {None: 0, "damaged": 1, "out_of_service": 2, "destroyed": 3}

@@ -41,3 +41,12 @@ def test_arabic_and_glued_to_a_name_still_joins_two_attackers() -> None:
         "Russia or Syrian government"
     ]
     assert names("قصفت الطائرات الروسية والسورية مدينة إدلب") == ["Russia or Syrian government"]
+
+
+def test_a_generic_name_is_an_actor_only_in_its_actors_conflict() -> None:
+    assert names("The air force bombed a fuel depot outside the port, killing five.") == []
+    assert names("The military shelled the market before dawn.") == []
+    assert names("In Tigray, the air force bombed a fuel depot, killing five.") == [
+        "Ethiopian government"
+    ]
+    assert names("Ethiopian jets and the air force struck Mekelle.")[-1] == "Ethiopian government"

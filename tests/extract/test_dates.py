@@ -166,3 +166,33 @@ def test_a_comparison_with_a_past_year_is_no_period() -> None:
     pub = date(2018, 8, 12)
     assert find_period("It was the deadliest raid on the town since 2014.", pub) is None
     assert find_period("Jets have hit 30 clinics since 2016.", pub) == Period(date(2016, 1, 1), pub)
+
+
+def test_a_date_of_an_earlier_hit_is_not_the_days_event() -> None:
+    published = date(2021, 3, 12)
+    again = (
+        "The bakery in Tel Amar was shelled again early this morning, ten days after it was "
+        "first hit on 2 March."
+    )
+    assert sentence_date(again, published) == published
+    before = "Guards said the depot, previously struck on 1 March 2021, was hit on Tuesday."
+    assert sentence_date(before, published) == date(2021, 3, 9)
+    assert sentence_date("Since 20 February, 9 clinics have been bombed.", published) is None
+    assert sentence_date("Jets struck the depot on 4 March, killing two.", published) == date(
+        2021, 3, 4
+    )
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_strike() -> None:
+    published = date(2021, 3, 12)  # a Friday
+    said = "Two shells killed a farmer near Tel Amar, the rescue service said on Thursday."
+    assert sentence_date(said, published) is None
+    both = "Rescuers said on Thursday that a shell had killed a farmer on Tuesday."
+    assert sentence_date(both, published) == date(2021, 3, 9)
+    assert sentence_date("A shell killed a farmer on Thursday.", published) == date(2021, 3, 11)
+
+
+def test_an_event_reported_in_the_passive_keeps_its_day() -> None:
+    published = date(2021, 3, 12)  # a Friday
+    passive = "Shelling was reported on Wednesday in Tel Amar, where 3 people died."
+    assert sentence_date(passive, published) == date(2021, 3, 10)

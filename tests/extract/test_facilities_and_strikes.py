@@ -225,3 +225,21 @@ def test_bare_attacks_after_attacks_on_facilities_count_facilities() -> None:
 
 def test_bare_attacks_without_facility_counts_stay_strikes() -> None:
     assert found("Drones made 40 attacks on the city last week.")[0][0] == "strikes"
+
+
+def weapons(text: str) -> list[str | None]:
+    return [c.weapon for c in extract_text(text).claims]
+
+
+def test_shelling_and_artillery_alone_name_the_weapon() -> None:
+    assert weapons("Heavy shelling of the old quarter killed seven residents.") == ["shelling"]
+    assert weapons("Artillery pounded the bus depot; 4 people were wounded.") == ["shelling"]
+    assert weapons("The suburb was shelled at dusk, and 2 people died.") == ["shelling"]
+    assert found("Troops shelled the farm 11 times.") == [("strikes", "shelling", 11)]
+
+
+def test_a_maternity_unit_or_ward_is_a_medical_facility() -> None:
+    assert found("Two maternity units were damaged in the raids.") == [
+        ("facilities_hit", "medical", 2)
+    ]
+    assert found("Three maternity wards were hit by rockets.") == [("facilities_hit", "medical", 3)]

@@ -252,3 +252,27 @@ def test_a_total_whose_own_sentence_names_its_attacker_keeps_it() -> None:
         "Syrian regime artillery."
     )
     assert perpetrators(text)[0] == (30, "Russia")
+
+
+def test_a_line_naming_its_own_party_never_takes_the_last_lines_attacker() -> None:
+    text = (
+        "Civilians killed in Deir ez-Zor in March, by party:\n"
+        "A. ISIS: 31 civilians, including 7 children\n"
+        "B. Other parties: 12 civilians\n"
+        "C. Unknown gunmen: 4\n"
+        "D. Others: 2\n"
+        "E. Syrian regime forces: 9 civilians\n"
+    )
+    assert perpetrators(text) == [
+        (31, "ISIS"),
+        (7, "ISIS"),
+        (12, None),
+        (4, None),
+        (2, None),
+        (9, "Syrian government"),
+    ]
+
+
+def test_a_count_at_the_end_of_a_line_does_not_make_the_next_lines_actor_a_victim() -> None:
+    text = "Deaths by perpetrator, Syria, June:\nOthers: 5\nRussian forces: 14 civilians\n"
+    assert perpetrators(text)[-1] == (14, "Russia")

@@ -87,9 +87,10 @@ _COUNTED = re.compile(
 )
 
 
+# "ten Taliban" (not "Other: 3⏎Syrian regime forces: 11": a count on the line before)
 _COUNTED_RIGHT_BEFORE = re.compile(
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|"
-    r"scores of|hundreds of))\s+$",
+    r"scores of|hundreds of))[^\S\n]+$",
     re.IGNORECASE,
 )
 
@@ -259,6 +260,27 @@ def document_conflicts(text: str, *, lowered: str | None = None) -> frozenset[st
     return frozenset(c for c, n in counts.items() if n * 3 >= top)
 
 
+# The words of an actor's generic names ("the air force", "the military", "government forces",
+# "the coalition"): an alias made of these words alone names an actor only in a text about
+# that actor's conflict (the conflict tells whose air force it is), never in a text naming none.
+_COMMON_WORDS = frozenset(
+    """the a an air force forces military army armed government federal regime coalition
+    international jets jet drones drone aircraft warplanes warplane planes helicopters troops
+    artillery strikes strike airstrikes airstrike raids raid shelling bombardment security
+    national defence defense pro-government pro-regime army's military's regime's
+    armée l'armée militaire forces gouvernementales gouvernement régime aviation le la les
+    ejército fuerzas gubernamentales gobierno régimen aviación el los las
+    esercito forze governative governativi governativo governo aviazione il lo
+    armee streitkräfte regierung luftwaffe die der das exército forças governo o os""".split()
+)
+
+
+def _common_words_only(alias: str) -> bool:
+    """True for a generic name made only of common words ("the air force")."""
+    words = alias.lower().split()
+    return bool(words) and all(w in _COMMON_WORDS for w in words)
+
+
 def _resolve(alias: str, conflicts: frozenset[str], joint_ok: bool) -> tuple[str, bool] | None:
     idx = _index()
     entries = idx.by_alias.get(alias) or idx.by_alias.get(alias.lower())
@@ -269,6 +291,8 @@ def _resolve(alias: str, conflicts: frozenset[str], joint_ok: bool) -> tuple[str
         return None
     generic = alias.islower() and alias.isascii()  # "pro-government forces", not "Russia"
     one_actor = len({e[0] for e in entries}) == 1
+    if not conflicts and _common_words_only(alias):
+        return None  # "the air force" in a text that names no conflict: whose air force?
     if len(candidates) == 1 and ((not conflicts and one_actor) or (one_actor and not generic)):
         return candidates[0][0], candidates[0][2]
     fitting = [e for e in candidates if set(e[1].split("|")) & conflicts]

@@ -382,56 +382,125 @@ def _in_month(sample: str, published: date, low: str | None = None) -> tuple[int
     return None
 
 
+# The words just before a date that make it another day than the event's: an earlier event
+# ("after it was first hit on 24 September", "since 19 September") or the day of a statement
+# ("the civil defence said on Thursday"). Each is matched against the text ending at the date.
+_NOT_THE_EVENT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("since", re.compile(r"\b(?:since|ever\s+since|depuis|desde|dal|seit)\s+(?:the\s+)?$", re.I)),
+    (
+        "an earlier hit",
+        re.compile(
+            r"\b(?:first|previously|earlier|already|initially|last)\s+(?:been\s+)?"
+            r"(?:hit|struck|attacked|bombed|shelled|targeted|damaged|raided)\s+(?:on|in)?\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "after an earlier attack",
+        re.compile(
+            r"\b(?:after|before|following)\s+(?:a|an|the|its|their)?\s*"
+            r"(?:first|previous|earlier|last|initial)\s+\w+(?:\s+\w+)?\s+(?:on|of|in)?\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "a statement",
+        re.compile(
+            # not "airstrikes were reported on Monday": a passive report dates the event
+            r"\b(?<!was\s)(?<!were\s)(?<!been\s)"
+            r"(?:said|says|stated|reported|announced|added|confirmed|told\s+\w+(?:\s+\w+)?)"
+            r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+            re.I,
+        ),
+    ),
+)
+_CUE_REACH = 60
+
+
+def _not_the_event(sentence: str, at: int) -> bool:
+    """True when the date at ``at`` is another day than the sentence's event (see above)."""
+    before = sentence[max(0, at - _CUE_REACH) : at]
+    return any(pattern.search(before) is not None for _, pattern in _NOT_THE_EVENT)
+
+
 def sentence_date(
     sentence: str, published: date | None, lang: str = "en", *, period: Period | None = None
 ) -> date | None:
     """The day a sentence puts its event on ("on Thursday", "yesterday", "on 12 May 2017",
     "on the night of 3 October", "last Sunday", "two days ago", "أمس").
 
+    A date that names an earlier event ("after it was first hit on 24 September", "since 19
+    September") or the day of a statement ("the civil defence said on Thursday") is not the
+    event's day: "struck this morning, after it was first hit on 24 September" is this morning.
+
     Without a publication date, a day and month without a year ("1 October: ...") is read in
     the ``period`` the text states ("1 - 7 October 2017"), when it falls inside it.
     """
     if published is None and _YEAR.search(sentence) is None and period is None:
         return None
-    found = [d for _, d in _dates_in(sentence) if d != published]  # not the dateline
+    found = [
+        d
+        for at, d in _dates_in(sentence)
+        if d != published and not _not_the_event(sentence, at)  # not the dateline
+    ]
     if found:
         return found[0]
     low = sentence.lower()
     if ("between" in low or "from" in low) and _RANGE.search(sentence.translate(_DIGITS)):
         return None  # "between 1 and 4 March": a period, not one day
+    named = [
+        (phrase, month, day)
+        for at, phrase, month, day in _days_and_months(sentence)
+        if not _not_the_event(sentence, at)
+    ]
     if published is None:
         if period is None or period.start is None or period.end is None:
             return None
-        for _, month, day in _days_and_months(sentence):
+        for _, month, day in named:
             resolved = _past_day(month, day, period.end)
             if resolved is not None and resolved >= period.start:
                 return resolved
         return None
-    for phrase, month, day in _days_and_months(sentence):
+    for phrase, month, day in named:
         resolved = _dateparser(phrase, published, lang) or _past_day(month, day, published)
         if resolved is not None:
             return resolved
-    m = _AGO.search(sentence)
+    return _relative_day(sentence, low, published, lang)
+
+
+def _event_matches(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    return (m for m in pattern.finditer(sentence) if not _not_the_event(sentence, m.start()))
+
+
+def _relative_day(sentence: str, low: str, published: date, lang: str) -> date | None:
+    """The day a relative phrase names ("two days ago", "last Sunday", "yesterday", "on
+    Thursday"), counted back from ``published``."""
+    m = next(_event_matches(_AGO, sentence), None)
     if m is not None:
         resolved = _dateparser(m.group().lower(), published, lang)
         if resolved is not None:
             return resolved
-    m = _DAYS_AGO.search(sentence) if "ago" in low else None
+    m = next(_event_matches(_DAYS_AGO, sentence), None) if "ago" in low else None
     if m is not None:
         n_word = m.group(1).lower()
         n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS.get(n_word, 1)
         return published - timedelta(days=n)
-    m = _LAST_WEEKDAY.search(sentence) if "last" in low or "past" in low else None
+    m = (
+        next(_event_matches(_LAST_WEEKDAY, sentence), None)
+        if "last" in low or "past" in low
+        else None
+    )
     if m is not None:
         resolved = _dateparser(m.group().lower(), published, lang)
         if resolved is not None:
             return resolved
-    m = _RELATIVE_DAY.search(sentence)
+    m = next(_event_matches(_RELATIVE_DAY, sentence), None)
     if m is not None:
         word = m.group(1).lower()
         return published - timedelta(days=1) if word in _YESTERDAY else published
-    m = _WEEKDAY.search(sentence)
-    if m is not None:
+    for m in _WEEKDAY.finditer(sentence):
+        if _not_the_event(sentence, m.start(1)):
+            continue  # "the civil defence said on Thursday": the statement's day
         wd = _WEEKDAYS.get(m.group(1).lower())
         if wd is not None:
             # "on Thursday" in a report of Thursday is that day (dateparser would go back a week)
@@ -444,16 +513,14 @@ def sentence_date(
 _AMBIGUOUS_MONTHS = frozenset({"may", "mar", "march"})
 
 
-def _days_and_months(sentence: str) -> Iterator[tuple[str, int, int]]:
-    """(phrase, month, day) of the days a sentence names without a year ("3 October",
+def _days_and_months(sentence: str) -> Iterator[tuple[int, str, int, int]]:
+    """(offset, phrase, month, day) of the days a sentence names without a year ("3 October",
     "Oct. 3"), read one at a time."""
     t = sentence.translate(_DIGITS)
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
-        m = pattern.search(t)
-        if m is None:
-            continue
-        name = m.group(month_group)
-        month = MONTHS.get(name.lower())
-        if month is None or (name.lower() in _AMBIGUOUS_MONTHS and not name[:1].isupper()):
-            continue
-        yield m.group().lower(), month, int(m.group(day_group))
+        for m in pattern.finditer(t):
+            name = m.group(month_group)
+            month = MONTHS.get(name.lower())
+            if month is None or (name.lower() in _AMBIGUOUS_MONTHS and not name[:1].isupper()):
+                continue
+            yield m.start(), m.group().lower(), month, int(m.group(day_group))

@@ -7,7 +7,7 @@ import re
 import sys
 from collections import Counter, deque
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -115,6 +115,7 @@ def extract_text(
     first_earlier = 0
     span_before, last_span = (0, 0), (0, 0)
     header_at = -1
+    last_label_named = False  # the last line with claims was a party's ("ISIS: 20")
     for s_idx, (s0, s1) in enumerate(sentence_spans(clean)):
         span_before, last_span = last_span, (s0, s1)
         if clean[s1 - 1] == ":":
@@ -158,6 +159,12 @@ def extract_text(
             in_sentence = [m for m in in_sentence if not any(a <= m.start < b for a, b in victims)]
         named = {part for m in in_sentence for part in m.name.split(" or ")}
         carry = _carry(mentions, lo, hi, s1, s_idx, last_perp, main_attacker)
+        label = _party_label(seg, last_label_named)
+        if label is not None and label.own_party:
+            carry = None  # "Other parties: 49 civilians": a party of its own, not the last line's
+        last_label_named = label is not None and (
+            label.own_party or any(m.start < s0 + label.end for m in in_sentence)
+        )
         if carry is not None and last_perp is not None and carry == last_perp[1]:
             carry = _campaign(carry, last_names)
         day = sentence_date(seg, published, lang, period=period)
@@ -503,6 +510,58 @@ def _carry(
 
 
 _LOOK_AHEAD = 300
+
+
+@dataclass(frozen=True)
+class _Label:
+    """The label of a per-party line ("B. Other parties: 49 civilians"): its end in the line,
+    and whether it names a party of its own (so that no attacker carries over to it)."""
+
+    end: int
+    own_party: bool
+
+
+# "A. Russian forces: 41", "- Unidentified groups: 6": a short label before a colon
+_LABEL = re.compile(r"\s*(?:[A-Za-z0-9]{1,2}[.)]\s+|[-–•*]\s*)?([^:\n\d]{1,50}?)\s*:(?!\d)")
+# the parties a label names without naming an actor: each a rule with its example
+_PARTY_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "other parties",  # "Other parties: 49", "autres parties", "otras partes", "جهات أخرى"
+        re.compile(
+            r"\b(?:other|others|autres?|otr[oa]s|outr[oa]s|altr[ie]|andere)\s+(?:\w+\s+)?"
+            r"(?:parties|party|parts?|partes|partie|parti|parteien|actors|sides|groups|perpetrators"
+            r"|forces|groupes|grupos|gruppi|gruppen|acteurs|actores|attori)\b"
+            r"|(?:جهات|أطراف|اطراف)\s+(?:أخرى|اخرى)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "unidentified",  # "Unidentified groups: 6", "Unknown: 2", "non identifiés", "مجهول"
+        re.compile(
+            r"\b(?:unidentified|unknown|unattributed|undetermined|non[- ]identifi\w*|inconnus?|"
+            r"desconocid\w*|no identificad\w*|n[ãa]o identificad\w*|sconosciut\w*|"
+            r"non identificat\w*|unbekannt\w*)\b|مجهول|مجهولة|غير معروف",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# "Other: 3" is a party only in a list of parties (after a line whose label named an actor)
+_OTHER_ALONE = re.compile(
+    r"(?:others?|autres?|otr[oa]s|outr[oa]s|altr[ie]|andere|sonstige|أخرى|اخرى)", re.IGNORECASE
+)
+
+
+def _party_label(seg: str, after_named: bool) -> _Label | None:
+    """The label of a per-party line, if ``seg`` starts with one (see ``_Label``)."""
+    m = _LABEL.match(seg)
+    if m is None:
+        return None
+    text = m.group(1).strip()
+    own = any(rule.search(text) is not None for _, rule in _PARTY_LABELS)
+    own = own or (after_named and _OTHER_ALONE.fullmatch(text) is not None)
+    return _Label(m.end(), own)
+
+
 _NO_BARRELS = frozenset({"Russia", "Russia or Syrian government"})
 
 

@@ -11,7 +11,7 @@ from harmwatch import __version__
 
 __all__ = ["EXTRACTOR_VERSION", "RULES_VERSION", "version_key"]
 
-RULES_VERSION = 8
+RULES_VERSION = 9
 EXTRACTOR_VERSION = f"harmwatch-{__version__}+rules{RULES_VERSION}"
 
 

@@ -191,7 +191,8 @@ LANGUAGE = Language(
         shelling=(
             "shell, artillery shell, mortar, mortar shell, mortar round, artillery round, "
             "shelling attack, artillery strike, multiple launch rocket system, mlrs, shelling "
-            "incident, incident of shelling, incidents of shelling, artillery attack"
+            "incident, incident of shelling, incidents of shelling, artillery attack, shelling, "
+            "shelled, artillery, artillery fire, shellfire"
         ),
         drone=(
             "drone, attack drone, kamikaze drone, drone strike, drone attack, shahed, uav, "
@@ -209,7 +210,8 @@ LANGUAGE = Language(
             "healthcare facility, health care facility, basic health care service, medical "
             "establishment, health service, field hospital, medical facilities, ambulance, "
             "vital medical facility, medical post, health post, dispensary, pharmacy, "
-            "maternity hospital, blood bank"
+            "maternity hospital, blood bank, maternity unit, maternity ward, maternity wing, "
+            "maternity clinic, maternity centre, maternity center"
         ),
         school=(
             "school, educational facility, education facility, kindergarten, university, "

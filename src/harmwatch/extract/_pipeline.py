@@ -638,7 +638,7 @@ def _perpetrator(
         return carry
     ranked.sort(key=lambda r: (r[0], r[1], r[2]))
     best = ranked[0][3]
-    # "at the hands of the Assad regime and in airstrikes by the Russian forces"
+    # "killed by regime shelling and by Russian jets": two attackers named in one clause
     for _, _, _, other in ranked[1:]:
         if other.name != best.name and " or " not in best.name + other.name:
             a, b = (best, other) if best.start < other.start else (other, best)

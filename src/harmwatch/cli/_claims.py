@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from harmwatch.cli._app import app, parse_date, settings
-from harmwatch.cli._output import cell, json_line, show, without_surrogates
+from harmwatch.cli._output import cell, json_line, show, write_csv, write_feature_collection
 from harmwatch.errors import InputError
 
 if TYPE_CHECKING:
@@ -23,37 +22,14 @@ __all__ = ["claims"]
 _FORMATS = ("table", "jsonl", "csv", "geojson")
 
 
-def _write_csv(records: Iterable[StoredClaim]) -> None:
-    import csv
-
-    from harmwatch.serialize import STORED_CLAIM_FIELDS, stored_claim_to_dict
-
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(STORED_CLAIM_FIELDS)
-    for record in records:
-        row = stored_claim_to_dict(record)
-        writer.writerow(
-            "" if row[key] is None else without_surrogates(str(row[key]))
-            for key in STORED_CLAIM_FIELDS
-        )
-
-
-def _write_geojson(records: Iterable[StoredClaim]) -> None:
-    """A FeatureCollection, written feature by feature (a claim without coordinates has a null
-    geometry, as GeoJSON allows)."""
+def _claim_feature(record: StoredClaim) -> dict[str, Any]:
+    """A claim as a GeoJSON feature (without coordinates, a null geometry, as GeoJSON allows)."""
     from harmwatch.serialize import stored_claim_to_dict
 
-    out = sys.stdout
-    out.write('{"type": "FeatureCollection", "features": [')
-    separator = "\n"
-    for record in records:
-        properties = stored_claim_to_dict(record)
-        lat, lon = properties["lat"], properties["lon"]
-        geometry = None if lat is None else {"type": "Point", "coordinates": [lon, lat]}
-        feature = {"type": "Feature", "geometry": geometry, "properties": properties}
-        out.write(separator + without_surrogates(json.dumps(feature, ensure_ascii=False)))
-        separator = ",\n"
-    out.write("\n]}\n")
+    properties = stored_claim_to_dict(record)
+    lat, lon = properties["lat"], properties["lon"]
+    geometry = None if lat is None else {"type": "Point", "coordinates": [lon, lat]}
+    return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 
 def _place_cell(record: StoredClaim) -> str:
@@ -164,8 +140,10 @@ def claims(
             for record in records:
                 json_line(stored_claim_to_dict(record))
         elif fmt == "csv":
-            _write_csv(records)
+            from harmwatch.serialize import STORED_CLAIM_FIELDS, stored_claim_to_dict
+
+            write_csv(STORED_CLAIM_FIELDS, map(stored_claim_to_dict, records))
         elif fmt == "geojson":
-            _write_geojson(records)
+            write_feature_collection(map(_claim_feature, records))
         else:
             _show_table(records)

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from harmwatch.cli._app import app, parse_date, settings
-from harmwatch.cli._output import cell, err_console, json_line, say, show, without_surrogates
+from harmwatch.cli._output import (
+    cell,
+    err_console,
+    json_line,
+    say,
+    show,
+    write_csv,
+    write_feature_collection,
+)
 from harmwatch.errors import InputError
 
 if TYPE_CHECKING:
@@ -116,36 +124,6 @@ def _place_ids(name: str, data_dir: Path) -> tuple[str, ...] | None:
     extra = data_dir if data_dir.is_dir() else None
     match = Gazetteer.load(extra_dir=extra).geocode(name)
     return None if match.place is None else (match.place.id,)
-
-
-def _write_csv(found: Sequence[Incident]) -> None:
-    import csv
-
-    from harmwatch.serialize import INCIDENT_COLUMNS, incident_to_row
-
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(INCIDENT_COLUMNS)
-    for incident in found:
-        row = incident_to_row(incident)
-        writer.writerow(
-            "" if row[key] is None else without_surrogates(str(row[key]))
-            for key in INCIDENT_COLUMNS
-        )
-
-
-def _write_geojson(found: Sequence[Incident]) -> None:
-    import json
-
-    from harmwatch.serialize import incident_to_feature
-
-    out = sys.stdout
-    out.write('{"type": "FeatureCollection", "features": [')
-    separator = "\n"
-    for incident in found:
-        feature = json.dumps(incident_to_feature(incident), ensure_ascii=False)
-        out.write(separator + without_surrogates(feature))
-        separator = ",\n"
-    out.write("\n]}\n")
 
 
 def _show_table(found: Sequence[Incident]) -> None:
@@ -266,9 +244,13 @@ def incidents(
         for item in found:
             json_line(incident_to_dict(item))
     elif fmt == "csv":
-        _write_csv(found)
+        from harmwatch.serialize import INCIDENT_COLUMNS, incident_to_row
+
+        write_csv(INCIDENT_COLUMNS, map(incident_to_row, found))
     elif fmt == "geojson":
-        _write_geojson(found)
+        from harmwatch.serialize import incident_to_feature
+
+        write_feature_collection(map(incident_to_feature, found))
     else:
         _show_table(found)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -119,6 +120,30 @@ def json_line(obj: Any) -> None:
         line = _SURROGATE.sub(lambda m: _escape_surrogate(m).replace("\\", "\\\\"), line)
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:
+    """CSV on standard output: the header, then one line per row (None as an empty field, a
+    lone surrogate escaped), written row by row so memory stays flat."""
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            "" if row[key] is None else without_surrogates(str(row[key])) for key in columns
+        )
+
+
+def write_feature_collection(features: Iterable[Mapping[str, Any]]) -> None:
+    """A GeoJSON FeatureCollection on standard output, written feature by feature."""
+    out = sys.stdout
+    out.write('{"type": "FeatureCollection", "features": [')
+    separator = "\n"
+    for feature in features:
+        out.write(separator + without_surrogates(json.dumps(feature, ensure_ascii=False)))
+        separator = ",\n"
+    out.write("\n]}\n")
 
 
 def append_traceback(log: Path, what: str, traceback_text: str) -> str:
